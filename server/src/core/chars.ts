@@ -1,0 +1,62 @@
+/** Character classes shared by the rules. All tests work on single UTF-16 code units or code points. */
+
+const HAN = /\p{Script=Han}/u;
+
+/** Full-width punctuation that belongs to Chinese running text. */
+export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·';
+
+/** Points (点号) of GB/T 15834 that end or pause a clause. */
+export const POINT_MARKS = '，。、；：？！';
+
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && HAN.test(ch);
+}
+
+/** Han characters and full-width punctuation: the marks of Chinese running text. */
+export function isChineseContext(ch: string | undefined): boolean {
+  return isHan(ch) || oneOf(FULLWIDTH_PUNCT, ch);
+}
+
+export function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+export function isLatinLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+}
+
+export function isLatinAlnum(ch: string | undefined): boolean {
+  return isLatinLetter(ch) || isAsciiDigit(ch);
+}
+
+/** Chinese numerals, including the zero forms that appear in written-out years. */
+export const CHINESE_NUMERALS = '零〇○一二三四五六七八九十百千万两';
+
+/** The code point at `offset` (a Han character outside the BMP is two code units). */
+export function codePointAt(text: string, offset: number): string {
+  const cp = text.codePointAt(offset);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** The code point that ends just before `offset`. */
+export function codePointBefore(text: string, offset: number): string {
+  if (offset <= 0) return '';
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(offset - 2, offset);
+  }
+  return text[offset - 1];
+}
+
+/** Characters counted the way offices count a manuscript: everything except whitespace. */
+export function countCharacters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  return n;
+}
+
+/** Whether `ch` is one of the characters of `set` (never true for a missing character). */
+export function oneOf(set: string, ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && set.includes(ch);
+}

@@ -1,0 +1,134 @@
+/**
+ * The checker: a document is split into paragraphs (lines), each rule runs on each paragraph, and
+ * raw findings are cached per rule and paragraph text, so an edit re-checks only the paragraphs it
+ * touched. Rules never see the line breaks; findings come back with document offsets.
+ */
+import { maskMarkdownLines } from './markdown';
+import { normalizeOptions } from './options';
+import { createParagraphContext } from './context';
+import { nodejiebaSegmenter, type Segmenter } from './segmenter';
+import { RULES } from './rules';
+import type { CheckOptions, Finding, RawFinding, ResolvedOptions, Rule, Severity } from './types';
+
+export interface Paragraph {
+  text: string;
+  offset: number;
+}
+
+/** Splits on \r\n, \r and \n; offsets point into the original text. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ text: text.slice(start, m.index), offset: start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), offset: start });
+  return out;
+}
+
+/** A small LRU keyed by string. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export interface CheckerOptions {
+  segmenter?: Segmenter;
+  rules?: readonly Rule[];
+  /** Paragraph results kept for reuse; enough for several large documents. */
+  cacheSize?: number;
+}
+
+export class Checker {
+  readonly rules: readonly Rule[];
+  private readonly segmenter: Segmenter;
+  private readonly cache: Lru<RawFinding[]>;
+
+  constructor(opts: CheckerOptions = {}) {
+    this.rules = opts.rules ?? RULES;
+    this.segmenter = opts.segmenter ?? nodejiebaSegmenter;
+    this.cache = new Lru(opts.cacheSize ?? 50_000);
+  }
+
+  get ruleIds(): string[] {
+    return this.rules.map((r) => r.id);
+  }
+
+  /** Validates options; the warnings are for the caller to show once. */
+  resolve(options: CheckOptions | unknown): { options: ResolvedOptions; warnings: string[] } {
+    return normalizeOptions(options, this.ruleIds);
+  }
+
+  check(text: string, options: CheckOptions | ResolvedOptions = {}): Finding[] {
+    const resolved = 'contentKey' in options ? (options as ResolvedOptions) : this.resolve(options).options;
+    const active = this.rules
+      .map((rule) => ({ rule, severity: resolved.severities[rule.id] ?? rule.defaultSeverity }))
+      .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+
+    const paragraphs = splitParagraphs(text);
+    const texts = resolved.format === 'markdown' ? maskMarkdownLines(paragraphs.map((p) => p.text)) : paragraphs.map((p) => p.text);
+    const allow = resolved.allowWords;
+    const findings: Finding[] = [];
+
+    paragraphs.forEach((paragraph, index) => {
+      const ptext = texts[index];
+      if (ptext.trim() === '') return;
+      let ctx: ReturnType<typeof createParagraphContext> | undefined;
+      for (const { rule, severity } of active) {
+        const key = `${rule.id}\u0000${resolved.contentKey}\u0000${ptext}`;
+        let raw = this.cache.get(key);
+        if (!raw) {
+          ctx ??= createParagraphContext(ptext, resolved, this.segmenter);
+          raw = rule.check(ctx);
+          this.cache.set(key, raw);
+        }
+        for (const r of raw) {
+          if (allow.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, allow)) continue;
+          findings.push({
+            rule: rule.id,
+            category: rule.category,
+            severity,
+            offset: paragraph.offset + r.offset,
+            length: r.length,
+            message: r.message,
+            suggestions: [...r.suggestions],
+          });
+        }
+      }
+    });
+    return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+}
+
+function overlapsAllowed(text: string, start: number, end: number, allow: readonly string[]): boolean {
+  for (const word of allow) {
+    let from = Math.max(0, start - word.length + 1);
+    for (let at = text.indexOf(word, from); at !== -1 && at < end; at = text.indexOf(word, from)) {
+      if (at + word.length > start) return true;
+      from = at + 1;
+    }
+  }
+  return false;
+}

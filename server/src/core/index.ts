@@ -1,0 +1,26 @@
+/**
+ * The checker core's public API. Imports neither `vscode` nor the LSP libraries: the language
+ * server, the CLI and the tests are three thin callers of this module.
+ */
+import { Checker } from './engine';
+import type { CheckOptions, Finding } from './types';
+
+export { Checker, splitParagraphs } from './engine';
+export { applyFixes, fixableFindings } from './fix';
+export { resolveDocumentDate, dateInDocument } from './date';
+export { normalizeOptions, isValidDate } from './options';
+export { AhoCorasick } from './ahoCorasick';
+export { countCharacters } from './chars';
+export { loadNodejieba, nodejiebaSegmenter, tokenBoundaries } from './segmenter';
+export { RULES } from './rules';
+export { builtInTypoCount } from './rules/typo';
+export { CATEGORY_LABELS } from './types';
+export type { Category, CheckOptions, Finding, ResolvedOptions, Rule, Severity, SeveritySetting } from './types';
+
+let shared: Checker | undefined;
+
+/** Checks `text` with one process-wide checker (segmenter and caches are shared). */
+export function check(text: string, options?: CheckOptions): Finding[] {
+  shared ??= new Checker();
+  return shared.check(text, options ?? {});
+}

@@ -1,0 +1,157 @@
+/**
+ * `dup-word` — words or characters typed twice by accident: 「发展发展」「我们我们」「的的」「一等等次」.
+ *
+ * Repetition is often deliberate in Chinese, so the rule flags only what no grammar explains:
+ * - rhetorical series stay quiet: 「认真认真再认真」「落实落实再落实」 (AB AB 再/又/还/更 AB);
+ * - AABB forms stay quiet: 「扎扎实实」「的的确确」「家家户户」;
+ * - verbs and adjectives that reduplicate as ABAB stay quiet: 「研究研究」 (server/data/dup-word-allow.tsv);
+ * - numeral + classifier series stay quiet: 「一个一个」「一步一步」;
+ * - a doubled character is flagged only for function characters (server/data/dup-word-chars.tsv),
+ *   and only when segmentation leaves both as words of their own (「目的的」 is 目的/的).
+ */
+import allowTable from '../../../data/dup-word-allow.tsv';
+import charsTable from '../../../data/dup-word-chars.tsv';
+import slipsTable from '../../../data/dup-word-slips.tsv';
+import { isHan } from '../chars';
+import { parseTable, parseWordSet } from '../tables';
+import type { ParagraphContext, RawFinding, Rule } from '../types';
+
+interface Tables {
+  allow: Set<string>;
+  allowWithDouble: string[];
+  functionChars: Set<string>;
+  slips: { pattern: RegExp; replacement: string; note: string }[];
+}
+
+let tables: Tables | undefined;
+
+function loadTables(): Tables {
+  if (tables) return tables;
+  const allow = parseWordSet(allowTable);
+  tables = {
+    allow,
+    allowWithDouble: [...allow].filter((w) => /(\p{Script=Han})\1/u.test(w)),
+    functionChars: parseWordSet(charsTable),
+    slips: parseTable(slipsTable).map(([pattern, replacement, note]) => ({
+      pattern: new RegExp(pattern, 'gu'),
+      replacement,
+      note: note ?? '字词重复',
+    })),
+  };
+  return tables;
+}
+
+const RHETORICAL_LINK = '再又还更';
+const NUMERAL_CLASSIFIER = /^[一两几每][\p{Script=Han}]$/u;
+
+function allHan(s: string): boolean {
+  for (const ch of s) if (!isHan(ch)) return false;
+  return true;
+}
+
+function isAabb(text: string, i: number): boolean {
+  const next = text[i + 2] !== undefined && text[i + 2] === text[i + 3] && text[i + 2] !== text[i];
+  const prev = i >= 2 && text[i - 2] === text[i - 1] && text[i - 1] !== text[i];
+  return next || prev;
+}
+
+function repeatedUnit(text: string, i: number, n: number): string | undefined {
+  if (i + 2 * n > text.length) return undefined;
+  const unit = text.slice(i, i + n);
+  if (unit !== text.slice(i + n, i + 2 * n) || !allHan(unit)) return undefined;
+  return unit;
+}
+
+const CLAUSE_EDGE = /[，。、；：？！,.;:?!“”‘’（）《》\s—…]/u;
+
+/**
+ * Deliberate repetition: 「AB AB 再 AB」, 「AB AB AB」, and a doubled word that is a clause of its own —
+ * 「同事同事，就是协同干事」 names a topic; a slip sits inside a clause (「大力发展发展教育」).
+ */
+function isRhetorical(text: string, i: number, unit: string): boolean {
+  const after = i + 2 * unit.length;
+  const clauseStart = i === 0 || CLAUSE_EDGE.test(text[i - 1]);
+  const clauseEnd = after >= text.length || CLAUSE_EDGE.test(text[after]);
+  if (clauseStart && clauseEnd) return true;
+  if (RHETORICAL_LINK.includes(text[after] ?? '\u0000') && text.startsWith(unit, after + 1)) return true;
+  if (text.startsWith(unit, after)) return true;
+  return i >= unit.length && text.slice(i - unit.length, i) === unit;
+}
+
+function checkWords(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFinding[] {
+  const text = ctx.text;
+  const findings: RawFinding[] = [];
+  for (let i = 0; i < text.length; i++) {
+    for (let n = 4; n >= 2; n--) {
+      const unit = repeatedUnit(text, i, n);
+      if (!unit || taken[i]) continue;
+      if (new Set(unit).size === 1) continue; // 「哈哈哈哈」
+      if (t.allow.has(unit) || NUMERAL_CLASSIFIER.test(unit) || isRhetorical(text, i, unit)) continue;
+      if (!ctx.isWordBoundary(i + n) || !ctx.isWordBoundary(i + 2 * n)) continue;
+      findings.push({
+        offset: i,
+        length: 2 * n,
+        message: `「${unit}」重复了，删去一个（「${unit}${unit}」→「${unit}」）。`,
+        suggestions: [unit],
+      });
+      taken.fill(1, i, i + 2 * n);
+      break;
+    }
+  }
+  return findings;
+}
+
+function checkChars(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFinding[] {
+  const text = ctx.text;
+  const findings: RawFinding[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const ch = text[i];
+    if (ch !== text[i + 1] || taken[i] || taken[i + 1] || !t.functionChars.has(ch)) continue;
+    if (isAabb(text, i)) continue;
+    if (t.allowWithDouble.some((w) => coveredBy(text, i, w, ch))) continue;
+    if (!ctx.isWordBoundary(i) || !ctx.isWordBoundary(i + 1) || !ctx.isWordBoundary(i + 2)) continue;
+    findings.push({
+      offset: i,
+      length: 2,
+      message: `「${ch}${ch}」中「${ch}」重复了，删去一个。`,
+      suggestions: [ch],
+    });
+    i++;
+  }
+  return findings;
+}
+
+/** Whether an occurrence of `word` covers the doubled `ch` at i, i+1. */
+function coveredBy(text: string, i: number, word: string, ch: string): boolean {
+  const at = word.indexOf(ch + ch);
+  return at >= 0 && text.startsWith(word, i - at);
+}
+
+function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const slip of t.slips) {
+    for (const m of text.matchAll(slip.pattern)) {
+      const fix = m[0].replace(new RegExp(slip.pattern.source, 'u'), slip.replacement);
+      const note = m[0].replace(new RegExp(slip.pattern.source, 'u'), slip.note);
+      findings.push({ offset: m.index!, length: m[0].length, message: `${note}，应为「${fix}」。`, suggestions: [fix] });
+      taken.fill(1, m.index!, m.index! + m[0].length);
+    }
+  }
+  return findings;
+}
+
+export const dupWordRule: Rule = {
+  id: 'dup-word',
+  label: '重复字词',
+  category: 'repetition',
+  defaultSeverity: 'warning',
+  description: '重复字词：「发展发展」「的的」「一等等次」等误敲的重复；不报「认真认真再认真」「研究研究」「扎扎实实」「的的确确」「等等」。',
+  check(ctx) {
+    const t = loadTables();
+    const taken = new Uint8Array(ctx.text.length);
+    const slips = checkSlips(ctx.text, t, taken);
+    const words = checkWords(ctx, t, taken);
+    const chars = checkChars(ctx, t, taken);
+    return [...slips, ...words, ...chars].sort((a, b) => a.offset - b.offset);
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * `placeholder` — template placeholders nobody filled in: 「X届」「第X次」「XX同志」「××市」「○○局」
+ * 「1X项」「××××年××月××日」「____」. Real terms stay quiet (「X光」「X射线」, server/data/placeholder-terms.tsv),
+ * and so do 「3×4」, Latin words (「SpaceX」) and the zero of a written-out year (「二〇二六」).
+ * There is no automatic fix: the message says what must be filled in.
+ */
+import hintsTable from '../../../data/placeholder-hints.tsv';
+import termsTable from '../../../data/placeholder-terms.tsv';
+import { CHINESE_NUMERALS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, isLatinLetter, oneOf } from '../chars';
+import { parseTable, parseWordSet } from '../tables';
+import type { RawFinding, Rule } from '../types';
+
+const RUN = /[XxＸｘ×✕○◯〇□]+/gu;
+const CIRCLES = '○◯〇';
+const PART = '[\\dXＸ×✕○◯〇]';
+const DATE = new RegExp(`${PART}{2,4}年${PART}{1,2}月${PART}{1,2}日`, 'gu');
+const BLANK = /_{3,}|＿{2,}/gu;
+const SERIES_NEXT = /^[、，和及与][XＸ×✕○◯〇]+/u;
+
+let terms: string[] | undefined;
+let hintsAfter: [string, string][] | undefined;
+let hintsBefore: [string, string][] | undefined;
+
+function loadTables(): void {
+  if (terms) return;
+  terms = [...parseWordSet(termsTable)];
+  const rows = parseTable(hintsTable).filter((r) => r.length >= 2);
+  const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
+  hintsAfter = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  hintsBefore = rows.filter((r) => r[0].startsWith('<')).map((r) => [r[0].slice(1), r[1]] as [string, string]).sort(byLength);
+}
+
+function whatToFill(text: string, start: number, end: number): string {
+  // 「XX、XX、XX同志」: the word after the last of a series tells what each one stands for.
+  for (let m = SERIES_NEXT.exec(text.slice(end)); m; m = SERIES_NEXT.exec(text.slice(end))) end += m[0].length;
+  const after = hintsAfter!.find(([word]) => text.startsWith(word, end));
+  if (after) return after[1];
+  const before = hintsBefore!.find(([word]) => text.endsWith(word, start));
+  return before ? before[1] : '具体内容';
+}
+
+/** Whether the run [start, end) is a placeholder, and where its span starts (digits before it belong to it). */
+function placeholderSpan(text: string, start: number, end: number): number | undefined {
+  const run = text.slice(start, end);
+  const before = text[start - 1];
+  const after = text[end];
+  if (terms!.some((term) => text.startsWith(term, start))) return undefined;
+  if (/[xｘ]/u.test(run) && !(isHan(before) && isHan(after))) return undefined;
+  if ([...run].every((c) => oneOf(CIRCLES, c))) {
+    if (run.length < 2 || oneOf(CHINESE_NUMERALS, before) || oneOf(CHINESE_NUMERALS, after)) return undefined;
+  }
+  if (run === '□') return undefined; // a check box: 「□同意 □不同意」
+  if (/^[×✕]$/u.test(run) && (isLatinAlnum(before) || isLatinAlnum(after))) return undefined; // 3×4
+  if (isLatinLetter(before) || isLatinAlnum(after)) return undefined; // SpaceX, X5, Xbox
+  let spanStart = start;
+  while (isAsciiDigit(text[spanStart - 1])) spanStart--;
+  const left = text[spanStart - 1];
+  if (!isChineseContext(left) && !isChineseContext(after)) return undefined;
+  return spanStart;
+}
+
+export const placeholderRule: Rule = {
+  id: 'placeholder',
+  label: '未填占位符',
+  category: 'placeholder',
+  defaultSeverity: 'error',
+  description: '未填占位符：「X届」「XX同志」「××市」「○○局」「1X项」「××××年××月××日」「____」等模板残留；不报「X光」「X射线」。',
+  check(ctx) {
+    const text = ctx.text;
+    if (!/[XxＸｘ×✕○◯〇□_＿]/u.test(text)) return [];
+    loadTables();
+    const findings: RawFinding[] = [];
+    const taken = new Uint8Array(text.length);
+
+    for (const m of text.matchAll(DATE)) {
+      if (!/[XＸ×✕○◯〇]/u.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
+      findings.push({
+        offset: m.index!,
+        length: m[0].length,
+        message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
+        suggestions: [],
+      });
+      taken.fill(1, m.index!, m.index! + m[0].length);
+    }
+
+    for (const m of text.matchAll(RUN)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (taken[start]) continue;
+      const spanStart = placeholderSpan(text, start, end);
+      if (spanStart === undefined) continue;
+      const span = text.slice(spanStart, end);
+      findings.push({
+        offset: spanStart,
+        length: end - spanStart,
+        message: `「${span}」是未填写的占位符，应填写${whatToFill(text, spanStart, end)}。`,
+        suggestions: [],
+      });
+    }
+
+    if (!/^[\s_＿\-*]*$/u.test(text)) {
+      for (const m of text.matchAll(BLANK)) {
+        findings.push({
+          offset: m.index!,
+          length: m[0].length,
+          message: `「${m[0]}」是未填写的空白，应填写${whatToFill(text, m.index!, m.index! + m[0].length)}。`,
+          suggestions: [],
+        });
+      }
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * `punct-dup` — two points (点号) where there should be one: 「，，」「。。」「、、」「；；」「，。」「。，」
+ * 「？，」, and doubled 书名号 「《《…》》」. Legitimate runs stay quiet: 「……」「——」 are not points;
+ * 「？！」「？？」「！！！」 are allowed by GB/T 15834 (their forms are the punct-pair rule's business);
+ * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
+ */
+import { oneOf } from '../chars';
+import type { RawFinding, Rule } from '../types';
+
+const FULL_POINTS = '，。、；：';
+const QUERY_MARKS = '？！';
+const HALF_POINTS = ',;:';
+const FULL_OF_HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+
+const isPointLike = (ch: string) => oneOf(FULL_POINTS, ch) || oneOf(QUERY_MARKS, ch) || oneOf(HALF_POINTS, ch);
+
+function describe(run: string): string {
+  return `「${run}」`;
+}
+
+function checkRun(run: string, start: number): RawFinding | undefined {
+  const chars = [...run];
+  const hasFull = chars.some((c) => FULL_POINTS.includes(c) || QUERY_MARKS.includes(c));
+  // Half-width runs alone (「,,」 in Latin text, 「::」 in code) are not Chinese punctuation.
+  if (!hasFull) return undefined;
+  if (chars.every((c) => QUERY_MARKS.includes(c))) return undefined;
+  if (chars.length >= 3 && chars.every((c) => c === '。')) return undefined;
+
+  const normalized = chars.map((c) => FULL_OF_HALF[c] ?? c);
+  const distinct = [...new Set(normalized)];
+  const queries = normalized.filter((c) => QUERY_MARKS.includes(c));
+  let suggestions: string[];
+  if (queries.length > 0) {
+    // A question or exclamation mark carries the sentence's tone; the pause mark beside it is the slip.
+    suggestions = [queries.join('')];
+  } else if (distinct.length === 1) {
+    suggestions = [distinct[0]];
+  } else {
+    suggestions = distinct;
+  }
+  const message =
+    distinct.length === 1
+      ? `${describe(run)}标点重复，只保留一个「${distinct[0]}」（GB/T 15834：点号不叠用）。`
+      : `${describe(run)}两个点号连用，只应保留其一（GB/T 15834：点号不叠用）。`;
+  return { offset: start, length: run.length, message, suggestions };
+}
+
+export const punctDupRule: Rule = {
+  id: 'punct-dup',
+  label: '标点重复',
+  category: 'punctuation',
+  defaultSeverity: 'error',
+  description: '标点重复：「，，」「。。」「，。」「》》」等叠用的点号或书名号；不报「……」「——」「？！」。',
+  check(ctx) {
+    const text = ctx.text;
+    const findings: RawFinding[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (!isPointLike(text[i])) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length && isPointLike(text[j])) j++;
+      if (j - i >= 2) {
+        const finding = checkRun(text.slice(i, j), i);
+        if (finding) findings.push(finding);
+      }
+      i = j;
+    }
+    findings.push(...doubledTitleMarks(text));
+    return findings.sort((a, b) => a.offset - b.offset);
+  },
+};
+
+/**
+ * 「《《条例》》」: both marks doubled around one title. A lone 「》》」 that closes a single open
+ * 《 is doubled too; but 「《关于《办法》》」 is a nesting error (inner marks should be 〈〉), left to
+ * the punct-pair rule.
+ */
+function doubledTitleMarks(text: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const message = (m: string) => `「${m}${m}」书名号重复，只保留一个「${m}」。`;
+  const doubledPairs = new Set<number>();
+  for (const m of text.matchAll(/《《([^《》]*)》》/gu)) {
+    const open = m.index!;
+    const close = open + 2 + m[1].length;
+    doubledPairs.add(close);
+    findings.push({ offset: open, length: 2, message: message('《'), suggestions: ['《'] });
+    findings.push({ offset: close, length: 2, message: message('》'), suggestions: ['》'] });
+  }
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '《') depth++;
+    else if (ch === '》') {
+      if (text[i + 1] === '》' && depth <= 1 && !doubledPairs.has(i)) {
+        findings.push({ offset: i, length: 2, message: message('》'), suggestions: ['》'] });
+        i++;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return findings;
+}

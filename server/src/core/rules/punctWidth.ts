@@ -1,0 +1,145 @@
+/**
+ * `punct-width` — half-width , . ; : ? ! ( ) " in Chinese running text, which GB/T 15834 writes
+ * full-width. Never inside numbers (3,218.5), times (9:30), dates (2026-01-05), URLs, e-mail
+ * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
+ */
+import { POINT_MARKS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import type { RawFinding, Rule } from '../types';
+
+const FULL: Record<string, string> = {
+  ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
+};
+
+/** URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. */
+const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
+
+function protectedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  for (const m of text.matchAll(PROTECTED)) mask.fill(1, m.index!, m.index! + m[0].length);
+  return mask;
+}
+
+function message(mark: string, full: string): string {
+  return `「${mark}」是半角标点，中文语境中应使用全角「${full}」（GB/T 15834）。`;
+}
+
+/** The nearest character before/after `i` that is not an ASCII space. */
+function prevNonSpace(text: string, i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && text[j] === ' ') j--;
+  return j >= 0 ? text[j] : undefined;
+}
+function nextNonSpace(text: string, i: number): { ch: string | undefined; index: number } {
+  let j = i + 1;
+  while (j < text.length && text[j] === ' ') j++;
+  return { ch: j < text.length ? text[j] : undefined, index: j };
+}
+
+/** A half-width mark next to a full-width point is a doubled mark: punct-dup reports it. */
+function besideFullPoint(text: string, i: number): boolean {
+  return oneOf(POINT_MARKS, text[i - 1]) || oneOf(POINT_MARKS, text[i + 1]);
+}
+
+function checkPoint(text: string, i: number): RawFinding | undefined {
+  const mark = text[i];
+  const before = text[i - 1];
+  const after = text[i + 1];
+  const { ch: nextCh, index: nextIndex } = nextNonSpace(text, i);
+  const chineseBefore = isChineseContext(before);
+  const chineseAfter = isChineseContext(nextCh);
+
+  switch (mark) {
+    case ',':
+      if (isAsciiDigit(before) && isAsciiDigit(after)) return undefined; // 3,218
+      break;
+    case ':':
+      if (isAsciiDigit(before) && isAsciiDigit(after)) return undefined; // 9:30, 1:1000
+      break;
+    case '.':
+      // Decimals, heading numbers 「1.」, abbreviations and file names are not sentence ends.
+      if (!isHan(before) && !oneOf('）”》', before)) return undefined;
+      if (after === '.' || before === '.') return undefined; // an ellipsis, the ellipsis rule's
+      if (nextCh !== undefined && !chineseAfter) return undefined; // 「文件.docx」
+      break;
+    case '?':
+    case '!':
+      break;
+  }
+  if (!chineseBefore && !chineseAfter) return undefined;
+  // Latin on both sides is Latin text, even inside a Chinese paragraph: 「Hello, world」.
+  const prev = prevNonSpace(text, i);
+  if (isLatinAlnum(prev) && (nextCh === undefined || isLatinAlnum(nextCh))) return undefined;
+  // Swallow the spaces a half-width habit leaves after the mark: 「, 建设」 → 「，建设」.
+  const end = chineseAfter && mark !== '.' ? nextIndex : i + 1;
+  return { offset: i, length: end - i, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] };
+}
+
+/** Parentheses: converted as a pair when they hold Chinese text or a number heading Chinese text. */
+function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const stack: number[] = [];
+  const flag = (i: number) => {
+    const mark = text[i];
+    findings.push({ offset: i, length: 1, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] });
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (mask[i]) continue;
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')') {
+      const open = stack.pop();
+      if (open === undefined) {
+        if (isHan(text[i - 1]) || isHan(text[i + 1])) flag(i);
+        continue;
+      }
+      const inner = text.slice(open + 1, i);
+      const hasHan = /\p{Script=Han}/u.test(inner);
+      const isNumber = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u.test(inner);
+      const chineseOutside = isChineseContext(text[open - 1]) || isChineseContext(text[i + 1]) || open === 0;
+      if (hasHan || (isNumber && chineseOutside)) {
+        flag(open);
+        flag(i);
+      }
+    }
+  }
+  for (const open of stack) if (isHan(text[open - 1]) || isHan(text[open + 1])) flag(open);
+  return findings;
+}
+
+/** ASCII double quotes, paired in order of appearance, around Chinese text → “ ”. */
+function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
+  const positions: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === '"' && !mask[i]) positions.push(i);
+  const findings: RawFinding[] = [];
+  for (let k = 0; k + 1 < positions.length; k += 2) {
+    const open = positions[k];
+    const close = positions[k + 1];
+    if (!/\p{Script=Han}/u.test(text.slice(open + 1, close))) continue;
+    findings.push({ offset: open, length: 1, message: message('"', '“'), suggestions: ['“'] });
+    findings.push({ offset: close, length: 1, message: message('"', '”'), suggestions: ['”'] });
+  }
+  return findings;
+}
+
+export const punctWidthRule: Rule = {
+  id: 'punct-width',
+  label: '半角标点',
+  category: 'punctuation',
+  defaultSeverity: 'warning',
+  description: '半角标点：中文语境中的 , . ; : ? ! ( ) " 应为全角；不报数字、时间、日期、网址、邮箱和西文中的标点。',
+  check(ctx) {
+    const text = ctx.text;
+    if (!/[,.;:?!()"]/.test(text)) return [];
+    const mask = protectedMask(text);
+    const findings: RawFinding[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (mask[i] || !oneOf(',.;:?!', text[i]) || besideFullPoint(text, i)) continue;
+      const finding = checkPoint(text, i);
+      if (finding) {
+        findings.push(finding);
+        i = finding.offset + finding.length - 1;
+      }
+    }
+    findings.push(...checkParentheses(text, mask), ...checkQuotes(text, mask));
+    return findings.sort((a, b) => a.offset - b.offset);
+  },
+};

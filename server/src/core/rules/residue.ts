@@ -1,0 +1,77 @@
+/**
+ * `residue` — text dragged in from document-sharing sites and adverts: 「预览阅读已结束」「下载后可编辑」
+ * 「扫码联系」, contact prompts, pointing emoji (server/data/residue.tsv). A strong phrase is enough; a
+ * weak one (「代笔」「加微信」) needs a second sign on the same line, since 「扫码联系网格员」 can be
+ * legitimate on its own. A short line holding residue is flagged whole; in a long paragraph only the
+ * sentence. The fix deletes the flagged span.
+ */
+import residueTable from '../../../data/residue.tsv';
+import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { parseTable } from '../tables';
+import type { RawFinding, Rule } from '../types';
+
+let compiled: { matcher: AhoCorasick; strong: boolean[]; phrases: string[] } | undefined;
+
+function load() {
+  if (!compiled) {
+    const rows = parseTable(residueTable);
+    const phrases = rows.map((r) => r[0]);
+    compiled = { matcher: new AhoCorasick(phrases), strong: rows.map((r) => r[1] === 'strong'), phrases };
+  }
+  return compiled;
+}
+
+/** Lines no longer than this are flagged whole: residue lines are short, prose paragraphs are not. */
+const WHOLE_LINE_LIMIT = 120;
+const SENTENCE_END = '。！？!?';
+
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !SENTENCE_END.includes(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !SENTENCE_END.includes(text[e])) e++;
+  if (e < text.length) e++;
+  return [s, e];
+}
+
+function trimmed(text: string, s: number, e: number): [number, number] {
+  while (s < e && /\s/u.test(text[s])) s++;
+  while (e > s && /\s/u.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+export const residueRule: Rule = {
+  id: 'residue',
+  label: '网页残留',
+  category: 'residue',
+  defaultSeverity: 'error',
+  description: '网页残留：从文库网站或广告带入的「预览阅读已结束」「下载后可编辑」「扫码联系」、联系方式提示、指示表情符号。',
+  check(ctx) {
+    const text = ctx.text;
+    const { matcher, strong, phrases } = load();
+    const matches = longestNonOverlapping(matcher.findAll(text));
+    if (matches.length === 0) return [];
+    const [ls, le] = trimmed(text, 0, text.length);
+    const short = le - ls <= WHOLE_LINE_LIMIT;
+    // Weak signs alone need company, and only on a short line: a long paragraph that says
+    // 「严禁代笔」 and 「加微信」 is talking about them, not advertising.
+    if (!matches.some((m) => strong[m.pattern]) && !(short && new Set(matches.map((m) => m.pattern)).size >= 2)) return [];
+
+    const found = [...new Set(matches.map((m) => phrases[m.pattern]))].map((p) => `「${p}」`).join('');
+    const message = (span: string) =>
+      `${found}是从文档网站或广告带入的内容，不属于正文，应删除「${span.length > 24 ? span.slice(0, 24) + '…' : span}」。`;
+    if (short) {
+      const span = text.slice(ls, le);
+      return [{ offset: ls, length: le - ls, message: message(span), suggestions: [''] }];
+    }
+    const findings: RawFinding[] = [];
+    let coveredUntil = -1;
+    for (const m of matches) {
+      if (m.start < coveredUntil) continue;
+      const [s, e] = trimmed(text, ...sentenceAround(text, m.start, m.end));
+      findings.push({ offset: s, length: e - s, message: message(text.slice(s, e)), suggestions: [''] });
+      coveredUntil = e;
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Word segmentation. Rules ask only "does a dictionary word straddle this position?", so the
+ * segmenter cuts without the HMM: unknown character runs fall apart into single characters and
+ * only dictionary words stay whole — exactly the evidence a boundary check needs.
+ *
+ * nodejieba is loaded lazily, once per process, with the project's user dictionary and without the
+ * keyword-extraction dictionaries (they cost ~0.2 s and ~125 MB and no rule uses them).
+ */
+import * as path from 'node:path';
+
+export interface Segmenter {
+  /** Tokens in order; their concatenation is the input. */
+  cut(text: string): string[];
+}
+
+interface NodejiebaModule {
+  load(dicts: Record<string, string>): void;
+  cut(text: string, hmm: boolean): string[];
+}
+
+/** The folder holding server/data, seen from a bundle in dist/ or from the sources. */
+export function dataDir(): string {
+  return process.env.GONGWEN_DATA_DIR ?? path.resolve(__dirname, '..', 'server', 'data');
+}
+
+let jieba: NodejiebaModule | undefined;
+
+export function loadNodejieba(): NodejiebaModule {
+  if (jieba) return jieba;
+  // Required lazily so that loading the core costs nothing until a rule needs words.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const mod = require('nodejieba') as NodejiebaModule & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
+  const stub = path.join(dataDir(), 'jieba-stub.utf8');
+  mod.load({
+    dict: mod.DEFAULT_DICT,
+    hmmDict: mod.DEFAULT_HMM_DICT,
+    userDict: path.join(dataDir(), 'jieba-user.utf8'),
+    idfDict: stub,
+    stopWordDict: stub,
+  });
+  jieba = mod;
+  return mod;
+}
+
+export const nodejiebaSegmenter: Segmenter = {
+  cut(text: string): string[] {
+    return loadNodejieba().cut(text, false);
+  },
+};
+
+/**
+ * Offsets (UTF-16) at which a token starts or ends, including 0 and text.length. If the
+ * segmenter's tokens do not add up to the text (it replaced an unpaired surrogate, say), only the
+ * two ends count: rules that need a word boundary then stay quiet rather than guess.
+ */
+export function tokenBoundaries(segmenter: Segmenter, text: string): Set<number> {
+  const bounds = new Set<number>([0, text.length]);
+  if (text.length === 0) return bounds;
+  const tokens = segmenter.cut(text);
+  let offset = 0;
+  for (const token of tokens) {
+    if (text.startsWith(token, offset)) {
+      offset += token.length;
+      bounds.add(offset);
+    } else {
+      return new Set([0, text.length]);
+    }
+  }
+  return offset === text.length ? bounds : new Set([0, text.length]);
+}
+
+/** Token list with offsets, for rules that look at the words themselves. */
+export function tokensWithOffsets(segmenter: Segmenter, text: string): { text: string; start: number }[] | undefined {
+  const out: { text: string; start: number }[] = [];
+  let offset = 0;
+  for (const token of segmenter.cut(text)) {
+    if (!text.startsWith(token, offset)) return undefined;
+    out.push({ text: token, start: offset });
+    offset += token.length;
+  }
+  return offset === text.length ? out : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Messages and settings shared by the language server and the VS Code client.
+ * Plain types only: both bundles import this file, so it may import nothing.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** The settings under `gongwen.*`, as the client contributes them. */
+export interface GongwenSettings {
+  /** Per-rule severity, e.g. { "dup-word": "off", "punct-width": "error" }. */
+  rules: Record<string, SeveritySetting>;
+  /** Extra typo pairs: wrong form → correction. */
+  typoPairs: Record<string, string>;
+  /** Words never flagged, in this workspace. */
+  allowWords: string[];
+  /** VS Code language ids that are checked. */
+  languages: string[];
+  /** The document's date, YYYY-MM-DD; empty means "find it in the document, else today". */
+  documentDate: string;
+}
+
+export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
+
+/** A finding with an LSP range, as returned by the custom requests below. */
+export interface ProtocolFinding {
+  rule: string;
+  category: string;
+  categoryLabel: string;
+  severity: Severity;
+  message: string;
+  suggestions: string[];
+  text: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** `gongwen/checkDocument`: run every rule on the whole document now. */
+export const CHECK_DOCUMENT_REQUEST = 'gongwen/checkDocument';
+export interface CheckDocumentParams { uri: string }
+export interface CheckDocumentResult {
+  uri: string;
+  version: number;
+  findings: ProtocolFinding[];
+  /** Characters as offices count them: every character except whitespace. */
+  charCount: number;
+  elapsedMs: number;
+}
+
+/** `gongwen/fixes`: the edits that apply every unambiguous fix, optionally of one rule only. */
+export const FIXES_REQUEST = 'gongwen/fixes';
+export interface FixesParams { uri: string; rule?: string }
+export interface FixesResult {
+  version: number;
+  edits: { range: ProtocolFinding['range']; newText: string }[];
+}
+
+/** Client commands that the server's code actions invoke. */
+export const ALLOW_WORD_COMMAND = 'gongwen.allowWord';
+export const FIX_ALL_COMMAND = 'gongwen.fixAll';
+export const CHECK_DOCUMENT_COMMAND = 'gongwen.checkDocument';
+
+/** Diagnostic `source`. */
+export const PRODUCT_NAME = 'gongwen';
