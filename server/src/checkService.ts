@@ -1,0 +1,90 @@
+/**
+ * The language server's side of the checker worker: one check at a time, and per document only
+ * the newest request waits — an older version still queued is dropped, never checked.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions, Finding } from './core';
+import type { WorkerRequest, WorkerResponse } from './checkWorker';
+
+export interface CheckOutcome {
+  findings: Finding[];
+  warnings: string[];
+  elapsedMs: number;
+}
+
+interface Job {
+  key: string;
+  text: string;
+  options: CheckOptions;
+  resolve: (outcome: CheckOutcome | undefined) => void;
+  reject: (err: Error) => void;
+}
+
+export class CheckService {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private running: { id: number; job: Job } | undefined;
+  /** Jobs waiting, at most one per key (document). */
+  private readonly queue = new Map<string, Job>();
+
+  constructor(private readonly workerFile = path.join(__dirname, 'checkWorker.js')) {}
+
+  /**
+   * Checks `text`. Resolves `undefined` when a newer request for the same key replaced this one
+   * before it started: the caller's result would be stale anyway.
+   */
+  check(key: string, text: string, options: CheckOptions): Promise<CheckOutcome | undefined> {
+    return new Promise((resolve, reject) => {
+      this.queue.get(key)?.resolve(undefined);
+      this.queue.set(key, { key, text, options, resolve, reject });
+      this.pump();
+    });
+  }
+
+  dispose(): void {
+    for (const job of this.queue.values()) job.resolve(undefined);
+    this.queue.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerFile);
+    worker.on('message', (res: WorkerResponse) => this.onResponse(res));
+    worker.on('error', (err) => this.onCrash(err));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.onCrash(new Error(`检查进程意外退出（代码 ${code}）`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.size === 0) return;
+    const [key, job] = this.queue.entries().next().value as [string, Job];
+    this.queue.delete(key);
+    const id = this.nextId++;
+    this.running = { id, job };
+    this.ensureWorker().postMessage({ id, text: job.text, options: job.options } satisfies WorkerRequest);
+  }
+
+  private onResponse(res: WorkerResponse): void {
+    const running = this.running;
+    if (!running || running.id !== res.id) return;
+    this.running = undefined;
+    if ('error' in res) running.job.reject(new Error(res.error));
+    else running.job.resolve({ findings: res.findings, warnings: res.warnings, elapsedMs: res.elapsedMs });
+    this.pump();
+  }
+
+  /** A crashed worker fails the running job only; the next job starts a fresh worker. */
+  private onCrash(err: Error): void {
+    const running = this.running;
+    this.running = undefined;
+    this.worker = undefined;
+    running?.job.reject(err);
+    this.pump();
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The language server: LSP wiring only. Checking happens in the core, run by a worker thread
+ * (checkService.ts); this file debounces per document, drops stale versions, publishes
+ * diagnostics and turns findings into code actions.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeAction,
+  CodeActionKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { CheckService } from './checkService';
+import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
+import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
+import {
+  ALLOW_WORD_COMMAND,
+  CHECK_DOCUMENT_REQUEST,
+  DEFAULT_LANGUAGES,
+  FIXES_REQUEST,
+  PRODUCT_NAME,
+  type CheckDocumentParams,
+  type CheckDocumentResult,
+  type FixesParams,
+  type FixesResult,
+  type GongwenSettings,
+} from './protocol';
+
+const DEBOUNCE_MS = 250;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${PRODUCT_NAME}`;
+/** Rules whose flagged text is a word a writer may want to keep (a name, a term). */
+const IGNORABLE_RULES = new Set(['typo', 'dup-word']);
+const RULE_LABEL = new Map(RULES.map((r) => [r.id, r.label]));
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new CheckService();
+
+let canAskConfiguration = false;
+const settingsCache = new Map<string, Promise<GongwenSettings>>();
+const shownWarnings = new Set<string>();
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  /** Findings of the last completed check and the version they belong to. */
+  findings?: Finding[];
+  version?: number;
+}
+const states = new Map<string, DocState>();
+const stateOf = (uri: string) => states.get(uri) ?? states.set(uri, {}).get(uri)!;
+
+connection.onInitialize((params) => {
+  canAskConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
+    serverInfo: { name: PRODUCT_NAME },
+  };
+});
+
+// ---------------------------------------------------------------- settings
+
+function defaults(): GongwenSettings {
+  return { rules: {}, typoPairs: {}, allowWords: [], languages: DEFAULT_LANGUAGES, documentDate: '' };
+}
+
+function getSettings(uri: string): Promise<GongwenSettings> {
+  if (!canAskConfiguration) return Promise.resolve(defaults());
+  let cached = settingsCache.get(uri);
+  if (!cached) {
+    cached = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'gongwen' })
+      .then((value: unknown) => ({ ...defaults(), ...(typeof value === 'object' && value ? value : {}) }) as GongwenSettings)
+      .catch(() => defaults());
+    settingsCache.set(uri, cached);
+  }
+  return cached;
+}
+
+function checkOptions(doc: TextDocument, s: GongwenSettings): CheckOptions {
+  return {
+    rules: s.rules,
+    typoPairs: s.typoPairs,
+    allowWords: s.allowWords,
+    date: s.documentDate || undefined,
+    format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
+  };
+}
+
+function isChecked(doc: TextDocument, s: GongwenSettings): boolean {
+  const languages = Array.isArray(s.languages) ? s.languages : DEFAULT_LANGUAGES;
+  return languages.includes(doc.languageId);
+}
+
+function warnOnce(message: string): void {
+  if (shownWarnings.has(message)) return;
+  shownWarnings.add(message);
+  void connection.window.showWarningMessage(`公文校对：${message}`);
+}
+
+// ---------------------------------------------------------------- checking
+
+/**
+ * Checks the document's current version and publishes the result. Resolves undefined when the
+ * document changed (or closed) meanwhile: a newer check is on its way.
+ */
+async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elapsedMs: number } | undefined> {
+  const settings = await getSettings(doc.uri);
+  if (!isChecked(doc, settings)) {
+    stateOf(doc.uri).findings = [];
+    stateOf(doc.uri).version = doc.version;
+    void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    return { findings: [], elapsedMs: 0 };
+  }
+  const version = doc.version;
+  const text = doc.getText();
+  let outcome;
+  try {
+    outcome = await service.check(doc.uri, text, checkOptions(doc, settings));
+  } catch (err) {
+    connection.console.error(`检查失败：${err instanceof Error ? err.message : String(err)}`);
+    warnOnce('检查时出错，详情见「输出」面板。');
+    return undefined;
+  }
+  const current = documents.get(doc.uri);
+  if (!outcome || !current || current.version !== version) return undefined;
+  outcome.warnings.forEach(warnOnce);
+  const state = stateOf(doc.uri);
+  state.findings = outcome.findings;
+  state.version = version;
+  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: outcome.findings.map((f) => toDiagnostic(current, f)) });
+  return { findings: outcome.findings, elapsedMs: outcome.elapsedMs };
+}
+
+function schedule(doc: TextDocument, delay: number): void {
+  const state = stateOf(doc.uri);
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    const current = documents.get(doc.uri);
+    if (current) void runCheck(current);
+  }, delay);
+}
+
+/** Findings for the document's current version, checking now if the last check is stale. */
+async function currentFindings(doc: TextDocument): Promise<Finding[] | undefined> {
+  const state = stateOf(doc.uri);
+  if (state.version === doc.version && state.findings) return state.findings;
+  clearTimeout(state.timer);
+  return (await runCheck(doc))?.findings;
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+documents.onDidClose((e) => {
+  clearTimeout(states.get(e.document.uri)?.timer);
+  states.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  shownWarnings.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
+
+// ---------------------------------------------------------------- requests
+
+connection.onRequest(CHECK_DOCUMENT_REQUEST, async (params: CheckDocumentParams): Promise<CheckDocumentResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  clearTimeout(stateOf(doc.uri).timer);
+  const result = await runCheck(doc);
+  const current = documents.get(params.uri);
+  if (!result || !current) return null;
+  const text = current.getText();
+  return {
+    uri: current.uri,
+    version: current.version,
+    findings: result.findings.map((f) => toProtocolFinding(current, text, f)),
+    charCount: countCharacters(text),
+    elapsedMs: Math.round(result.elapsedMs),
+  };
+});
+
+function fixEdits(doc: TextDocument, findings: Finding[], rule?: string): TextEdit[] {
+  return fixableFindings(findings, rule).map((f) => ({ range: findingRange(doc, f), newText: f.suggestions[0] }));
+}
+
+connection.onRequest(FIXES_REQUEST, async (params: FixesParams): Promise<FixesResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const findings = await currentFindings(doc);
+  const current = documents.get(params.uri);
+  if (!findings || !current) return null;
+  return { version: current.version, edits: fixEdits(current, findings, params.rule) };
+});
+
+// ---------------------------------------------------------------- code actions
+
+function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
+  const data = d.data as DiagnosticData | undefined;
+  const flagged = doc.getText(d.range);
+  const actions: CodeAction[] = (data?.suggestions ?? []).map((s, i) => {
+    const title = s === '' ? `删除「${flagged.length > 20 ? flagged.slice(0, 20) + '…' : flagged}」` : `改为「${s}」`;
+    const action = CodeAction.create(title, { changes: { [doc.uri]: [{ range: d.range, newText: s }] } }, CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    action.isPreferred = i === 0 && data!.suggestions.length === 1;
+    return action;
+  });
+  if (IGNORABLE_RULES.has(String(d.code)) && flagged.trim() !== '') {
+    const ignore = CodeAction.create(`在本工作区忽略「${flagged}」`, { title: '忽略此词', command: ALLOW_WORD_COMMAND, arguments: [flagged] }, CodeActionKind.QuickFix);
+    ignore.diagnostics = [d];
+    actions.push(ignore);
+  }
+  return actions;
+}
+
+connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  const ours = params.context.diagnostics.filter((d) => d.source === PRODUCT_NAME);
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of ours) actions.push(...quickFixes(doc, d));
+    const state = stateOf(doc.uri);
+    if (state.version === doc.version && state.findings) {
+      for (const rule of new Set(ours.map((d) => String(d.code)))) {
+        const edits = fixEdits(doc, state.findings, rule);
+        if (edits.length < 2) continue;
+        const action = CodeAction.create(
+          `修正本文档中全部「${RULE_LABEL.get(rule) ?? rule}」问题（${edits.length} 处）`,
+          { changes: { [doc.uri]: edits } },
+          CodeActionKind.QuickFix,
+        );
+        actions.push(action);
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const findings = await currentFindings(doc);
+    const current = documents.get(doc.uri);
+    if (findings && current && current.version === doc.version) {
+      const edits = fixEdits(current, findings);
+      if (edits.length > 0) actions.push(CodeAction.create('公文校对：修正全部可自动修正的问题', { changes: { [doc.uri]: edits } }, FIX_ALL_KIND));
+    }
+  }
+  return actions;
+});
+
+connection.onShutdown(() => service.dispose());
+
+documents.listen(connection);
+connection.listen();
