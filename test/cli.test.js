@@ -1,0 +1,173 @@
+// The CLI as a user runs it: encodings, exit codes, JSON shape, --fix, and bad input.
+'use strict';
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const iconv = require('iconv-lite');
+const { root } = require('./helpers');
+
+const BIN = path.join(root, 'bin', 'gongwen.js');
+const SAMPLE = '这是关健一年，，要抓好落实。\n';
+
+function run(args, opts = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...opts });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmpdir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
+}
+
+function json(args) {
+  const r = run(['--format', 'json', ...args]);
+  return { ...r, data: JSON.parse(r.out) };
+}
+
+describe('cli', () => {
+  let dir;
+  beforeEach(() => {
+    dir = tmpdir();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const encodings = {
+    'UTF-8': (s) => Buffer.from(s, 'utf8'),
+    'UTF-8 with BOM': (s) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]),
+    'UTF-16LE with BOM': (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, 'utf16le')]),
+    'UTF-16BE with BOM': (s) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(s, 'utf16be')]),
+    'UTF-16LE without BOM': (s) => iconv.encode(s, 'utf16le'),
+    GBK: (s) => iconv.encode(s, 'gbk'),
+    GB18030: (s) => iconv.encode(s, 'gb18030'),
+  };
+
+  for (const [name, encodeFn] of Object.entries(encodings)) {
+    it(`reads ${name} and reports the same findings and positions`, () => {
+      const file = path.join(dir, 'doc.txt');
+      fs.writeFileSync(file, encodeFn('标题\r\n' + SAMPLE));
+      const { code, data } = json([file]);
+      assert.equal(code, 1);
+      const d = data[0].diagnostics;
+      assert.deepEqual(d.map((x) => [x.rule, x.text, x.line, x.column, x.offset]), [
+        ['typo', '关健', 2, 3, 6],
+        ['punct-dup', '，，', 2, 7, 10],
+      ]);
+    });
+  }
+
+  it('prints one JSON array with the documented fields', () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, SAMPLE);
+    const { data } = json([file]);
+    assert.ok(Array.isArray(data) && data.length === 1);
+    assert.equal(data[0].file, file);
+    for (const d of data[0].diagnostics) {
+      for (const key of ['rule', 'severity', 'message', 'offset', 'length', 'line', 'column', 'text', 'suggestions']) assert.ok(key in d, key);
+    }
+    assert.deepEqual(data[0].diagnostics[0].suggestions, ['关键']);
+  });
+
+  it('prints findings in text with a summary line, and exits 0 on a clean file', () => {
+    const bad = path.join(dir, 'bad.txt');
+    fs.writeFileSync(bad, SAMPLE);
+    const r = run([bad]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /1:3\s+error\s+typo\s+「关健」是错别字，应为「关键」。\s+→ 关键/);
+    assert.match(r.out, /✖ 2 个问题（2 个错误，0 个警告，0 个提示），检查了 1 个文件/);
+    const good = path.join(dir, 'good.txt');
+    fs.writeFileSync(good, '这是关键一年，要抓好落实。');
+    const ok = run([good]);
+    assert.equal(ok.code, 0);
+    assert.match(ok.out, /✔ 未发现问题（检查了 1 个文件）/);
+  });
+
+  it('exits 0 when only warnings remain', () => {
+    const file = path.join(dir, 'w.txt');
+    fs.writeFileSync(file, '加强领导,狠抓落实。');
+    assert.equal(run([file]).code, 0);
+  });
+
+  it('walks folders for .txt and .md, skipping other files', () => {
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), SAMPLE);
+    fs.writeFileSync(path.join(dir, 'sub', 'b.md'), '# 标题\n\n发展发展教育。\n');
+    fs.writeFileSync(path.join(dir, 'c.docx'), 'binary');
+    const { data } = json([dir]);
+    assert.deepEqual(data.map((r) => path.relative(dir, r.file)), ['a.txt', path.join('sub', 'b.md')]);
+  });
+
+  it('names a missing file, exits 2 and still checks the others', () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, SAMPLE);
+    const missing = path.join(dir, 'nope.txt');
+    const r = json([missing, file]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /nope\.txt：文件或文件夹不存在/);
+    const byFile = Object.fromEntries(r.data.map((x) => [x.file, x]));
+    assert.equal(byFile[file].diagnostics.length, 2);
+    assert.ok(byFile[missing].error);
+  });
+
+  it('refuses binary files with a clear message', () => {
+    const file = path.join(dir, 'x.txt');
+    fs.writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x13, 0x00, 0xff, 0x00, 0x01]));
+    const r = run([file]);
+    assert.equal(r.code, 2);
+    assert.match(r.out, /无法检查\s+不是文本文件/);
+  });
+
+  it('rejects bad usage with exit 2 and the usage text', () => {
+    for (const args of [[], ['--format', 'xml', 'a.txt'], ['--date', '2026-13-01', 'a.txt'], ['--bogus', 'a.txt']]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /用法：gongwen/);
+    }
+  });
+
+  it('reads a config file; malformed JSON is an error, bad fields are warnings', () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, SAMPLE);
+    const cfg = path.join(dir, 'cfg.json');
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { typo: 'off', 'punct-dup': 'warning' } }));
+    const r = json(['--config', cfg, file]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.data[0].diagnostics.map((d) => [d.rule, d.severity]), [['punct-dup', 'warning']]);
+
+    fs.writeFileSync(cfg, '{ rules: ');
+    const bad = run(['--config', cfg, file]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /不是有效的 JSON/);
+
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { typo: 'loud' } }));
+    const warned = json(['--config', cfg, file]);
+    assert.equal(warned.code, 1);
+    assert.match(warned.err, /严重程度「loud」无效/);
+  });
+
+  for (const enc of ['gbk', 'utf16le']) {
+    it(`--fix rewrites a ${enc} file in its encoding, changing only flagged spans`, () => {
+      const file = path.join(dir, 'fix.txt');
+      const original = '这是关健一年，，要抓好落实X届。\r\n加强领导,狠抓落实。\r\n';
+      const bom = enc === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0);
+      fs.writeFileSync(file, Buffer.concat([bom, iconv.encode(original, enc)]));
+      const r = json(['--fix', file]);
+      const raw = fs.readFileSync(file);
+      if (enc === 'utf16le') assert.deepEqual([...raw.subarray(0, 2)], [0xff, 0xfe]);
+      const text = iconv.decode(enc === 'utf16le' ? raw.subarray(2) : raw, enc);
+      assert.equal(text, '这是关键一年，要抓好落实X届。\r\n加强领导，狠抓落实。\r\n');
+      assert.equal(r.data[0].fixed, 3);
+      // The placeholder has no automatic fix and is still reported.
+      assert.deepEqual(r.data[0].diagnostics.map((d) => d.text), ['X']);
+      assert.equal(r.code, 1);
+    });
+  }
+
+  it('uses --date and prints the version and help', () => {
+    assert.match(run(['--version']).out, /^gongwen \d+\.\d+\.\d+/);
+    assert.match(run(['--help']).out, /--format text\|json/);
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, SAMPLE);
+    assert.equal(run(['--date', '2026-01-05', file]).code, 1);
+  });
+});

@@ -1,0 +1,136 @@
+// The engine as a whole: offsets in UTF-16 units, line breaks, odd input, options and fixes.
+'use strict';
+const assert = require('node:assert/strict');
+const { core, RULE_IDS } = require('./helpers');
+
+const spans = (text, findings) => findings.map((f) => text.slice(f.offset, f.offset + f.length));
+
+describe('engine: positions', () => {
+  it('counts offsets in UTF-16 code units past astral characters (emoji, CJK Ext. B)', () => {
+    const text = '😀𠀀这是关健一年，，好。';
+    const found = core.check(text);
+    assert.deepEqual(spans(text, found), ['关健', '，，']);
+    assert.equal(found[0].offset, 6); // 😀 and 𠀀 are two code units each, 这是 two more
+  });
+
+  it('handles CRLF, lone CR and LF line breaks alike', () => {
+    for (const br of ['\r\n', '\r', '\n']) {
+      const text = `第一段。${br}这是关健一年。${br}落实，，到位。`;
+      assert.deepEqual(spans(text, core.check(text)), ['关健', '，，'], JSON.stringify(br));
+    }
+  });
+
+  it('never flags across a line break', () => {
+    assert.deepEqual(core.check('落实，\n，到位'), []);
+    assert.deepEqual(core.check('发展\n发展'), []);
+  });
+
+  it('accepts empty, blank and control-character text', () => {
+    assert.deepEqual(core.check(''), []);
+    assert.deepEqual(core.check('\n\n  \r\n'), []);
+    assert.doesNotThrow(() => core.check('\u0000\u0007关健\u001b'));
+  });
+
+  it('survives an unpaired surrogate without misplacing findings', () => {
+    const text = '\ud800这是关健一年，，好';
+    for (const f of core.check(text)) {
+      assert.ok(f.offset >= 0 && f.offset + f.length <= text.length);
+    }
+    assert.deepEqual(spans(text, core.check(text)).includes('，，'), true);
+  });
+
+  it('checks a large single-line document and keeps findings inside it', () => {
+    const text = '要全面加强机关作风建设，推动各项工作落地见效。'.repeat(20000) + '关健';
+    const found = core.check(text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].offset, text.length - 2);
+  });
+
+  it('gives the same findings on a second (cached) run and after an edit', () => {
+    const a = '这是关健一年。\n发展发展教育。\n很好。';
+    const first = core.check(a);
+    assert.deepEqual(core.check(a), first);
+    const b = a.replace('很好。', '很好，，');
+    assert.deepEqual(spans(b, core.check(b)), ['关健', '发展发展', '，，']);
+  });
+});
+
+describe('engine: options', () => {
+  it('turns rules off and sets severities', () => {
+    const text = '这是关健一年，，好';
+    const found = core.check(text, { rules: { typo: 'off', 'punct-dup': 'hint' } });
+    assert.deepEqual(found.map((f) => [f.rule, f.severity]), [['punct-dup', 'hint']]);
+  });
+
+  it('adds the user’s typo pairs, still on word boundaries', () => {
+    assert.deepEqual(spans('请通知张三同志', core.check('请通知张三同志', { typoPairs: { 张三: '李四' } })), ['张三']);
+    const found = core.check('这是一个新栏目', { typoPairs: { 新栏: '心栏' } });
+    assert.deepEqual(found, []); // 栏目 straddles the end of 新栏
+  });
+
+  it('drops findings overlapping an allowed word', () => {
+    assert.deepEqual(core.check('关健同志发言', { allowWords: ['关健'] }), []);
+    assert.equal(core.check('关健同志发言，关键问题', { allowWords: ['关键'] }).length, 1);
+  });
+
+  it('reports malformed options with Chinese warnings and falls back to defaults', () => {
+    const { options, warnings } = core.normalizeOptions(
+      { rules: { typo: 'loud', nosuch: 'off' }, typoPairs: [1], allowWords: 'x', date: '2026-02-30', format: 'pdf' },
+      RULE_IDS,
+    );
+    assert.equal(warnings.length, 6);
+    assert.ok(warnings.every((w) => /[\u4e00-\u9fff]/.test(w)));
+    assert.deepEqual(options.typoPairs, {});
+    assert.deepEqual(options.allowWords, []);
+    assert.equal(options.date, undefined);
+    assert.equal(options.format, 'plain');
+    assert.equal(options.severities.typo, undefined);
+    assert.deepEqual(core.normalizeOptions('nonsense', RULE_IDS).warnings.length, 1);
+    // The checker still runs with such input.
+    assert.equal(core.check('关健', { rules: 'oops' }).length, 1);
+  });
+});
+
+describe('engine: markdown', () => {
+  it('skips code spans, fenced code, link targets and HTML', () => {
+    const md = [
+      '# 标题',
+      '正文里有`a,b;c`代码和[链接](http://example.com/a,b)。',
+      '```',
+      '这是关健,代码',
+      '```',
+      '<span title="a,b">说明</span>',
+      '这是关健一年,好',
+    ].join('\n');
+    const found = core.check(md, { format: 'markdown' });
+    assert.deepEqual(spans(md, found), ['关健', ',']);
+    assert.equal(found[0].offset, md.lastIndexOf('关健'));
+  });
+});
+
+describe('fixes', () => {
+  it('apply single suggestions only and change nothing outside flagged spans', () => {
+    const text = '这是关健一年，，工作完成。，加强领导,狠抓落实X届';
+    const found = core.check(text);
+    const { text: fixed, applied } = core.applyFixes(text, found);
+    assert.equal(fixed, '这是关键一年，工作完成。，加强领导，狠抓落实X届');
+    assert.deepEqual(applied.map((f) => f.rule), ['typo', 'punct-dup', 'punct-width']);
+    // 「。，」 has two suggestions and the placeholder none: both are left for a person.
+    assert.deepEqual(spans(fixed, core.check(fixed)), ['。，', 'X']);
+  });
+
+  it('can be limited to one rule', () => {
+    const text = '关健，，';
+    assert.equal(core.applyFixes(text, core.check(text), 'typo').text, '关键，，');
+  });
+});
+
+describe('document date', () => {
+  it('prefers the given date, then the 成文日期, then a dated title, then today', () => {
+    assert.deepEqual(core.resolveDocumentDate('x', '2026-03-01'), { date: '2026-03-01', source: 'option' });
+    assert.equal(core.resolveDocumentDate('正文。\n市人民政府\n2026年1月5日\n').date, '2026-01-05');
+    assert.equal(core.resolveDocumentDate('正文。\n二〇二五年十二月三十一日').date, '2025-12-31');
+    assert.equal(core.resolveDocumentDate('在全市会议上的讲话\n（2024年3月8日）\n同志们：').date, '2024-03-08');
+    assert.equal(core.resolveDocumentDate('没有日期').source, 'today');
+  });
+});

@@ -1,0 +1,134 @@
+// Table-driven tests of each rule: what must be flagged (with its fix) beside what must stay quiet.
+'use strict';
+const assert = require('node:assert/strict');
+const { flagged } = require('./helpers');
+
+/**
+ * Each table: [sentence, expected] where expected lists [flagged text, first suggestion]
+ * (undefined when the rule offers no fix); [] means the sentence must stay quiet.
+ */
+const TABLES = {
+  typo: [
+    ['这是本届常委会依法履职的关健一年。', [['关健', '关键']]],
+    ['对份内的事要做好沟通，对份外的事要及时提醒。', [['份内', '分内'], ['份外', '分外']]],
+    ['会议对下一阶段工作作出布署。', [['布署', '部署']]],
+    ['要再接再励，一如继往地抓好落实。', [['再接再励', '再接再厉'], ['一如继往', '一如既往']]],
+    ['各单位要按排专人负责。', [['按排', '安排']]],
+    // quiet: legitimate superstrings and correct spellings
+    ['要关注群众的相关健康问题。', []],
+    ['各地按排名先后依次发言。', []],
+    ['年份内完成，省份内统筹，月份内通报。', []],
+    ['大会报告已印发，请按时会报名。', []],
+    ['这是关键一年，要做好分内的事。', []],
+    ['既使群众满意，又使企业受益。', []],
+  ],
+  'punct-dup': [
+    ['市委印发了《意见》，，将进一步完善工作思路。', [['，，', '，']]],
+    ['任务已经完成。。下一步要巩固成果。', [['。。', '。']]],
+    ['政治、、经济和文化', [['、、', '、']]],
+    ['要抓好落实；；确保见效。', [['；；', '；']]],
+    ['工作完成。，下一步', [['。，', '。']]],
+    ['这是为什么？，我们要反思。', [['？，', '？']]],
+    ['认真学习《《条例》》。', [['《《', '《'], ['》》', '》']]],
+    ['认真学习《条例》》。', [['》》', '》']]],
+    ['落实，,再落实', [['，,', '，']]],
+    // quiet
+    ['时间不等人……我们要抓紧。', []],
+    ['这难道不是我们的责任吗？！', []],
+    ['这是真的吗？？？', []],
+    ['改革——这是关键一招。', []],
+    ['他说：“同志们，要抓紧。”', []],
+    ['等等。。。', []],
+    ['学习《关于印发〈办法〉的通知》。', []],
+  ],
+  'punct-width': [
+    ['加强领导,狠抓落实.', [[',', '，'], ['.', '。']]],
+    ['推进高质量发展迈出坚实步伐, 建设幸福美好新城市', [[', ', '，']]],
+    ['注意:本通知自印发之日起施行', [[':', '：']]],
+    ['这是为什么?我们要反思!', [['?', '？'], ['!', '！']]],
+    ['审议《条例(草案)》', [['(', '（'], [')', '）']]],
+    ['(一)加强组织领导', [['(', '（'], [')', '）']]],
+    ['要坚持"两个毫不动摇"的方针', [['"', '“'], ['"', '”']]],
+    ['发言顺序;分组讨论', [[';', '；']]],
+    // quiet: numbers, times, dates, URLs, e-mail, Latin text, heading numbers
+    ['全年完成3,218.5万元。', []],
+    ['会议于9:30开始，2026-01-05报到。', []],
+    ['详见https://www.example.gov.cn/a,b.html网站。', []],
+    ['请发送至office@example.gov.cn邮箱。', []],
+    ['引用原文“Hello, world.”一句。', []],
+    ['1.加强组织领导', []],
+    ['GDP增长5.2%。', []],
+    ['函数f(x)的取值', []],
+  ],
+  placeholder: [
+    ['确保X届人大三次会议圆满成功', [['X', undefined]]],
+    ['市第XX次党代会', [['XX', undefined]]],
+    ['XX、XX、XX同志作了发言', [['XX', undefined], ['XX', undefined], ['XX', undefined]]],
+    ['××市人民政府', [['××', undefined]]],
+    ['○○局负责', [['○○', undefined]]],
+    ['督办议案建议1X多件', [['1X', undefined]]],
+    ['××××年××月××日', [['××××年××月××日', undefined]]],
+    ['请于____前报送', [['____', undefined]]],
+    ['使X真正成为区域中心城市', [['X', undefined]]],
+    ['第x次会议', [['x', undefined]]],
+    // quiet
+    ['配备X光机和X射线探测设备', []],
+    ['推进5G网络和PM2.5治理', []],
+    ['二〇二六年一月五日', []],
+    ['面积为3×4米', []],
+    ['学习SpaceX公司的经验', []],
+    ['□同意 □不同意', []],
+    ['Windows XP系统', []],
+  ],
+  'dup-word': [
+    ['大力发展发展教育事业', [['发展发展', '发展']]],
+    ['我们我们要加强学习', [['我们我们', '我们']]],
+    ['这是我们的的责任', [['的的', '的']]],
+    ['被评为“一等等次”单位', [['一等等次', '一等次']]],
+    ['要在在工作中体现', [['在在', '在']]],
+    // quiet: rhetorical and grammatical reduplication
+    ['做到认真认真再认真，过细过细再过细，落实落实再落实', []],
+    ['这个问题我们再研究研究', []],
+    ['扎扎实实、的的确确、家家户户、实实在在', []],
+    ['交通、水利等等', []],
+    ['实现目的的手段', []],
+    ['为了了解情况', []],
+    ['一个一个地解决', []],
+    ['同事同事，就是协同干事', []],
+    ['工作作风不断改进', []],
+    ['不了了之的问题', []],
+  ],
+  residue: [
+    ['预览阅读已结束,若您需要全文或代笔。', [['预览阅读已结束,若您需要全文或代笔。', '']]],
+    ['请点击👉 mooonya 👈联系老师', [['请点击👉 mooonya 👈联系老师', '']]],
+    ['本文档下载后可编辑', [['本文档下载后可编辑', '']]],
+    ['扫码联系，加微信获取', [['扫码联系，加微信获取', '']]],
+    // quiet
+    ['群众可扫码联系网格员反映问题。', []],
+    ['严禁请人代笔撰写述职报告。', []],
+    ['要加强百度百科等网络知识平台的管理。', []],
+  ],
+};
+
+for (const [rule, cases] of Object.entries(TABLES)) {
+  describe(`rule ${rule}`, () => {
+    it('has both flagged and quiet cases', () => {
+      assert.ok(cases.some(([, e]) => e.length > 0), 'no flagged case');
+      assert.ok(cases.some(([, e]) => e.length === 0), 'no quiet case');
+    });
+    for (const [sentence, expected] of cases) {
+      const what = expected.length === 0 ? 'stays quiet on' : 'flags';
+      it(`${what} 「${sentence}」`, () => {
+        assert.deepEqual(flagged(sentence, rule), expected);
+      });
+    }
+  });
+}
+
+describe('rule residue in a long paragraph', () => {
+  it('flags only the sentence holding the residue', () => {
+    const long = '要全面加强机关作风建设，推动各项工作落地见效。'.repeat(6) + '预览阅读已结束，请下载后查看。' + '要持续深化改革。';
+    const found = flagged(long, 'residue');
+    assert.deepEqual(found, [['预览阅读已结束，请下载后查看。', '']]);
+  });
+});
