@@ -33,10 +33,11 @@ function loadTables(): void {
 function whatToFill(text: string, start: number, end: number): string {
   // 「XX、XX、XX同志」: the word after the last of a series tells what each one stands for.
   for (let m = SERIES_NEXT.exec(text.slice(end)); m; m = SERIES_NEXT.exec(text.slice(end))) end += m[0].length;
-  const after = hintsAfter!.find(([word]) => text.startsWith(word, end));
-  if (after) return after[1];
+  // 「第X年」: the ordinal before says more than the unit after.
   const before = hintsBefore!.find(([word]) => text.endsWith(word, start));
-  return before ? before[1] : '具体内容';
+  if (before) return before[1];
+  const after = hintsAfter!.find(([word]) => text.startsWith(word, end));
+  return after ? after[1] : '具体内容';
 }
 
 /** Whether the run [start, end) is a placeholder, and where its span starts (digits before it belong to it). */

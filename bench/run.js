@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Benchmark: prints a table and writes bench/results.json. Run with `npm run bench`.
+// Text: the project's own example documents (examples/*.txt), repeated to 10k / 100k / 1M characters.
+// Each figure is the median of several runs in this one process; ratios are computed from one run.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const root = path.join(__dirname, '..');
+const core = require(path.join(root, 'dist', 'core.js'));
+const rpc = require('vscode-jsonrpc/node');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn) => {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+
+function corpus(chars) {
+  const dir = path.join(root, 'examples');
+  const base = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt') && !f.includes('gbk'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+  let text = '';
+  while (text.length < chars) text += base + '\n';
+  return text.slice(0, chars);
+}
+
+/**
+ * The corpus repeats its paragraphs, so a full check runs with the paragraph cache off: every
+ * paragraph is checked, as in a real document whose paragraphs all differ.
+ */
+function fullCheck(text, runs) {
+  return median(Array.from({ length: runs }, () => time(() => new core.Checker({ cacheSize: 0 }).check(text))));
+}
+
+function segmentAll(text, runs) {
+  const jieba = core.loadNodejieba();
+  const paragraphs = text.split('\n');
+  return median(Array.from({ length: runs }, () => time(() => paragraphs.forEach((p) => jieba.cut(p, false)))));
+}
+
+function editCheck(text, runs) {
+  const checker = new core.Checker();
+  checker.check(text);
+  const at = text.indexOf('\n', text.length >> 1);
+  return median(
+    Array.from({ length: runs }, (_, i) => {
+      const edited = text.slice(0, at) + '关健'.repeat(i + 1) + text.slice(at);
+      return time(() => checker.check(edited));
+    }),
+  );
+}
+
+/** Server start to first diagnostics, and the server's RSS then (worker thread included). */
+function coldStart() {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    const timer = setTimeout(() => reject(new Error('no diagnostics in 30 s')), 30000);
+    conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      if (p.diagnostics.length === 0) return;
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+      conn.dispose();
+      child.kill();
+      resolve({ ms, rssMb });
+    });
+    conn.listen();
+    conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }).then(() => {
+      conn.sendNotification('initialized', {});
+      conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///bench.txt', languageId: 'plaintext', version: 1, text: corpus(10000) },
+      });
+    }, reject);
+  });
+}
+
+async function main() {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const t10k = corpus(10_000);
+  const t100k = corpus(100_000);
+  const t1m = corpus(1_000_000);
+  core.loadNodejieba(); // load time is cold_start's business, not the check's
+  const r = {};
+  r.full_10k_ms = fullCheck(t10k, runs);
+  r.full_100k_ms = fullCheck(t100k, runs);
+  r.full_1m_ms = fullCheck(t1m, Math.max(3, Math.ceil(runs / 2)));
+  r.segment_1m_ms = segmentAll(t1m, Math.max(3, Math.ceil(runs / 2)));
+  r.edit_100k_ms = editCheck(t100k, runs);
+  const cold = [];
+  for (let i = 0; i < 3; i++) cold.push(await coldStart());
+  r.cold_start_ms = median(cold.map((c) => c.ms));
+  r.rss_mb = median(cold.map((c) => c.rssMb));
+  for (const k of Object.keys(r)) r[k] = Math.round(r[k] * 10) / 10;
+  const ratios = {
+    full_1m_over_segment_1m: +(r.full_1m_ms / r.segment_1m_ms).toFixed(3),
+    edit_100k_over_full_100k: +(r.edit_100k_ms / r.full_100k_ms).toFixed(3),
+  };
+  const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  const results = { date: new Date().toISOString().slice(0, 10), machine, runs, results: r, ratios };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const rows = [
+    ['full_10k_ms', '全文检查 1 万字'],
+    ['full_100k_ms', '全文检查 10 万字'],
+    ['full_1m_ms', '全文检查 100 万字'],
+    ['segment_1m_ms', '仅 nodejieba 分词 100 万字'],
+    ['edit_100k_ms', '10 万字文档改一处后重查'],
+    ['cold_start_ms', '服务器启动到首批诊断'],
+    ['rss_mb', '服务器内存（RSS，MB）'],
+  ];
+  console.log(`gongwen benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, median of ${runs}`);
+  for (const [k, label] of rows) console.log(`  ${k.padEnd(15)} ${String(r[k]).padStart(9)}   ${label}`);
+  for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(26)} ${v}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
