@@ -157,11 +157,20 @@ describe('cli', () => {
       const text = iconv.decode(enc === 'utf16le' ? raw.subarray(2) : raw, enc);
       assert.equal(text, '这是关键一年，要抓好落实X届。\r\n加强领导，狠抓落实。\r\n');
       assert.equal(r.data[0].fixed, 3);
+      assert.deepEqual(r.data[0].fixes.map((f) => [f.line, f.column, f.from, f.to]), [[1, 3, '关健', '关键'], [1, 7, '，，', '，'], [2, 5, ',', '，']]);
       // The placeholder has no automatic fix and is still reported.
       assert.deepEqual(r.data[0].diagnostics.map((d) => d.text), ['X']);
       assert.equal(r.code, 1);
     });
   }
+
+  it('--fix lists each change in text output', () => {
+    const file = path.join(dir, 'fix.txt');
+    fs.writeFileSync(file, '这是关健一年。');
+    const r = run(['--fix', file]);
+    assert.match(r.out, /已自动修正 1 处：\n\s+1:3  「关健」→「关键」/);
+    assert.equal(r.code, 0);
+  });
 
   it('uses --date and prints the version and help', () => {
     assert.match(run(['--version']).out, /^gongwen \d+\.\d+\.\d+/);

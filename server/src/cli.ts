@@ -136,10 +136,20 @@ interface JsonDiagnostic {
   suggestions: string[];
 }
 
+interface AppliedFix {
+  line: number;
+  column: number;
+  rule: string;
+  from: string;
+  to: string;
+}
+
 interface FileResult {
   file: string;
   encoding?: string;
   fixed?: number;
+  /** With --fix: each change made, positioned in the text as it was before fixing. */
+  fixes?: AppliedFix[];
   error?: string;
   diagnostics: JsonDiagnostic[];
 }
@@ -187,9 +197,15 @@ function checkFile(file: string, checker: Checker, base: CheckOptions, fix: bool
   let text = decoded.text;
   let findings = checker.check(text, options);
   let fixed: number | undefined;
+  let fixes: AppliedFix[] | undefined;
   if (fix) {
     const result = applyFixes(text, findings);
     fixed = result.applied.length;
+    const before = lineStarts(text);
+    fixes = result.applied.map((f) => {
+      const d = toJson(text, before, f);
+      return { line: d.line, column: d.column, rule: f.rule, from: d.text, to: f.suggestions[0] };
+    });
     if (fixed > 0) {
       try {
         fs.writeFileSync(file, encode({ ...decoded, text: result.text }));
@@ -201,7 +217,7 @@ function checkFile(file: string, checker: Checker, base: CheckOptions, fix: bool
     }
   }
   const starts = lineStarts(text);
-  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, diagnostics: findings.map((f) => toJson(text, starts, f)) };
+  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, fixes, diagnostics: findings.map((f) => toJson(text, starts, f)) };
 }
 
 // ---------------------------------------------------------------- text output
@@ -224,7 +240,10 @@ function printText(results: FileResult[], problems: { file: string; error: strin
     if (r.diagnostics.length === 0 && !r.fixed && !r.error) continue;
     out.push('', paint('4', r.file) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : ''));
     if (r.error) out.push(`  ${paint('31', '无法检查')}  ${r.error}`);
-    if (r.fixed) out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处`)}`);
+    if (r.fixed) {
+      out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
+      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${f.from}」→${f.to === '' ? '（删除）' : `「${f.to}」`}`);
+    }
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
     for (const d of r.diagnostics) {
