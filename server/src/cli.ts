@@ -7,7 +7,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Checker, applyFixes, isValidDate, splitParagraphs, type CheckOptions, type Finding } from './core';
-import { resolveDocumentDate } from './core/date';
 import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
 
 const USAGE = `用法：gongwen [选项] 路径...
@@ -192,7 +191,6 @@ function checkFile(file: string, checker: Checker, base: CheckOptions, fix: bool
   const options: CheckOptions = {
     ...base,
     format: ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain',
-    date: base.date ?? resolveDocumentDate(decoded.text).date,
   };
   let text = decoded.text;
   let findings = checker.check(text, options);

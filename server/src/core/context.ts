@@ -3,14 +3,15 @@
  * about, and at most once per clause. Most paragraphs hold no candidate at all and are never
  * segmented.
  */
-import { tokensWithOffsets, type Segmenter } from './segmenter';
+import { tokensWithOffsets, type Segmenter, type TaggedToken } from './segmenter';
 import type { ParagraphContext, ResolvedOptions } from './types';
 
 /** Characters that end a clause: segmenting across them would change nothing. */
 const MAX_CLAUSE = 200;
 const CLAUSE_BREAK = /[，。、；：？！,.;:?!“”‘’（）《》()「」【】\s]/u;
 
-export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter): ParagraphContext {
+export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string): ParagraphContext {
+  const tagged = new Map<number, TaggedToken[] | undefined>();
   const clauses = new Map<number, { end: number; tokens: { text: string; start: number }[] | undefined }>();
 
   function clauseAt(offset: number): { start: number; end: number } {
@@ -36,6 +37,21 @@ export function createParagraphContext(text: string, options: ResolvedOptions, s
   return {
     text,
     options,
+    date,
+    clauseTags(offset: number) {
+      const { start, end } = clauseAt(Math.min(offset, text.length));
+      if (!tagged.has(start)) {
+        const tokens = segmenter.tag ? segmenter.tag(text.slice(start, end)) : undefined;
+        let at = start;
+        const placed = tokens?.map((t) => {
+          const token = { word: t.word, tag: t.tag, start: at };
+          at += t.word.length;
+          return token;
+        });
+        tagged.set(start, placed && at === end && placed.every((t) => text.startsWith(t.word, t.start)) ? placed : undefined);
+      }
+      return tagged.get(start);
+    },
     isWordBoundary(offset: number): boolean {
       if (offset <= 0 || offset >= text.length) return true;
       if (CLAUSE_BREAK.test(text[offset - 1]) || CLAUSE_BREAK.test(text[offset])) return true;

@@ -6,9 +6,10 @@
 import { maskMarkdownLines } from './markdown';
 import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
+import { resolveDocumentDate } from './date';
 import { nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
-import type { CheckOptions, Finding, RawFinding, ResolvedOptions, Rule, Severity } from './types';
+import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
 
 export interface Paragraph {
   text: string;
@@ -82,38 +83,59 @@ export class Checker {
     const active = this.rules
       .map((rule) => ({ rule, severity: resolved.severities[rule.id] ?? rule.defaultSeverity }))
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+    const date = resolveDocumentDate(text, resolved.date).date;
 
     const paragraphs = splitParagraphs(text);
     const texts = resolved.format === 'markdown' ? maskMarkdownLines(paragraphs.map((p) => p.text)) : paragraphs.map((p) => p.text);
-    const allow = resolved.allowWords;
+    const contexts = new Map<number, ParagraphContext>();
+    const contextOf = (index: number) => {
+      let ctx = contexts.get(index);
+      if (!ctx) {
+        ctx = createParagraphContext(texts[index], resolved, this.segmenter, date);
+        contexts.set(index, ctx);
+      }
+      return ctx;
+    };
     const findings: Finding[] = [];
+    const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
+      const paragraph = paragraphs[index];
+      for (const r of raw) {
+        if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
+        findings.push({
+          rule: rule.id,
+          category: rule.category,
+          severity,
+          offset: paragraph.offset + r.offset,
+          length: r.length,
+          message: r.message,
+          suggestions: [...r.suggestions],
+        });
+      }
+    };
 
-    paragraphs.forEach((paragraph, index) => {
-      const ptext = texts[index];
+    const paragraphRules = active.filter((a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document');
+    texts.forEach((ptext, index) => {
       if (ptext.trim() === '') return;
-      let ctx: ReturnType<typeof createParagraphContext> | undefined;
-      for (const { rule, severity } of active) {
-        const key = `${rule.id}\u0000${resolved.contentKey}\u0000${ptext}`;
+      for (const { rule, severity } of paragraphRules) {
+        const key = `${rule.id}\u0000${resolved.contentKey}\u0000${date}\u0000${ptext}`;
         let raw = this.cache.get(key);
         if (!raw) {
-          ctx ??= createParagraphContext(ptext, resolved, this.segmenter);
-          raw = rule.check(ctx);
+          raw = rule.check(contextOf(index));
           this.cache.set(key, raw);
         }
-        for (const r of raw) {
-          if (allow.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, allow)) continue;
-          findings.push({
-            rule: rule.id,
-            category: rule.category,
-            severity,
-            offset: paragraph.offset + r.offset,
-            length: r.length,
-            message: r.message,
-            suggestions: [...r.suggestions],
-          });
-        }
+        emit(rule, severity, index, raw);
       }
     });
+
+    for (const { rule, severity } of active) {
+      if (rule.scope !== 'document') continue;
+      const byParagraph = new Map<number, RawFinding[]>();
+      for (const f of (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf })) {
+        if (f.paragraph < 0 || f.paragraph >= paragraphs.length) continue;
+        byParagraph.set(f.paragraph, [...(byParagraph.get(f.paragraph) ?? []), f]);
+      }
+      for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
+    }
     return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
   }
 

@@ -11,11 +11,21 @@ import * as path from 'node:path';
 export interface Segmenter {
   /** Tokens in order; their concatenation is the input. */
   cut(text: string): string[];
+  /** Tokens with part-of-speech tags (jieba's tag set: v verb, d adverb, uj 的, ud 得, uv 地 …). */
+  tag?(text: string): { word: string; tag: string }[];
+}
+
+/** A tagged token placed in its paragraph. */
+export interface TaggedToken {
+  word: string;
+  tag: string;
+  start: number;
 }
 
 interface NodejiebaModule {
   load(dicts: Record<string, string>): void;
   cut(text: string, hmm: boolean): string[];
+  tag(text: string): { word: string; tag: string }[];
 }
 
 /** The folder holding server/data, seen from a bundle in dist/ or from the sources. */
@@ -45,6 +55,9 @@ export function loadNodejieba(): NodejiebaModule {
 export const nodejiebaSegmenter: Segmenter = {
   cut(text: string): string[] {
     return loadNodejieba().cut(text, false);
+  },
+  tag(text: string) {
+    return loadNodejieba().tag(text);
   },
 };
 

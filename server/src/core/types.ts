@@ -3,7 +3,17 @@ import type { Segmenter } from './segmenter';
 
 export type { Severity, SeveritySetting };
 
-export type Category = 'typo' | 'punctuation' | 'placeholder' | 'repetition' | 'residue';
+export type Category =
+  | 'typo'
+  | 'punctuation'
+  | 'placeholder'
+  | 'repetition'
+  | 'residue'
+  | 'wording'
+  | 'usage'
+  | 'structure'
+  | 'number'
+  | 'style';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   typo: '错别字',
@@ -11,6 +21,11 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   placeholder: '未填内容',
   repetition: '重复',
   residue: '网页残留',
+  wording: '提法',
+  usage: '用字用词',
+  structure: '层次序号',
+  number: '数字',
+  style: '文风',
 };
 
 /** One problem in the text. Offsets and lengths count UTF-16 code units, as LSP positions do. */
@@ -41,7 +56,7 @@ export interface CheckOptions {
   typoPairs?: Record<string, string>;
   /** Words never flagged: a finding that overlaps an occurrence of one of them is dropped. */
   allowWords?: string[];
-  /** The document's date, YYYY-MM-DD (for date-dependent rules). */
+  /** The document's date, YYYY-MM-DD (for date-dependent rules); found in the text, else today, when absent. */
   date?: string;
   /** 'markdown' skips code, link targets and HTML; default 'plain'. */
   format?: 'plain' | 'markdown';
@@ -52,6 +67,7 @@ export interface ResolvedOptions {
   severities: Record<string, SeveritySetting>;
   typoPairs: Record<string, string>;
   allowWords: string[];
+  /** Given by the caller, or undefined: the engine then resolves it per document (see date.ts). */
   date: string | undefined;
   format: 'plain' | 'markdown';
   /** Identifies the options that change what rules report (not severities): a cache key. */
@@ -62,13 +78,17 @@ export interface ResolvedOptions {
 export interface ParagraphContext {
   text: string;
   options: ResolvedOptions;
+  /** The document's date, YYYY-MM-DD, always set. */
+  date: string;
   /** True when a token boundary of the segmented clause around `offset` falls at `offset`. */
   isWordBoundary(offset: number): boolean;
   /** Tokens of the clause that contains `offset`, with offsets in the paragraph. */
   clauseTokens(offset: number): { text: string; start: number }[] | undefined;
+  /** Part-of-speech tagged tokens (HMM on, jieba's tagger) of the clause containing `offset`. */
+  clauseTags(offset: number): { word: string; tag: string; start: number }[] | undefined;
 }
 
-export interface Rule {
+interface RuleInfo {
   id: string;
   /** Short Chinese name, for menus and summaries. */
   label: string;
@@ -76,6 +96,34 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for documentation: what the rule flags. */
   description: string;
+}
+
+/** A rule that looks at one paragraph at a time; its results are cached per paragraph text. */
+export interface ParagraphRule extends RuleInfo {
+  scope?: 'paragraph';
   check(ctx: ParagraphContext): RawFinding[];
 }
+
+/** What a document rule sees: every paragraph (Markdown code already blanked out) and the options. */
+export interface DocumentContext {
+  paragraphs: readonly string[];
+  options: ResolvedOptions;
+  /** The document's date, YYYY-MM-DD, always set (the caller's, the text's, or today). */
+  date: string;
+  /** A paragraph context (segmentation on demand) for paragraph `index`. */
+  paragraph(index: number): ParagraphContext;
+}
+
+/** A finding of a document rule: `offset` is relative to paragraph `paragraph`. */
+export interface DocumentFinding extends RawFinding {
+  paragraph: number;
+}
+
+/** A rule that needs the whole document: heading sequences, quotations spanning paragraphs. */
+export interface DocumentRule extends RuleInfo {
+  scope: 'document';
+  checkDocument(ctx: DocumentContext): DocumentFinding[];
+}
+
+export type Rule = ParagraphRule | DocumentRule;
 

@@ -14,7 +14,7 @@ import charsTable from '../../../data/dup-word-chars.tsv';
 import slipsTable from '../../../data/dup-word-slips.tsv';
 import { isHan } from '../chars';
 import { parseTable, parseWordSet } from '../tables';
-import type { ParagraphContext, RawFinding, Rule } from '../types';
+import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 interface Tables {
   allow: Set<string>;

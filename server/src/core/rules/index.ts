@@ -6,5 +6,26 @@ import { punctDupRule } from './punctDup';
 import { punctWidthRule } from './punctWidth';
 import { residueRule } from './residue';
 import { typoRule } from './typo';
+import { outdatedRule } from './outdated';
+import { canonRule } from './canon';
+import { deRule } from './de';
+import { numberingRule } from './numbering';
+import { numberRule } from './number';
+import { punctPairRule } from './punctPair';
+import { styleRule } from './style';
 
-export const RULES: readonly Rule[] = [typoRule, punctDupRule, punctWidthRule, placeholderRule, dupWordRule, residueRule];
+export const RULES: readonly Rule[] = [
+  typoRule,
+  punctDupRule,
+  punctWidthRule,
+  placeholderRule,
+  dupWordRule,
+  residueRule,
+  outdatedRule,
+  canonRule,
+  deRule,
+  numberingRule,
+  numberRule,
+  punctPairRule,
+  styleRule,
+];

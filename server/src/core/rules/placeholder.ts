@@ -8,7 +8,7 @@ import hintsTable from '../../../data/placeholder-hints.tsv';
 import termsTable from '../../../data/placeholder-terms.tsv';
 import { CHINESE_NUMERALS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, isLatinLetter, oneOf } from '../chars';
 import { parseTable, parseWordSet } from '../tables';
-import type { RawFinding, Rule } from '../types';
+import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const RUN = /[XxＸｘ×✕○◯〇□]+/gu;
 const CIRCLES = '○◯〇';

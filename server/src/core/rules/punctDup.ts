@@ -5,7 +5,7 @@
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
 import { oneOf } from '../chars';
-import type { RawFinding, Rule } from '../types';
+import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL_POINTS = '，。、；：';
 const QUERY_MARKS = '？！';

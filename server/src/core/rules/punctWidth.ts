@@ -4,7 +4,7 @@
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
 import { POINT_MARKS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
-import type { RawFinding, Rule } from '../types';
+import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL: Record<string, string> = {
   ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',

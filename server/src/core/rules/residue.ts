@@ -8,7 +8,7 @@
 import residueTable from '../../../data/residue.tsv';
 import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
 import { parseTable } from '../tables';
-import type { RawFinding, Rule } from '../types';
+import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 let compiled: { matcher: AhoCorasick; strong: boolean[]; phrases: string[] } | undefined;
 

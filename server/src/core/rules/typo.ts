@@ -9,7 +9,7 @@
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
 import { parseTable } from '../tables';
-import type { ParagraphContext, RawFinding, Rule } from '../types';
+import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 interface TypoEntry {
   wrong: string;
