@@ -11,6 +11,8 @@ import { nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
 import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
 
+const GENTLER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
 export interface Paragraph {
   text: string;
   offset: number;
@@ -104,7 +106,7 @@ export class Checker {
         findings.push({
           rule: rule.id,
           category: rule.category,
-          severity,
+          severity: r.gentler ? GENTLER[severity] : severity,
           offset: paragraph.offset + r.offset,
           length: r.length,
           message: r.message,

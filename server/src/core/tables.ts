@@ -16,3 +16,8 @@ export function parseTable(source: string): string[][] {
 export function parseWordSet(source: string): Set<string> {
   return new Set(parseTable(source).map((row) => row[0]).filter((w) => w !== ''));
 }
+
+/** Fills `$1`…`$9` in a table's replacement or message template from a regex match. */
+export function expandTemplate(template: string, match: RegExpMatchArray): string {
+  return template.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '');
+}

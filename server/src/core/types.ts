@@ -47,6 +47,8 @@ export interface RawFinding {
   length: number;
   message: string;
   suggestions: string[];
+  /** A less certain finding: reported one severity step below the rule's (error → warning → info → hint). */
+  gentler?: boolean;
 }
 
 export interface CheckOptions {

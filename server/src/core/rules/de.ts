@@ -1,13 +1,131 @@
-/** Placeholder: implemented in issue 3. */
-import type { ParagraphRule } from '../types';
+/**
+ * `de` — 的/地/得 (server/data/de-words.tsv holds every word list).
+ *
+ * - 得: 「动词 + 的 + 程度副词 + 谓词」 or 「动词 + 的 + 补语」 ending a clause — 「做的很好」「落实的不到位」.
+ *   「我们做的很多工作」 (的 + 很多 + noun) and 「他的很好」 (a pronoun before 的) stay quiet.
+ * - 取得/值得/显得/觉得/使得: a lone 取/值/显/觉/使 (not part of 采取、价值、明显、自觉、行使) before
+ *   的, with the context each needs (「取的成效」, 「值的学习」; 「该值的大小」 stays quiet).
+ * - 地 (one step gentler): 「状语 + 的 + 动词」 — 「坚定不移的推进」; 「坚定不移的决心」「我们做的工作」
+ *   「采取的措施」「积极的推动作用」「实施严格的督查考核」 stay quiet.
+ * Part-of-speech tags come from nodejieba's tagger and are noisy, so each pattern also needs the
+ * word lists to agree.
+ */
+import wordsTable from '../../../data/de-words.tsv';
+import { parseTable } from '../tables';
+import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
+
+interface Words {
+  byClass: Map<string, Set<string>>;
+}
+
+let words: Words | undefined;
+function load(): Words {
+  if (!words) {
+    const byClass = new Map<string, Set<string>>();
+    for (const [word, cls] of parseTable(wordsTable)) {
+      if (!byClass.has(cls)) byClass.set(cls, new Set());
+      byClass.get(cls)!.add(word);
+    }
+    words = { byClass };
+  }
+  return words;
+}
+const inClass = (cls: string, word: string | undefined) => word !== undefined && (load().byClass.get(cls)?.has(word) ?? false);
+const classWords = (cls: string) => [...(load().byClass.get(cls) ?? [])];
+
+const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』]/u;
+function atClauseEnd(text: string, pos: number): boolean {
+  if (text.startsWith('了', pos)) pos++;
+  return pos >= text.length || CLAUSE_END.test(text[pos]);
+}
+
+const isVerbTag = (tag: string) => tag.startsWith('v');
+const isPredicateTag = (tag: string) => /^(a|ad|an|v|vi|vd|z|d|zg|i|l)$/.test(tag);
+
+function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
+  const tags = ctx.clauseTags(i);
+  if (!tags) return undefined;
+  const k = tags.findIndex((t) => t.start === i && t.word === '的');
+  if (k <= 0) return undefined;
+  const prev = tags[k - 1];
+  const next = tags[k + 1];
+  const text = ctx.text;
+  if (!next) return undefined;
+
+  const verbBefore = isVerbTag(prev.tag) || inClass('verb', prev.word);
+  if (verbBefore) {
+    let slip = false;
+    if (inClass('degree', next.word)) {
+      const pred = tags[k + 2];
+      if (pred && isPredicateTag(pred.tag)) {
+        const after = tags[k + 3] && isPredicateTag(tags[k + 3].tag) && !atClauseEnd(text, pred.start + pred.word.length) ? tags[k + 3] : pred;
+        slip = atClauseEnd(text, after.start + after.word.length);
+      }
+    } else {
+      // Complements may span tokens (不/到位), so they are matched on the text.
+      const complement = classWords('complement').find((w) => text.startsWith(w, i + 1));
+      slip = complement !== undefined && atClauseEnd(text, i + 1 + complement.length);
+    }
+    if (slip) {
+      return {
+        offset: prev.start,
+        length: prev.word.length + 1,
+        message: `「${prev.word}的」应为「${prev.word}得」：动词后面带补语（如「很好」「不到位」），用「得」连接。`,
+        suggestions: [`${prev.word}得`],
+      };
+    }
+  }
+
+  const manner = inClass('manner', prev.word) || prev.tag === 'i';
+  // 「实施严格的督查考核」: a verb before the modifier makes 「严格的督查考核」 its object, a noun phrase.
+  const before = tags[k - 2];
+  const objectOfVerb = before !== undefined && isVerbTag(before.tag) && !inClass('modal', before.word);
+  if (manner && !objectOfVerb && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
+    const nextIsVerb =
+      (isVerbTag(next.tag) && next.tag !== 'vn') || inClass('verb', next.word) || (next.tag === 'vn' && tags[k + 2] !== undefined && isVerbTag(tags[k + 2].tag));
+    const afterVerb = tags[k + 2];
+    if (nextIsVerb && !inClass('head', afterVerb?.word)) {
+      return {
+        offset: prev.start,
+        length: prev.word.length + 1,
+        message: `「${prev.word}的${next.word}」中的「的」宜用「地」：修饰动词的状语后面用「地」。`,
+        suggestions: [`${prev.word}地`],
+        gentler: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+function wrongDeInWord(ctx: ParagraphContext, i: number): RawFinding | undefined {
+  const text = ctx.text;
+  const ch = text[i - 1];
+  if (!ch || !'取值显觉使'.includes(ch)) return undefined;
+  if (!ctx.isWordBoundary(i - 1) || !ctx.isWordBoundary(i) || !ctx.isWordBoundary(i + 1)) return undefined;
+  const ok = inClass(`always:${ch}`, ch) || classWords(`after:${ch}`).some((w) => text.startsWith(w, i + 1));
+  if (!ok) return undefined;
+  return {
+    offset: i - 1,
+    length: 2,
+    message: `「${ch}的」应为「${ch}得」：「${ch}得」是一个词。`,
+    suggestions: [`${ch}得`],
+  };
+}
 
 export const deRule: ParagraphRule = {
   id: 'de',
   label: '的地得',
   category: 'usage',
   defaultSeverity: 'warning',
-  description: '的/地/得：动词后接程度补语用「得」，状语后接动词用「地」（「做的很好」→「做得很好」）。',
-  check() {
-    return [];
+  description: '的/地/得：动词后接程度补语用「得」（「做的很好」→「做得很好」），取得/值得/显得/觉得/使得，状语后接动词用「地」（「坚定不移的推进」→「坚定不移地推进」，较轻提示）。',
+  check(ctx) {
+    const text = ctx.text;
+    if (!text.includes('的')) return [];
+    const findings: RawFinding[] = [];
+    for (let i = text.indexOf('的'); i !== -1; i = text.indexOf('的', i + 1)) {
+      const f = wrongDeInWord(ctx, i) ?? deToDe(ctx, i);
+      if (f) findings.push(f);
+    }
+    return findings;
   },
 };

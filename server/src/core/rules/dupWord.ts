@@ -13,7 +13,7 @@ import allowTable from '../../../data/dup-word-allow.tsv';
 import charsTable from '../../../data/dup-word-chars.tsv';
 import slipsTable from '../../../data/dup-word-slips.tsv';
 import { isHan } from '../chars';
-import { parseTable, parseWordSet } from '../tables';
+import { expandTemplate, parseTable, parseWordSet } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 interface Tables {
@@ -131,8 +131,8 @@ function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const slip of t.slips) {
     for (const m of text.matchAll(slip.pattern)) {
-      const fix = m[0].replace(new RegExp(slip.pattern.source, 'u'), slip.replacement);
-      const note = m[0].replace(new RegExp(slip.pattern.source, 'u'), slip.note);
+      const fix = expandTemplate(slip.replacement, m);
+      const note = expandTemplate(slip.note, m);
       findings.push({ offset: m.index!, length: m[0].length, message: `${note}，应为「${fix}」。`, suggestions: [fix] });
       taken.fill(1, m.index!, m.index! + m[0].length);
     }

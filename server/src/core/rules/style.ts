@@ -1,13 +1,48 @@
-/** Placeholder: implemented in issue 3. */
-import type { ParagraphRule } from '../types';
+/**
+ * `style` (hint) — redundancies (「凯旋而归」「涉及到」「各位领导们」「截至到」) and word choices that depend
+ * on context (截止 + 时间点 → 截至; 向…反应情况 → 反映; 本办法自…起实行 → 施行). Every entry is a
+ * regular expression in server/data/style.tsv whose lookarounds carry the context, so the flagged
+ * span and its fix are only the words themselves.
+ */
+import styleTable from '../../../data/style.tsv';
+import { expandTemplate, parseTable } from '../tables';
+import type { ParagraphRule, RawFinding } from '../types';
+
+interface StyleEntry {
+  pattern: RegExp;
+  replacement: string;
+  message: string;
+}
+
+let entries: StyleEntry[] | undefined;
+function load(): StyleEntry[] {
+  entries ??= parseTable(styleTable).map(([pattern, replacement, message]) => ({
+    pattern: new RegExp(pattern, 'gu'),
+    replacement,
+    message,
+  }));
+  return entries;
+}
 
 export const styleRule: ParagraphRule = {
   id: 'style',
   label: '文风',
   category: 'style',
   defaultSeverity: 'hint',
-  description: '文风：语义重复（「凯旋而归」「涉及到」「截至到」）和语境用词（截止/截至、反应/反映、实行/施行）。',
-  check() {
-    return [];
+  description: '文风：语义重复（「凯旋而归」「涉及到」「各位领导们」「截至到」）和语境用词（截止＋时间点→截至，向…反应情况→反映，本办法自…起实行→施行）。',
+  check(ctx) {
+    const findings: RawFinding[] = [];
+    for (const entry of load()) {
+      for (const m of ctx.text.matchAll(entry.pattern)) {
+        const fix = expandTemplate(entry.replacement, m);
+        findings.push({
+          offset: m.index!,
+          length: m[0].length,
+          message: entry.message.replaceAll('{m}', m[0]),
+          suggestions: [fix],
+        });
+      }
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
   },
 };

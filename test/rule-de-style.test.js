@@ -1,0 +1,84 @@
+// 的/地/得 (de) and 文风 (style): what must be flagged, with the fix, beside what must stay quiet.
+'use strict';
+const assert = require('node:assert/strict');
+const { core, flagged, RULE_IDS } = require('./helpers');
+
+const TABLES = {
+  de: [
+    ['这项工作做的很好。', [['做的', '做得']]],
+    ['个别单位落实的不到位，', [['落实的', '落实得']]],
+    ['他讲的非常好。', [['讲的', '讲得']]],
+    ['今年工作干的很实在。', [['干的', '干得']]],
+    ['这项工作做的很多。', [['做的', '做得']]],
+    ['全县取的了明显成效', [['取的', '取得']]],
+    ['这些做法值的学习借鉴', [['值的', '值得']]],
+    ['这个问题显的很重要', [['显的', '显得']]],
+    ['大家都觉的很有道理', [['觉的', '觉得']]],
+    ['新机制使的工作更加顺畅', [['使的', '使得']]],
+    ['我们要坚定不移的推进高质量发展', [['坚定不移的', '坚定不移地']]],
+    ['要扎实的推进各项工作', [['扎实的', '扎实地']]],
+    ['有效的解决了群众反映的问题', [['有效的', '有效地']]],
+    // quiet
+    ['坚定不移的决心', []],
+    ['我们做的工作还不够', []],
+    ['采取的措施很有力', []],
+    ['我们做的很多工作', []],
+    ['取得的成效来之不易', []],
+    ['这个数值的大小', []],
+    ['积极的推动作用', []],
+    ['发挥卓有成效的作用', []],
+    ['实施严格的督查考核', []],
+    ['认真的态度', []],
+    ['明显的变化', []],
+    ['自觉的行动', []],
+    ['行使的权力', []],
+    ['价值的体现', []],
+    ['他的很好。', []],
+  ],
+  style: [
+    ['代表团凯旋而归', [['凯旋而归', '凯旋']]],
+    ['此事涉及到多个部门', [['涉及到', '涉及']]],
+    ['会上再次重申了纪律要求', [['再次重申', '重申']]],
+    ['各位领导们：', [['各位领导们', '各位领导']]],
+    ['截至到目前', [['截至到', '截至']]],
+    ['截止2025年12月底，全县完成投资', [['截止', '截至']]],
+    ['截止目前，已完成', [['截止', '截至']]],
+    ['防止类似事件不再发生', [['防止类似事件不再发生', '防止类似事件再次发生']]],
+    ['及时向上级反应情况', [['反应', '反映']]],
+    ['如实反应问题', [['反应', '反映']]],
+    ['本办法自印发之日起实行', [['实行', '施行']]],
+    ['双方共同携手推进', [['共同携手', '携手']]],
+    // quiet
+    ['报送材料的截止日期为3月1日', []],
+    ['申报于3月31日截止', []],
+    ['截至2025年底，全县完成投资', []],
+    ['群众反应热烈', []],
+    ['及时向上级反映情况', []],
+    ['新的工资标准自2026年1月1日起实行', []],
+    ['本办法自印发之日起施行', []],
+    ['各位领导、各位代表：', []],
+    ['涉及多个部门', []],
+  ],
+};
+
+for (const [rule, cases] of Object.entries(TABLES)) {
+  describe(`rule ${rule}`, () => {
+    for (const [sentence, expected] of cases) {
+      it(`${expected.length ? 'flags' : 'stays quiet on'} 「${sentence}」`, () => assert.deepEqual(flagged(sentence, rule), expected));
+    }
+  });
+}
+
+describe('gentler findings', () => {
+  it('report 地 one severity step below the rule, 得 at the rule’s severity', () => {
+    const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === 'de' ? 'warning' : 'off']));
+    const text = '要坚定不移的推进各项改革，工作做的很好。';
+    assert.deepEqual(core.check(text, { rules }).map((f) => f.severity), ['info', 'warning']);
+    rules.de = 'hint';
+    assert.deepEqual(core.check(text, { rules }).map((f) => f.severity), ['hint', 'hint']);
+  });
+
+  it('style is a hint by default', () => {
+    assert.equal(core.check('此事涉及到多个部门').find((f) => f.rule === 'style').severity, 'hint');
+  });
+});
