@@ -6,6 +6,7 @@ import { punctDupRule } from './punctDup';
 import { punctWidthRule } from './punctWidth';
 import { residueRule } from './residue';
 import { typoRule } from './typo';
+import { typoContextRule } from './typoContext';
 import { outdatedRule } from './outdated';
 import { canonRule } from './canon';
 import { deRule } from './de';
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   numberRule,
   punctPairRule,
   styleRule,
+  typoContextRule,
 ];
