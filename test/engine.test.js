@@ -134,3 +134,32 @@ describe('document date', () => {
     assert.equal(core.resolveDocumentDate('没有日期').source, 'today');
   });
 });
+
+describe('inline disable comments', () => {
+  const rulesOf = (text, format) => core.check(text, { format }).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
+
+  it('silence the next line, all rules or the listed ones', () => {
+    assert.deepEqual(rulesOf('// gongwen-disable-next-line\n关健，，\n关健'), [['typo', '关健']]);
+    assert.deepEqual(rulesOf('// gongwen-disable-next-line typo\n关健，，'), [['punct-dup', '，，']]);
+    assert.deepEqual(rulesOf('// gongwen-disable-next-line typo, punct-dup\n关健，，'), []);
+  });
+
+  it('silence a region until gongwen-enable, and re-enable single rules inside a disable-all region', () => {
+    const text = '// gongwen-disable\n关健，，\n// gongwen-enable typo\n关健，，\n// gongwen-enable\n关健，，';
+    assert.deepEqual(rulesOf(text), [
+      ['typo', '关健'],
+      ['typo', '关健'],
+      ['punct-dup', '，，'],
+    ]);
+  });
+
+  it('work as Markdown comments, and an ordinary HTML comment is not checked', () => {
+    const md = '<!-- gongwen-disable-next-line placeholder -->\nXX同志发言\n<!-- 关健,备注 -->\nX届';
+    assert.deepEqual(rulesOf(md, 'markdown'), [['placeholder', 'X']]);
+  });
+
+  it('are not themselves checked, and other text mentioning them is ordinary text', () => {
+    assert.deepEqual(rulesOf('// gongwen-disable typo，，'), []);
+    assert.deepEqual(rulesOf('文中写 gongwen-disable 也照常检查关健'), [['typo', '关健']]);
+  });
+});

@@ -7,6 +7,7 @@ import { maskMarkdownLines } from './markdown';
 import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
 import { resolveDocumentDate } from './date';
+import { isSilenced, suppressions } from './suppress';
 import { nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
 import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
@@ -88,7 +89,10 @@ export class Checker {
     const date = resolveDocumentDate(text, resolved.date).date;
 
     const paragraphs = splitParagraphs(text);
-    const texts = resolved.format === 'markdown' ? maskMarkdownLines(paragraphs.map((p) => p.text)) : paragraphs.map((p) => p.text);
+    const silenced = suppressions(paragraphs.map((p) => p.text));
+    const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(paragraphs.map((p) => p.text)) : paragraphs.map((p) => p.text);
+    // Directive lines are not prose: document rules see them as empty paragraphs.
+    const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
     const contexts = new Map<number, ParagraphContext>();
     const contextOf = (index: number) => {
       let ctx = contexts.get(index);
@@ -100,6 +104,7 @@ export class Checker {
     };
     const findings: Finding[] = [];
     const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
+      if (silenced && isSilenced(silenced[index], rule.id)) return;
       const paragraph = paragraphs[index];
       for (const r of raw) {
         if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;

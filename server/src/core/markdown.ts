@@ -7,7 +7,7 @@
 /** Private-use filler: neither Han, nor Latin, nor punctuation to any rule. */
 export const FILLER = '\uE000';
 
-const INLINE = /`+[^`]*`+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<(?:https?:|mailto:)[^>]*>|<\/?[A-Za-z][^>]*>/g;
+const INLINE = /<!--.*?-->|`+[^`]*`+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<(?:https?:|mailto:)[^>]*>|<\/?[A-Za-z][^>]*>/g;
 
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + FILLER.repeat(end - start) + text.slice(end);
