@@ -1,59 +1,26 @@
 // Speaks LSP to the built server (dist/server.js) over stdio, as an editor would.
 'use strict';
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
-const path = require('node:path');
-const rpc = require('vscode-jsonrpc/node');
-const { root } = require('./helpers');
+const { startServer } = require('./lspClient');
 
 const URI = 'file:///tmp/gongwen-protocol/speech.txt';
 const TEXT = '在会议上的讲话\n同志们：\n😀今年是关健一年，，要发展发展教育。\n确保X届人大会议成功。\n';
 
 describe('language server protocol', function () {
-  let child;
+  let server;
   let conn;
-  const published = [];
-  const waiters = [];
-  let settings = {};
-  const shown = [];
-
-  /** The first publishDiagnostics from now on that satisfies `predicate`. */
-  function nextDiagnostics(predicate) {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no matching publishDiagnostics within 15 s')), 15000);
-      waiters.push({ predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
-  }
+  let published;
+  let shown;
+  const nextDiagnostics = (predicate) => server.nextDiagnostics(predicate);
 
   before(async () => {
-    child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-    conn.onNotification('textDocument/publishDiagnostics', (p) => {
-      published.push(p);
-      for (const w of [...waiters]) if (w.predicate(p)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(p));
-    });
-    conn.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
-    conn.onNotification('window/showMessage', (m) => shown.push(m.message));
-    conn.onRequest('window/showMessageRequest', (m) => (shown.push(m.message), null));
-    conn.onRequest('client/registerCapability', () => null);
-    conn.listen();
-    const init = await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
-    });
-    assert.ok(init.capabilities.codeActionProvider);
-    conn.sendNotification('initialized', {});
+    server = await startServer();
+    ({ conn } = server);
+    ({ published, shown } = server.state);
+    assert.ok(server.init.capabilities.codeActionProvider);
   });
 
-  after(async () => {
-    if (conn) {
-      await conn.sendRequest('shutdown').catch(() => {});
-      conn.sendNotification('exit');
-      conn.dispose();
-    }
-    child?.kill();
-  });
+  after(() => server?.stop());
 
   it('publishes diagnostics with rule codes, source and UTF-16 ranges on open', async () => {
     conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: TEXT } });
@@ -128,13 +95,13 @@ describe('language server protocol', function () {
   });
 
   it('applies settings: severities, allowed words and languages', async () => {
-    settings = { rules: { 'dup-word': 'off', placeholder: 'hint' }, allowWords: ['关健'] };
+    server.state.settings = { rules: { 'dup-word': 'off', placeholder: 'hint' }, allowWords: ['关健'] };
     conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const p = await nextDiagnostics((x) => x.uri === URI && x.version === 40 && !x.diagnostics.some((d) => d.code === 'typo'));
     assert.ok(!p.diagnostics.some((d) => d.code === 'dup-word'));
     assert.equal(p.diagnostics.find((d) => d.code === 'placeholder').severity, 4);
 
-    settings = { languages: ['markdown'] };
+    server.state.settings = { languages: ['markdown'] };
     conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const cleared = await nextDiagnostics((x) => x.uri === URI && x.diagnostics.length === 0);
     assert.equal(cleared.diagnostics.length, 0);
@@ -142,7 +109,7 @@ describe('language server protocol', function () {
 
   it('warns once about malformed settings and keeps checking with defaults', async () => {
     shown.length = 0;
-    settings = { rules: { typo: 'loud' }, typoPairs: 'oops' };
+    server.state.settings = { rules: { typo: 'loud' }, typoPairs: 'oops' };
     conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const p = await nextDiagnostics((x) => x.uri === URI && x.diagnostics.some((d) => d.code === 'typo') && x.diagnostics.some((d) => d.code === 'dup-word'));
     assert.ok(p.diagnostics.length > 0);

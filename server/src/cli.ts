@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Checker, applyFixes, isValidDate, splitParagraphs, type CheckOptions, type Finding } from './core';
 import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
+import { findWorkspaceFile, readWorkspaceFile } from './workspaceConfig';
 
 const USAGE = `用法：gongwen [选项] 路径...
 
@@ -19,6 +20,7 @@ const USAGE = `用法：gongwen [选项] 路径...
   --format text|json   输出格式（默认 text）；json 输出一个数组
   --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
+                       （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件
   -h, --help           显示本帮助
   -v, --version        显示版本
@@ -281,6 +283,14 @@ export function main(argv: string[]): number {
       return 0;
     }
     if (args.config) configInput = readConfig(args.config);
+    else {
+      const found = findWorkspaceFile(process.cwd());
+      if (found) {
+        const ws = readWorkspaceFile(found);
+        for (const w of ws.warnings) process.stderr.write(`gongwen：${w}\n`);
+        configInput = { ...ws.options, rules: ws.options.rules ?? {} };
+      }
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`gongwen：${err.message}\n\n${USAGE}\n`);

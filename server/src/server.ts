@@ -4,8 +4,11 @@
  * diagnostics and turns findings into code actions.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CodeAction,
+  DidChangeWatchedFilesNotification,
   CodeActionKind,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -18,6 +21,7 @@ import {
 import { CheckService } from './checkService';
 import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
 import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
+import { WORKSPACE_FILE, findWorkspaceFile, mergeOptions, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
 import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
@@ -42,6 +46,9 @@ const documents = new TextDocuments(TextDocument);
 const service = new CheckService();
 
 let canAskConfiguration = false;
+let canWatchFiles = false;
+let workspaceRoots: string[] = [];
+const workspaceFiles = new Map<string, WorkspaceFile>();
 const settingsCache = new Map<string, Promise<GongwenSettings>>();
 const shownWarnings = new Set<string>();
 
@@ -56,6 +63,10 @@ const stateOf = (uri: string) => states.get(uri) ?? states.set(uri, {}).get(uri)
 
 connection.onInitialize((params) => {
   canAskConfiguration = params.capabilities.workspace?.configuration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceRoots = (params.workspaceFolders ?? [])
+    .map((f) => uriToPath(f.uri))
+    .filter((p): p is string => p !== undefined);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -66,6 +77,41 @@ connection.onInitialize((params) => {
 });
 
 // ---------------------------------------------------------------- settings
+
+connection.onInitialized(() => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${WORKSPACE_FILE}` }] });
+  }
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  workspaceFiles.clear();
+  shownWarnings.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `.gongwen.json` that governs a document (cached per folder until a watched file changes). */
+function workspaceFileFor(uri: string): WorkspaceFile {
+  const file = uriToPath(uri);
+  if (!file) return { options: {}, warnings: [] };
+  const dir = path.dirname(file);
+  let cached = workspaceFiles.get(dir);
+  if (!cached) {
+    const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const found = findWorkspaceFile(dir, root);
+    cached = found ? readWorkspaceFile(found) : { options: {}, warnings: [] };
+    workspaceFiles.set(dir, cached);
+  }
+  return cached;
+}
 
 function defaults(): GongwenSettings {
   return { rules: {}, typoPairs: {}, allowWords: [], languages: DEFAULT_LANGUAGES, documentDate: '' };
@@ -121,9 +167,11 @@ async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elaps
   }
   const version = doc.version;
   const text = doc.getText();
+  const shared = workspaceFileFor(doc.uri);
+  shared.warnings.forEach(warnOnce);
   let outcome;
   try {
-    outcome = await service.check(doc.uri, text, checkOptions(doc, settings));
+    outcome = await service.check(doc.uri, text, mergeOptions(checkOptions(doc, settings), shared.options));
   } catch (err) {
     connection.console.error(`检查失败：${err instanceof Error ? err.message : String(err)}`);
     warnOnce('检查时出错，详情见「输出」面板。');
