@@ -82,3 +82,19 @@ describe('gentler findings', () => {
     assert.equal(core.check('此事涉及到多个部门').find((f) => f.rule === 'style').severity, 'hint');
   });
 });
+
+describe('style table', () => {
+  it('gives every entry a key that its examples contain', () => {
+    const fs = require('node:fs');
+    const path = require('node:path');
+    const rows = fs
+      .readFileSync(path.join(__dirname, '..', 'server', 'data', 'style.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    for (const [pattern, , , key] of rows) {
+      assert.ok(key, `no key for ${pattern}`);
+      assert.ok(new RegExp(pattern, 'u').source.includes(key) || pattern.includes(key), `key 「${key}」 does not appear in ${pattern}`);
+    }
+  });
+});

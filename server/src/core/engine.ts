@@ -64,11 +64,16 @@ export interface CheckerOptions {
 export class Checker {
   readonly rules: readonly Rule[];
   private readonly segmenter: Segmenter;
-  private readonly cache: Lru<RawFinding[]>;
+  /** Per paragraph text, each rule's raw findings; valid for `cacheScope` only. */
+  private readonly cache: Lru<Map<string, RawFinding[]>>;
+  private readonly caching: boolean;
+  /** The options and date the cached results belong to; a change empties the cache. */
+  private cacheScope = '';
 
   constructor(opts: CheckerOptions = {}) {
     this.rules = opts.rules ?? RULES;
     this.segmenter = opts.segmenter ?? nodejiebaSegmenter;
+    this.caching = (opts.cacheSize ?? 50_000) > 0;
     this.cache = new Lru(opts.cacheSize ?? 50_000);
   }
 
@@ -121,14 +126,24 @@ export class Checker {
     };
 
     const paragraphRules = active.filter((a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document');
+    const scope = `${resolved.contentKey}\u0000${date}`;
+    if (scope !== this.cacheScope) {
+      this.cache.clear();
+      this.cacheScope = scope;
+    }
     texts.forEach((ptext, index) => {
       if (ptext.trim() === '') return;
+      // One lookup per paragraph; the rules' results for it live together.
+      let results = this.caching ? this.cache.get(ptext) : undefined;
+      if (!results) {
+        results = new Map();
+        if (this.caching) this.cache.set(ptext, results);
+      }
       for (const { rule, severity } of paragraphRules) {
-        const key = `${rule.id}\u0000${resolved.contentKey}\u0000${date}\u0000${ptext}`;
-        let raw = this.cache.get(key);
+        let raw = results.get(rule.id);
         if (!raw) {
           raw = rule.check(contextOf(index));
-          this.cache.set(key, raw);
+          results.set(rule.id, raw);
         }
         emit(rule, severity, index, raw);
       }

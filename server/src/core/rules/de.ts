@@ -31,7 +31,15 @@ function load(): Words {
   return words;
 }
 const inClass = (cls: string, word: string | undefined) => word !== undefined && (load().byClass.get(cls)?.has(word) ?? false);
-const classWords = (cls: string) => [...(load().byClass.get(cls) ?? [])];
+const classArrays = new Map<string, string[]>();
+const classWords = (cls: string) => {
+  let list = classArrays.get(cls);
+  if (!list) {
+    list = [...(load().byClass.get(cls) ?? [])];
+    classArrays.set(cls, list);
+  }
+  return list;
+};
 
 const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』]/u;
 function atClauseEnd(text: string, pos: number): boolean {
@@ -42,7 +50,21 @@ function atClauseEnd(text: string, pos: number): boolean {
 const isVerbTag = (tag: string) => tag.startsWith('v');
 const isPredicateTag = (tag: string) => /^(a|ad|an|v|vi|vd|z|d|zg|i|l)$/.test(tag);
 
+/**
+ * Tagging is the expensive step, so a 的 is tagged only when the text around it could match a
+ * pattern: a degree word or complement after it (得), or a manner word, a four-character word
+ * (an idiom such as 坚定不移) or a listed verb around it (地).
+ */
+function worthTagging(ctx: ParagraphContext, i: number): boolean {
+  const text = ctx.text;
+  if (classWords('degree').some((w) => text.startsWith(w, i + 1)) || classWords('complement').some((w) => text.startsWith(w, i + 1))) return true;
+  if (classWords('manner').some((w) => text.endsWith(w, i))) return true;
+  if (i >= 4 && ctx.isWordBoundary(i - 4) && ctx.isWordBoundary(i) && !ctx.isWordBoundary(i - 2)) return true;
+  return false;
+}
+
 function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
+  if (!worthTagging(ctx, i)) return undefined;
   const tags = ctx.clauseTags(i);
   if (!tags) return undefined;
   const k = tags.findIndex((t) => t.start === i && t.word === '的');

@@ -56,7 +56,7 @@ function isAabb(text: string, i: number): boolean {
 }
 
 function repeatedUnit(text: string, i: number, n: number): string | undefined {
-  if (i + 2 * n > text.length) return undefined;
+  if (i + 2 * n > text.length || text.charCodeAt(i) !== text.charCodeAt(i + n)) return undefined;
   const unit = text.slice(i, i + n);
   if (unit !== text.slice(i + n, i + 2 * n) || !allHan(unit)) return undefined;
   return unit;

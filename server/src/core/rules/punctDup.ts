@@ -4,15 +4,14 @@
  * 「？！」「？？」「！！！」 are allowed by GB/T 15834 (their forms are the punct-pair rule's business);
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
-import { oneOf } from '../chars';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL_POINTS = '，。、；：';
 const QUERY_MARKS = '？！';
-const HALF_POINTS = ',;:';
 const FULL_OF_HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
 
-const isPointLike = (ch: string) => oneOf(FULL_POINTS, ch) || oneOf(QUERY_MARKS, ch) || oneOf(HALF_POINTS, ch);
+/** Two or more points in a row (full- or half-width): the candidates. */
+const POINT_RUN = /[，。、；：？！,;:]{2,}/gu;
 
 function describe(run: string): string {
   return `「${run}」`;
@@ -54,18 +53,9 @@ export const punctDupRule: Rule = {
   check(ctx) {
     const text = ctx.text;
     const findings: RawFinding[] = [];
-    for (let i = 0; i < text.length; ) {
-      if (!isPointLike(text[i])) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < text.length && isPointLike(text[j])) j++;
-      if (j - i >= 2) {
-        const finding = checkRun(text.slice(i, j), i);
-        if (finding) findings.push(finding);
-      }
-      i = j;
+    for (const m of text.matchAll(POINT_RUN)) {
+      const finding = checkRun(m[0], m.index!);
+      if (finding) findings.push(finding);
     }
     findings.push(...doubledTitleMarks(text));
     return findings.sort((a, b) => a.offset - b.offset);

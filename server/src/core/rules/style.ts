@@ -9,6 +9,8 @@ import { expandTemplate, parseTable } from '../tables';
 import type { ParagraphRule, RawFinding } from '../types';
 
 interface StyleEntry {
+  /** A literal every match contains: a paragraph without it is not searched. */
+  key: string;
   pattern: RegExp;
   replacement: string;
   message: string;
@@ -16,7 +18,8 @@ interface StyleEntry {
 
 let entries: StyleEntry[] | undefined;
 function load(): StyleEntry[] {
-  entries ??= parseTable(styleTable).map(([pattern, replacement, message]) => ({
+  entries ??= parseTable(styleTable).map(([pattern, replacement, message, key]) => ({
+    key,
     pattern: new RegExp(pattern, 'gu'),
     replacement,
     message,
@@ -33,6 +36,7 @@ export const styleRule: ParagraphRule = {
   check(ctx) {
     const findings: RawFinding[] = [];
     for (const entry of load()) {
+      if (!ctx.text.includes(entry.key)) continue;
       for (const m of ctx.text.matchAll(entry.pattern)) {
         const fix = expandTemplate(entry.replacement, m);
         findings.push({
