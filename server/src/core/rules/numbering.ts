@@ -1,5 +1,359 @@
-/** Placeholder: implemented in issue 3. */
-import type { DocumentRule } from '../types';
+/**
+ * `numbering` — 层次序号 (GB/T 9704-2012 7.3.3: 「一、」→「（一）」→「1.」→「（1）」) and the in-text series
+ * 「一是…二是」「一要…二要」「第一，第二，」「第一件事…第二件事」「首先…其次…再次…最后」.
+ *
+ * What is checked:
+ * - Headings (a marker at the start of a paragraph): no skip, no repeat, no going back; a list starts at
+ *   「一」/「1」 and every new heading of a higher level restarts the numbering of the levels below it.
+ *   The punctuation after the marker (GB/T 15834 / P16): 「一、」, 「（一）」 with nothing after the
+ *   bracket, 「1.」 (or 「1．」), 「（1）」.
+ * - In-text series: no skip, no repeat, no going back; 「第一、」→「第一，」; 「首先…其次…最后」 in order.
+ *
+ * Choices, all made to stay quiet when in doubt:
+ * - A heading list that starts above 1 is reported only when it has a parent heading or at least two
+ *   items: a lone 「三、…」 is most often an excerpt of a longer document. 「附件：1.……」 followed by a
+ *   paragraph 「2.……」 continues the list begun inside the paragraph before.
+ * - Level inversion is reported only when a list two or more levels deeper stands where a heading of the
+ *   shallower level later appears under the same parent: 「（1）」 and then 「（一）」 under one 「一、」,
+ *   or 「1.」 before the first 「一、」 of a document that uses 「一、」. Skipping a level (「1.」 directly
+ *   under 「一、」) is common practice and allowed; so is 「（一）」 before 「一、」 (a preamble list).
+ * - 「一、二线城市」「一、二等奖」: a level-1 marker followed by another numeral and 、/线/等/类… is an
+ *   enumeration, not a heading. 「1.5万元」「3.15」 are decimals (the dot must be followed by a non-digit).
+ *   Markers with a comma (「一，」「1，」) count as headings only when they carry the number expected next.
+ * - In Markdown, 「1. 」 (digit, dot, space) is a list item the renderer renumbers: not checked.
+ * - An in-text marker must start a clause (paragraph start, or after a point, bracket or quote), so
+ *   「统一是」「第一要务」「唯一是」 are not markers; 「一是一，二是二」「三要三不要」 (a numeral follows)
+ *   are idioms; 「三要素」 is a word; 「第一书记」「第一时间」 carry no comma and are not series.
+ * - A series inside one paragraph is one sequence (so 「一是…一是」 there is a repeat); paragraphs that
+ *   each start with the marker form a sequence across paragraphs, which any heading ends. Across
+ *   paragraphs a 「一」 always starts a new series (never a repeat), and a paragraph that starts with
+ *   「二是」 and then counts 「一是…二是」 inside holds a nested list. A series of mixed kinds
+ *   (「一是…二要」) is left alone.
+ * - 「首先…其次…再次…最后」: a 「最后」 followed by another item of the series (when a 首先/其次/再次
+ *   comes before it), 「其次」 twice, and 「其次」 after 「再次」 are reported. 「其次」 without 「首先」 is not (the first item is often written
+ *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
+ *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
+ */
+import type { DocumentFinding, DocumentRule } from '../types';
+
+const CN = '一二三四五六七八九十';
+const CN_DIGIT = '一二三四五六七八九';
+const FW_DIGITS = '０１２３４５６７８９';
+
+/** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
+function parseCn(s: string): number | undefined {
+  const d = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+  if (s.length === 1) return s === '十' ? 10 : d(s) || undefined;
+  if (s.length === 2) {
+    if (s[0] === '十' && d(s[1])) return 10 + d(s[1]);
+    if (d(s[0]) >= 2 && s[1] === '十') return d(s[0]) * 10;
+    return undefined;
+  }
+  if (s.length === 3 && d(s[0]) >= 2 && s[1] === '十' && d(s[2])) return d(s[0]) * 10 + d(s[2]);
+  return undefined;
+}
+
+function toCn(n: number): string {
+  if (n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const o = ones ? CN_DIGIT[ones - 1] : '';
+  if (tens === 0) return o;
+  return (tens === 1 ? '' : CN_DIGIT[tens - 1]) + '十' + o;
+}
+
+function parseDigits(s: string): number {
+  return Number([...s].map((c) => (FW_DIGITS.includes(c) ? String(FW_DIGITS.indexOf(c)) : c)).join(''));
+}
+
+function digitsLike(n: number, sample: string): string {
+  const ascii = String(n);
+  return FW_DIGITS.includes(sample[0]) ? [...ascii].map((c) => FW_DIGITS[Number(c)]).join('') : ascii;
+}
+
+const isCnNumeral = (ch: string | undefined) => ch !== undefined && ch !== '' && CN.includes(ch);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch !== '' && /[0-9０-９]/u.test(ch);
+
+interface Marker {
+  /** h1…h4 for headings; shi, yao, di, di:件事, di:方面, di:点, order for in-text markers. */
+  kind: string;
+  para: number;
+  offset: number;
+  /** The whole marker, with the punctuation after it where that is part of it. */
+  length: number;
+  /** The number, or for 首先/其次/再次/最后 the rank 1–4. */
+  num: number;
+  text: string;
+  /** The correct marker carrying number `n`. */
+  render(n: number): string;
+  /** Why the punctuation after the marker is wrong, when it is. */
+  badPunct?: string;
+}
+
+const LEVEL_NAMES = ['', '一级', '二级', '三级', '四级'];
+const HIERARCHY = '「一、」→「（一）」→「1.」→「（1）」';
+
+/** Optional indentation, Markdown heading hashes and bold before a heading marker. */
+const PREFIX = String.raw`^(\s*(?:#{1,6}\s*)?(?:\*\*)?)`;
+const RE_H1 = new RegExp(PREFIX + `([${CN}]{1,3})([、，,.．])`, 'u');
+const RE_H2 = new RegExp(PREFIX + `([（(])([${CN}]{1,3})([）)])([、，,．.]?)`, 'u');
+const RE_H3 = new RegExp(PREFIX + `([0-9０-９]{1,2})([.．、，,])(?![0-9０-９])`, 'u');
+const RE_H4 = new RegExp(PREFIX + `([（(])([0-9０-９]{1,2})([）)])([、，,．.]?)`, 'u');
+
+/** After 「一、二」: these make 「一、二线」「一、二等奖」「一、二季度」 an enumeration, not a heading. */
+const ENUM_TAIL = '、，,线级类等档产批期季流星把号';
+
+/** `expected(level)`: the number the next heading of that level would carry. */
+function parseHeading(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
+  let m = RE_H2.exec(text) ?? undefined;
+  if (m) {
+    const num = parseCn(m[3]);
+    const punct = m[5];
+    const after = text[m[0].length];
+    if (num !== undefined && !(punct === '、' && (after === '（' || after === '('))) {
+      return {
+        kind: 'h2',
+        para,
+        offset: m[1].length,
+        length: m[0].length - m[1].length,
+        num,
+        text: m[0].slice(m[1].length),
+        render: (n) => `（${toCn(n)}）`,
+        badPunct: punct ? `带括号的二级序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
+      };
+    }
+  }
+  m = RE_H4.exec(text) ?? undefined;
+  if (m) {
+    const num = parseDigits(m[3]);
+    const punct = m[5];
+    const after = text[m[0].length];
+    if (num >= 1 && !(punct === '、' && (after === '（' || after === '('))) {
+      const sample = m[3];
+      return {
+        kind: 'h4',
+        para,
+        offset: m[1].length,
+        length: m[0].length - m[1].length,
+        num,
+        text: m[0].slice(m[1].length),
+        render: (n) => `（${digitsLike(n, sample)}）`,
+        badPunct: punct ? `带括号的四级序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
+      };
+    }
+  }
+  m = RE_H1.exec(text) ?? undefined;
+  if (m) {
+    const num = parseCn(m[2]);
+    const punct = m[3];
+    const rest = text.slice(m[0].length);
+    let ok = num !== undefined;
+    if (ok && isCnNumeral(rest[0])) {
+      // 「一、二线城市」「三、五年内」: another numeral follows. An enumeration unless 、 and the
+      // number is the one the headings expect next (「一、一年来的工作」) and no enumeration tail follows.
+      const tail = rest.replace(new RegExp(`^[${CN}]+`, 'u'), '')[0];
+      ok = punct === '、' && num === expected(1) && !(tail !== undefined && ENUM_TAIL.includes(tail));
+    }
+    if (ok && (punct === '，' || punct === ',') && num !== expected(1)) ok = false;
+    if (ok && (punct === '.' || punct === '．') && isDigit(rest[0])) ok = false;
+    if (ok) {
+      return {
+        kind: 'h1',
+        para,
+        offset: m[1].length,
+        length: m[0].length - m[1].length,
+        num: num!,
+        text: m[0].slice(m[1].length),
+        render: (n) => `${toCn(n)}、`,
+        badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
+      };
+    }
+  }
+  m = RE_H3.exec(text) ?? undefined;
+  if (m) {
+    const num = parseDigits(m[2]);
+    const punct = m[3];
+    const rest = text.slice(m[0].length);
+    let ok = num >= 1;
+    // Markdown renders 「1. 」 as a list and renumbers it: the source numbers do not matter.
+    if (markdown && m[1].trim() === '' && punct === '.' && /^[ \t]/u.test(rest)) ok = false;
+    if (ok && (punct === '，' || punct === ',') && (num !== expected(3) || isCnNumeral(rest[0]))) ok = false;
+    if (ok && punct === '、' && isCnNumeral(rest[0])) ok = false;
+    if (ok) {
+      const sample = m[2];
+      const dot = punct === '．' ? '．' : '.';
+      return {
+        kind: 'h3',
+        para,
+        offset: m[1].length,
+        length: m[0].length - m[1].length,
+        num,
+        text: m[0].slice(m[1].length),
+        render: (n) => `${digitsLike(n, sample)}${dot}`,
+        badPunct:
+          punct === '.' || punct === '．'
+            ? undefined
+            : `三级标题序号用阿拉伯数字加下脚点：「${m[2]}${punct}」→「${m[2]}.」（GB/T 9704、GB/T 15834）。`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Characters after which an in-text marker starts a clause. */
+const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…]/u;
+const atClauseStart = (text: string, i: number) => i === 0 || CLAUSE_START.test(text[i - 1]);
+/** What may not follow 「一是」「一要」: a numeral (「一是一」「三要三不要」), a closing mark, nothing. */
+const BAD_AFTER_SERIES = /[一二三四五六七八九十0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
+
+const ORDER_WORDS = ['首先', '其次', '再次', '最后'];
+const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
+const RE_ORDINAL = new RegExp(`第([${CN}]{1,3})([，,、]|件事|个方面|方面|点)`, 'gu');
+const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
+
+/** The in-text markers of one paragraph, in order. */
+function inTextMarkers(text: string, para: number): Marker[] {
+  const out: Marker[] = [];
+  for (const m of text.matchAll(RE_SERIES)) {
+    const i = m.index!;
+    if (!atClauseStart(text, i)) continue;
+    const num = parseCn(m[1]);
+    if (num === undefined) continue;
+    const after = text[i + m[0].length];
+    if (after === undefined || BAD_AFTER_SERIES.test(after)) continue;
+    if (m[2] === '要' && '素件'.includes(after)) continue;
+    const word = m[2];
+    out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
+  }
+  for (const m of text.matchAll(RE_ORDINAL)) {
+    const i = m.index!;
+    if (!atClauseStart(text, i)) continue;
+    const num = parseCn(m[1]);
+    if (num === undefined) continue;
+    const tail = m[2];
+    const after = text[i + m[0].length];
+    if (tail.length === 1) {
+      // 「第一、第二产业」「第一、二季度」: an enumeration, not a series marker.
+      if (tail === '、' && (after === '第' || isCnNumeral(after) || isDigit(after))) continue;
+      if (after === undefined) continue;
+      out.push({
+        kind: 'di',
+        para,
+        offset: i,
+        length: m[0].length,
+        num,
+        text: m[0],
+        render: (n) => `第${toCn(n)}，`,
+        badPunct: tail === '、' ? `序次语「第${m[1]}」后应使用逗号：「第${m[1]}、」→「第${m[1]}，」（GB/T 15834）。` : undefined,
+      });
+    } else {
+      const measure = tail === '个方面' ? '方面' : tail;
+      out.push({ kind: `di:${measure}`, para, offset: i, length: m[0].length, num, text: m[0], render: (n) => `第${toCn(n)}${tail}` });
+    }
+  }
+  for (const m of text.matchAll(RE_ORDER)) {
+    const i = m.index!;
+    if (!atClauseStart(text, i) || !m[2]) continue;
+    const word = m[1];
+    const tail = m[2];
+    if (word === '再次' && !'，,、'.includes(tail)) continue; // 「再次要求」: again
+    const rank = ORDER_WORDS.indexOf(word) + 1;
+    const punct = '，,、'.includes(tail);
+    out.push({
+      kind: 'order',
+      para,
+      offset: i,
+      length: tail === '、' ? 3 : 2,
+      num: rank,
+      text: tail === '、' ? word + tail : word,
+      render: (n) => (tail === '、' ? ORDER_WORDS[n - 1] + '，' : ORDER_WORDS[n - 1]),
+      badPunct: punct && tail === '、' ? `序次语「${word}」后应使用逗号：「${word}、」→「${word}，」（GB/T 15834）。` : undefined,
+    });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+interface HeadingList {
+  level: number;
+  /** The heading this list hangs under, if any. */
+  parent?: Marker;
+  parentLevel: number;
+  items: Marker[];
+}
+
+function finding(m: Marker, message: string, suggestions: string[]): DocumentFinding {
+  return { paragraph: m.para, offset: m.offset, length: m.length, message, suggestions };
+}
+
+const shown = (m: Marker) => `「${m.render(m.num)}」`;
+
+/**
+ * A numbered sequence: each item should carry the number after its predecessor's. After a wrong one,
+ * the count goes on from the number expected when the next item confirms it (一、二、二、四、: the
+ * second 二 was meant as 三), else from the number written (一、二、四、五、: only 四 is reported).
+ */
+function checkNumbered(items: Marker[], mustStartAtOne: boolean, out: DocumentFinding[], startNote = ''): void {
+  let expected = mustStartAtOne ? 1 : items[0].num;
+  let prev: Marker | undefined;
+  items.forEach((m, i) => {
+    if (m.num === expected) {
+      if (m.badPunct) out.push(finding(m, m.badPunct, [m.render(m.num)]));
+    } else {
+      const want = `「${m.render(expected)}」`;
+      let message: string;
+      if (!prev) message = `序号应从${want}开始：此处为「${m.text}」，前面没有${want}${startNote}。`;
+      else if (m.num === prev.num) message = `序号重复：上一个也是${shown(prev)}，此处应为${want}。`;
+      else if (m.num > expected) message = `序号跳号：上一个是${shown(prev)}，此处应为${want}。`;
+      else message = `序号顺序颠倒：上一个是${shown(prev)}，此处应为${want}。`;
+      if (m.badPunct) message += m.badPunct;
+      out.push(finding(m, message, [m.render(expected)]));
+      if (items[i + 1]?.num !== expected + 1) expected = m.num;
+    }
+    expected++;
+    prev = m;
+  });
+}
+
+/** 首先…其次…再次…最后 within one series; every 「首先」 starts a new run. */
+function checkOrder(items: Marker[], out: DocumentFinding[]): void {
+  let seenFirst = false;
+  let seenSecond = false;
+  let seenThird = false;
+  let last: Marker | undefined;
+  for (const m of items) {
+    if (m.badPunct) out.push(finding(m, m.badPunct, [m.render(m.num)]));
+    if (m.num === 1) {
+      seenFirst = true;
+      seenSecond = seenThird = false;
+      last = undefined;
+      continue;
+    }
+    // 「最后，我再强调一点。……最后，祝大家……」 with no 首先/其次 before is not a series.
+    if (last && (seenFirst || seenSecond || seenThird)) {
+      const instead = seenSecond ? '再次' : '其次';
+      out.push({
+        paragraph: last.para,
+        offset: last.offset,
+        length: 2,
+        message: `「最后」之后还有「${ORDER_WORDS[m.num - 1]}」：此处不是最后一项，应为「${instead}」。`,
+        suggestions: [instead],
+      });
+      last = undefined;
+    }
+    if (m.num === 2) {
+      if (seenSecond) {
+        out.push({ paragraph: m.para, offset: m.offset, length: 2, message: '「其次」重复：前面已有「其次」，此处应为「再次」。', suggestions: ['再次'] });
+      } else if (seenThird) {
+        out.push({ paragraph: m.para, offset: m.offset, length: 2, message: '顺序颠倒：「其次」出现在「再次」之后，「其次」应在前。', suggestions: [] });
+      }
+      seenSecond = true;
+    } else if (m.num === 3) {
+      seenThird = true;
+    } else if (m.num === 4) {
+      last = m;
+    }
+  }
+}
 
 export const numberingRule: DocumentRule = {
   id: 'numbering',
@@ -8,7 +362,107 @@ export const numberingRule: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   description: '层次序号：一、（一）1.（1）及一是、第一、首先……其次……最后等序号跳号、重号、层级倒置、序号后标点错误。',
-  checkDocument() {
-    return [];
+  checkDocument(ctx) {
+    const markdown = ctx.options.format === 'markdown';
+    const out: DocumentFinding[] = [];
+
+    const headingLists: HeadingList[] = [];
+    const open: (HeadingList | undefined)[] = [];
+    const series: Marker[][] = [];
+    /** The in-text series that a paragraph starting with the same kind of marker continues. */
+    let chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
+    const expected = (level: number) => {
+      const list = open[level];
+      return list ? list.items[list.items.length - 1].num + 1 : 1;
+    };
+
+    ctx.paragraphs.forEach((text, para) => {
+      if (text.trim() === '') return;
+      const heading = parseHeading(text, para, markdown, expected);
+      if (heading) {
+        const k = Number(heading.kind[1]);
+        for (let j = k + 1; j <= 4; j++) {
+          const deeper = open[j];
+          if (!deeper) continue;
+          if (deeper.parentLevel < k && j - k >= 2) {
+            const first = deeper.items[0];
+            out.push(
+              finding(
+                first,
+                `层级倒置：「${first.text}」是${LEVEL_NAMES[j]}序号，同一上级下其后又出现${LEVEL_NAMES[k]}序号「${heading.text}」；` +
+                  `层次序数应依次为${HIERARCHY}（GB/T 9704）。`,
+                [],
+              ),
+            );
+          }
+          open[j] = undefined;
+        }
+        if (!open[k]) {
+          let parentLevel = 0;
+          for (let j = k - 1; j >= 1; j--) if (open[j]) { parentLevel = j; break; }
+          const list: HeadingList = { level: k, parentLevel, parent: open[parentLevel]?.items.at(-1), items: [] };
+          open[k] = list;
+          headingLists.push(list);
+        }
+        open[k]!.items.push(heading);
+        chains = new Map();
+      }
+
+      const markers = inTextMarkers(text, para).filter((m) => !heading || m.offset >= heading.offset + heading.length);
+      const leadAt = text.search(/\S/u);
+      for (const kind of new Set(markers.map((m) => m.kind))) {
+        const ms = markers.filter((m) => m.kind === kind);
+        const chain = chains.get(kind) ?? {};
+        chains.set(kind, chain);
+        /** The open series that item `m` would continue, if it fits one. */
+        const fitting = (m: Marker) =>
+          [chain.lead, chain.inner].find((seq) => {
+            const tail = seq?.at(-1)?.num;
+            if (tail === undefined || m.num === 1) return false;
+            return kind === 'order' ? tail < m.num && tail !== 4 : tail === m.num - 1;
+          });
+        const lead = !heading && ms[0].offset === leadAt ? ms[0] : undefined;
+        if (lead) {
+          const rest = ms.slice(1);
+          // 「二要…。一是…二是…」: a paragraph led by an item that counts its own list inside.
+          const nested = lead.num > 1 && rest.length > 0 && rest[0].num === 1;
+          // Across paragraphs a new 「一」 (or 「首先」) starts a new series, and so does a 「最后」 after
+          // a 「最后」 (a speech's closing words). Otherwise the lead continues the series it fits, else
+          // the series of earlier leads, so a skip or repeat there is reported.
+          let seq: Marker[] | undefined;
+          if (lead.num !== 1) {
+            seq = fitting(lead) ?? chain.lead ?? chain.inner;
+            if (kind === 'order' && seq?.at(-1)?.num === 4) seq = undefined;
+          }
+          if (!seq) series.push((seq = []));
+          seq.push(lead);
+          if (nested) series.push(rest);
+          else seq.push(...rest);
+          chain.lead = seq;
+          chain.inner = undefined;
+        } else {
+          // 「……：一是……。」 then a paragraph 「二是……」 or 「……，二是……」 continues the series.
+          const seq = fitting(ms[0]);
+          if (seq) seq.push(...ms);
+          else series.push((chain.inner = ms));
+        }
+      }
+    });
+
+    for (const list of headingLists) {
+      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
+      const first = list.items[0];
+      let before = first.para - 1;
+      while (before >= 0 && ctx.paragraphs[before].trim() === '') before--;
+      const begunBefore = first.num > 1 && before >= 0 && ctx.paragraphs[before].includes(first.render(first.num - 1));
+      const mustStart = !begunBefore && (list.parentLevel > 0 || list.items.length >= 2);
+      const note = list.parent ? `（上级标题「${list.parent.text}」之下应重新编号，GB/T 9704）` : '';
+      checkNumbered(list.items, mustStart, out, note);
+    }
+    for (const seq of series) {
+      if (seq[0].kind === 'order') checkOrder(seq, out);
+      else checkNumbered(seq, false, out);
+    }
+    return out.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset);
   },
 };
