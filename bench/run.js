@@ -56,6 +56,28 @@ function editCheck(text, runs) {
   );
 }
 
+/** Only the half-width punctuation rule, cache off: the figure compared with the peers below. */
+function widthOurs(text, runs) {
+  const rules = Object.fromEntries(core.RULES.map((r) => [r.id, r.id === 'punct-width' ? 'warning' : 'off']));
+  return median(Array.from({ length: runs }, () => time(() => new core.Checker({ cacheSize: 0 }).check(text, { rules }))));
+}
+
+/**
+ * The peers, on the same text. autocorrect-node lints the whole text in one call. zhlint is run
+ * paragraph by paragraph (its parser is meant for short texts) with its default preset, which also
+ * checks spacing and other punctuation: it does more than a width check, and is reported as is.
+ */
+function widthAutocorrect(text, runs) {
+  const autocorrect = require('autocorrect-node');
+  return median(Array.from({ length: runs }, () => time(() => autocorrect.lintFor(text, 'text'))));
+}
+
+function widthZhlint(text) {
+  const zhlint = require('zhlint');
+  const paragraphs = text.split('\n');
+  return time(() => paragraphs.forEach((p) => zhlint.run(p, { rules: { preset: 'default' } })));
+}
+
 /** Server start to first diagnostics, and the server's RSS then (worker thread included). */
 function coldStart() {
   return new Promise((resolve, reject) => {
@@ -95,14 +117,18 @@ async function main() {
   r.full_1m_ms = fullCheck(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.segment_1m_ms = segmentAll(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.edit_100k_ms = editCheck(t100k, runs);
+  r.width_ours_ms = widthOurs(t1m, Math.max(3, Math.ceil(runs / 2)));
+  r.width_autocorrect_ms = widthAutocorrect(t1m, Math.max(3, Math.ceil(runs / 2)));
+  r.width_zhlint_ms = process.env.BENCH_SKIP_ZHLINT ? null : widthZhlint(t1m); // ~30 s: one run
   const cold = [];
   for (let i = 0; i < 3; i++) cold.push(await coldStart());
   r.cold_start_ms = median(cold.map((c) => c.ms));
   r.rss_mb = median(cold.map((c) => c.rssMb));
-  for (const k of Object.keys(r)) r[k] = Math.round(r[k] * 10) / 10;
+  for (const k of Object.keys(r)) if (r[k] !== null) r[k] = Math.round(r[k] * 10) / 10;
   const ratios = {
     full_1m_over_segment_1m: +(r.full_1m_ms / r.segment_1m_ms).toFixed(3),
     edit_100k_over_full_100k: +(r.edit_100k_ms / r.full_100k_ms).toFixed(3),
+    width_ours_over_autocorrect: +(r.width_ours_ms / r.width_autocorrect_ms).toFixed(3),
   };
   const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
   const results = { date: new Date().toISOString().slice(0, 10), machine, runs, results: r, ratios };
@@ -114,6 +140,9 @@ async function main() {
     ['full_1m_ms', '全文检查 100 万字'],
     ['segment_1m_ms', '仅 nodejieba 分词 100 万字'],
     ['edit_100k_ms', '10 万字文档改一处后重查'],
+    ['width_ours_ms', '半角标点检查 100 万字（本项目）'],
+    ['width_autocorrect_ms', '同上，autocorrect-node'],
+    ['width_zhlint_ms', '同上，zhlint（逐段，默认规则集）'],
     ['cold_start_ms', '服务器启动到首批诊断'],
     ['rss_mb', '服务器内存（RSS，MB）'],
   ];

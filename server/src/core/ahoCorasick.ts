@@ -20,9 +20,12 @@ interface AcNode {
 export class AhoCorasick {
   private readonly nodes: AcNode[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly lengths: number[];
+  /** Code units that begin some pattern: at the root, any other unit is skipped without a lookup. */
+  private readonly starts = new Uint8Array(65536);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
+    for (const p of patterns) if (p.length > 0) this.starts[p.charCodeAt(0)] = 1;
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
       let state = 0;
@@ -63,6 +66,7 @@ export class AhoCorasick {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      if (state === 0 && this.starts[code] === 0) continue;
       while (state !== 0 && !this.nodes[state].next.has(code)) state = this.nodes[state].fail;
       state = this.nodes[state].next.get(code) ?? 0;
       for (const pattern of this.nodes[state].out) {

@@ -12,6 +12,7 @@ import { nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
 import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
 
+const NON_BLANK = /\S/;
 const GENTLER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
 export interface Paragraph {
@@ -132,7 +133,7 @@ export class Checker {
       this.cacheScope = scope;
     }
     texts.forEach((ptext, index) => {
-      if (ptext.trim() === '') return;
+      if (!NON_BLANK.test(ptext)) return;
       // One lookup per paragraph; the rules' results for it live together.
       let results = this.caching ? this.cache.get(ptext) : undefined;
       if (!results) {

@@ -13,7 +13,13 @@ const FULL: Record<string, string> = {
 /** URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. */
 const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
 
+const HALF_MARK = /[,.;:?!()"]/;
+const NO_MASK = new Uint8Array(0);
+/** Only a paragraph that could hold a URL, e-mail address or path pays for the mask. */
+const MAY_PROTECT = /[@:\\]|www\./;
+
 function protectedMask(text: string): Uint8Array {
+  if (!MAY_PROTECT.test(text)) return NO_MASK;
   const mask = new Uint8Array(text.length);
   for (const m of text.matchAll(PROTECTED)) mask.fill(1, m.index!, m.index! + m[0].length);
   return mask;
@@ -82,10 +88,11 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
     const mark = text[i];
     findings.push({ offset: i, length: 1, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] });
   };
-  for (let i = 0; i < text.length; i++) {
+  for (const m of text.matchAll(/[()]/g)) {
+    const i = m.index!;
     if (mask[i]) continue;
     if (text[i] === '(') stack.push(i);
-    else if (text[i] === ')') {
+    else {
       const open = stack.pop();
       if (open === undefined) {
         if (isHan(text[i - 1]) || isHan(text[i + 1])) flag(i);
@@ -108,7 +115,7 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
 /** ASCII double quotes, paired in order of appearance, around Chinese text → “ ”. */
 function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
   const positions: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] === '"' && !mask[i]) positions.push(i);
+  for (const m of text.matchAll(/"/g)) if (!mask[m.index!]) positions.push(m.index!);
   const findings: RawFinding[] = [];
   for (let k = 0; k + 1 < positions.length; k += 2) {
     const open = positions[k];
@@ -128,18 +135,21 @@ export const punctWidthRule: Rule = {
   description: '半角标点：中文语境中的 , . ; : ? ! ( ) " 应为全角；不报数字、时间、日期、网址、邮箱和西文中的标点。',
   check(ctx) {
     const text = ctx.text;
-    if (!/[,.;:?!()"]/.test(text)) return [];
+    if (!HALF_MARK.test(text)) return [];
     const mask = protectedMask(text);
     const findings: RawFinding[] = [];
-    for (let i = 0; i < text.length; i++) {
-      if (mask[i] || !oneOf(',.;:?!', text[i]) || besideFullPoint(text, i)) continue;
+    let skipUntil = 0;
+    for (const m of text.matchAll(/[,.;:?!]/g)) {
+      const i = m.index!;
+      if (i < skipUntil || mask[i] || besideFullPoint(text, i)) continue;
       const finding = checkPoint(text, i);
       if (finding) {
         findings.push(finding);
-        i = finding.offset + finding.length - 1;
+        skipUntil = finding.offset + finding.length;
       }
     }
-    findings.push(...checkParentheses(text, mask), ...checkQuotes(text, mask));
+    if (text.includes('(') || text.includes(')')) findings.push(...checkParentheses(text, mask));
+    if (text.includes('"')) findings.push(...checkQuotes(text, mask));
     return findings.sort((a, b) => a.offset - b.offset);
   },
 };
