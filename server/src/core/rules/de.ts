@@ -80,7 +80,10 @@ function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
     if (inClass('degree', next.word)) {
       const pred = tags[k + 2];
       if (pred && isPredicateTag(pred.tag)) {
-        const after = tags[k + 3] && isPredicateTag(tags[k + 3].tag) && !atClauseEnd(text, pred.start + pred.word.length) ? tags[k + 3] : pred;
+        // A second adjective may follow (「做得非常扎实有效」); anything else after the predicate means
+        // 的 heads a longer phrase, not a complement.
+        const second = tags[k + 3];
+        const after = second && /^(a|ad|an|z)$/.test(second.tag) && !atClauseEnd(text, pred.start + pred.word.length) ? second : pred;
         slip = atClauseEnd(text, after.start + after.word.length);
       }
     } else {

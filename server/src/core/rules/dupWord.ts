@@ -50,8 +50,8 @@ function allHan(s: string): boolean {
 }
 
 function isAabb(text: string, i: number): boolean {
-  const next = text[i + 2] !== undefined && text[i + 2] === text[i + 3] && text[i + 2] !== text[i];
-  const prev = i >= 2 && text[i - 2] === text[i - 1] && text[i - 1] !== text[i];
+  const next = isHan(text[i + 2]) && text[i + 2] === text[i + 3] && text[i + 2] !== text[i];
+  const prev = i >= 2 && isHan(text[i - 1]) && text[i - 2] === text[i - 1] && text[i - 1] !== text[i];
   return next || prev;
 }
 

@@ -40,6 +40,16 @@ function whatToFill(text: string, start: number, end: number): string {
   return after ? after[1] : '具体内容';
 }
 
+/**
+ * The character beside a run, looking through half-width punctuation and spaces: 「关键:XX」 is
+ * Chinese context as much as 「关键：XX」, which is what the width rule's fix makes of it.
+ */
+function neighbour(text: string, i: number, step: 1 | -1): string | undefined {
+  while (i >= 0 && i < text.length && HALF_PUNCT_OR_SPACE.test(text[i])) i += step;
+  return i >= 0 && i < text.length ? text[i] : undefined;
+}
+const HALF_PUNCT_OR_SPACE = /[,.;:?!()" ]/;
+
 /** Whether the run [start, end) is a placeholder, and where its span starts (digits before it belong to it). */
 function placeholderSpan(text: string, start: number, end: number): number | undefined {
   const run = text.slice(start, end);
@@ -55,8 +65,7 @@ function placeholderSpan(text: string, start: number, end: number): number | und
   if (isLatinLetter(before) || isLatinAlnum(after)) return undefined; // SpaceX, X5, Xbox
   let spanStart = start;
   while (isAsciiDigit(text[spanStart - 1])) spanStart--;
-  const left = text[spanStart - 1];
-  if (!isChineseContext(left) && !isChineseContext(after)) return undefined;
+  if (!isChineseContext(neighbour(text, spanStart - 1, -1)) && !isChineseContext(neighbour(text, end, 1))) return undefined;
   return spanStart;
 }
 

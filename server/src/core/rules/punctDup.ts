@@ -4,28 +4,36 @@
  * 「？！」「？？」「！！！」 are allowed by GB/T 15834 (their forms are the punct-pair rule's business);
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
+import { isAsciiDigit, isChineseContext } from '../chars';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
-const FULL_POINTS = '，。、；：';
+const PAUSE_MARKS = '，。、；：';
 const QUERY_MARKS = '？！';
-const FULL_OF_HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+const FULL_OF_HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
 
-/** Two or more points in a row (full- or half-width): the candidates. */
-const POINT_RUN = /[，。、；：？！,;:]{2,}/gu;
+/**
+ * Two or more points in a row, full- or half-width: the candidates. A run that holds a pause mark
+ * (，。、；：) is this rule's; runs of only ？！ belong to the width and punct-pair rules.
+ */
+const POINT_RUN = /[，。、；：？！,;:?!.]{2,}/gu;
 
 function describe(run: string): string {
   return `「${run}」`;
 }
 
-function checkRun(run: string, start: number): RawFinding | undefined {
+/**
+ * `chinese`: the run stands in Chinese text. A run of half-width marks only counts there (「关键?:」),
+ * not in Latin text or code (「a,,b」「::」).
+ */
+function checkRun(run: string, start: number, chinese: boolean): RawFinding | undefined {
   const chars = [...run];
-  const hasFull = chars.some((c) => FULL_POINTS.includes(c) || QUERY_MARKS.includes(c));
-  // Half-width runs alone (「,,」 in Latin text, 「::」 in code) are not Chinese punctuation.
-  if (!hasFull) return undefined;
-  if (chars.every((c) => QUERY_MARKS.includes(c))) return undefined;
-  if (chars.length >= 3 && chars.every((c) => c === '。')) return undefined;
-
   const normalized = chars.map((c) => FULL_OF_HALF[c] ?? c);
+  if (!normalized.some((c) => PAUSE_MARKS.includes(c))) return undefined;
+  const hasFull = chars.some((c) => PAUSE_MARKS.includes(c) || QUERY_MARKS.includes(c));
+  if (!hasFull && !chinese) return undefined;
+  // 「..」「...」「。。。」 are miswritten ellipses, the punct-pair rule's.
+  if (chars.every((c) => c === '.') || (chars.length >= 3 && chars.every((c) => c === '。' || c === '.'))) return undefined;
+
   const distinct = [...new Set(normalized)];
   const queries = normalized.filter((c) => QUERY_MARKS.includes(c));
   let suggestions: string[];
@@ -54,7 +62,16 @@ export const punctDupRule: Rule = {
     const text = ctx.text;
     const findings: RawFinding[] = [];
     for (const m of text.matchAll(POINT_RUN)) {
-      const finding = checkRun(m[0], m.index!);
+      let run = m[0];
+      let start = m.index!;
+      // 「1.」 is a heading number's low dot, not a point: 「1.！」 holds no doubled mark.
+      if (run[0] === '.' && isAsciiDigit(text[start - 1])) {
+        run = run.slice(1);
+        start++;
+        if (run.length < 2) continue;
+      }
+      const chinese = isChineseContext(text[start - 1]) || isChineseContext(text[start + run.length]);
+      const finding = checkRun(run, start, chinese);
       if (finding) findings.push(finding);
     }
     findings.push(...doubledTitleMarks(text));

@@ -3,7 +3,7 @@
  * full-width. Never inside numbers (3,218.5), times (9:30), dates (2026-01-05), URLs, e-mail
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
-import { POINT_MARKS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL: Record<string, string> = {
@@ -41,9 +41,44 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
   return { ch: j < text.length ? text[j] : undefined, index: j };
 }
 
-/** A half-width mark next to a full-width point is a doubled mark: punct-dup reports it. */
-function besideFullPoint(text: string, i: number): boolean {
-  return oneOf(POINT_MARKS, text[i - 1]) || oneOf(POINT_MARKS, text[i + 1]);
+/**
+ * The character after `i`, looking through spaces and other half-width marks this rule converts:
+ * 「:(关键」 is Chinese context for the colon, as 「:（关键」 will be once the bracket is fixed.
+ */
+function contextAfter(text: string, i: number): string | undefined {
+  let j = i + 1;
+  while (j < text.length && /[ ,.;:?!()"]/.test(text[j])) j++;
+  return j < text.length ? text[j] : undefined;
+}
+
+const ANY_POINT = '，。、；：？！,;:?!.';
+const QUERY = '？！?!';
+
+/**
+ * A mark in a run of points that holds a pause mark (「，,」「?:」「。.」) is a doubled mark: punct-dup
+ * reports the whole run. Runs of only ?/! (「好?!」) stay here.
+ */
+function inDupRun(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && oneOf(ANY_POINT, text[s - 1])) s--;
+  if (text[s] === '.' && isAsciiDigit(text[s - 1])) s++; // 「1.」: a heading number's dot
+  if (i < s) return false;
+  let e = i + 1;
+  while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
+  if (e - s < 2) return false;
+  const run = text.slice(s, e);
+  if (/^\.+$/.test(run)) return false;
+  return [...run].some((c) => !QUERY.includes(c));
+}
+
+/**
+ * The character before `i`, looking through spaces and half-width marks this rule converts
+ * (「好?!」, 「关键(!」: the 「!」 follows Chinese text as much as it will once the others are fixed).
+ */
+function contextBefore(text: string, i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && /[ ,.;:?!()"]/.test(text[j])) j--;
+  return j >= 0 ? text[j] : undefined;
 }
 
 function checkPoint(text: string, i: number): RawFinding | undefined {
@@ -51,8 +86,8 @@ function checkPoint(text: string, i: number): RawFinding | undefined {
   const before = text[i - 1];
   const after = text[i + 1];
   const { ch: nextCh, index: nextIndex } = nextNonSpace(text, i);
-  const chineseBefore = isChineseContext(before);
-  const chineseAfter = isChineseContext(nextCh);
+  const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(contextBefore(text, i)));
+  const chineseAfter = isChineseContext(nextCh) || (mark !== '.' && isChineseContext(contextAfter(text, i)));
 
   switch (mark) {
     case ',':
@@ -141,7 +176,7 @@ export const punctWidthRule: Rule = {
     let skipUntil = 0;
     for (const m of text.matchAll(/[,.;:?!]/g)) {
       const i = m.index!;
-      if (i < skipUntil || mask[i] || besideFullPoint(text, i)) continue;
+      if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
       const finding = checkPoint(text, i);
       if (finding) {
         findings.push(finding);
