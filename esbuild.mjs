@@ -26,6 +26,7 @@ const bundles = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 

@@ -8,4 +8,12 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('gongwen：找不到 dist/cli.js，请先运行 npm run build\n');
   process.exit(2);
 }
-process.exitCode = require(cli).main(process.argv.slice(2));
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((err) => {
+    process.stderr.write(`gongwen：内部错误：${(err && err.stack) || err}\n`);
+    process.exitCode = 2;
+  });

@@ -5,9 +5,11 @@
  * or I/O problem; the other files are still checked).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { Checker, applyFixes, isValidDate, splitParagraphs, type CheckOptions, type Finding } from './core';
-import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
+import { Worker } from 'node:worker_threads';
+import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
+import { checkFile, ioMessage, type FileResult } from './cliCheck';
 import { findWorkspaceFile, readWorkspaceFile } from './workspaceConfig';
 
 const USAGE = `用法：gongwen [选项] 路径...
@@ -17,22 +19,26 @@ const USAGE = `用法：gongwen [选项] 路径...
 文件可以是 UTF-8（可带 BOM）、UTF-16 或 GB18030/GBK 编码。
 
 选项：
-  --format text|json   输出格式（默认 text）；json 输出一个数组
+  --format text|json|sarif
+                       输出格式（默认 text）；json 输出一个数组；sarif 供代码扫描服务使用
   --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
                        （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件
+  --jobs N             并行检查的线程数（默认：文件不少于 50 个时取 CPU 核数，最多 4；每个线程约占 270 MB）
+  --shard K/N          只检查排序后的第 K 份（共 N 份），用于把大批文稿分给多台 CI 机器
   -h, --help           显示本帮助
   -v, --version        显示版本
 
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。`;
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.gongwen', '.gw']);
-/** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
-const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Args {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  jobs?: number;
+  /** 1-based shard index and shard count: this run checks every count-th file from index on. */
+  shard?: { index: number; count: number };
   date?: string;
   config?: string;
   fix: boolean;
@@ -57,8 +63,17 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (name === '--fix') args.fix = true;
     else if (name === '--format') {
       const f = value(name);
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是「${f}」`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${f}」`);
       args.format = f;
+    } else if (name === '--jobs') {
+      const n = value(name);
+      if (!/^[1-9]\d*$/.test(n)) throw new UsageError(`--jobs 应为正整数，而不是「${n}」`);
+      args.jobs = Number(n);
+    } else if (name === '--shard') {
+      const v = value(name);
+      const m = /^([1-9]\d*)\/([1-9]\d*)$/.exec(v);
+      if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard 应为「第几份/共几份」，如 2/4，而不是「${v}」`);
+      args.shard = { index: Number(m[1]), count: Number(m[2]) };
     } else if (name === '--date') {
       const d = value(name);
       if (!isValidDate(d)) throw new UsageError(`--date 应为有效日期 YYYY-MM-DD，而不是「${d}」`);
@@ -86,14 +101,14 @@ function readConfig(file: string): unknown {
 }
 
 /** Files to check, in a stable order; problems finding them are reported, not thrown. */
-function collectFiles(paths: string[], problems: { file: string; error: string }[]): string[] {
+function collectFiles(paths: string[], problems: FileResult[]): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      problems.push({ file: dir, error: ioMessage(err) });
+      problems.push({ file: dir, error: ioMessage(err), diagnostics: [] });
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -108,7 +123,7 @@ function collectFiles(paths: string[], problems: { file: string; error: string }
     try {
       stat = fs.statSync(p);
     } catch (err) {
-      problems.push({ file: p, error: ioMessage(err) });
+      problems.push({ file: p, error: ioMessage(err), diagnostics: [] });
       continue;
     }
     if (stat.isDirectory()) walk(p);
@@ -117,110 +132,8 @@ function collectFiles(paths: string[], problems: { file: string; error: string }
   return files;
 }
 
-function ioMessage(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return '文件或文件夹不存在';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'EISDIR') return '这是文件夹';
-  return err instanceof Error ? err.message : String(err);
-}
 
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  text: string;
-  suggestions: string[];
-}
-
-interface AppliedFix {
-  line: number;
-  column: number;
-  rule: string;
-  from: string;
-  to: string;
-}
-
-interface FileResult {
-  file: string;
-  encoding?: string;
-  fixed?: number;
-  /** With --fix: each change made, positioned in the text as it was before fixing. */
-  fixes?: AppliedFix[];
-  error?: string;
-  diagnostics: JsonDiagnostic[];
-}
-
-function lineStarts(text: string): number[] {
-  return splitParagraphs(text).map((p) => p.offset);
-}
-
-function toJson(text: string, starts: number[], f: Finding): JsonDiagnostic {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= f.offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    offset: f.offset,
-    length: f.length,
-    line: lo + 1,
-    column: f.offset - starts[lo] + 1,
-    text: text.slice(f.offset, f.offset + f.length),
-    suggestions: f.suggestions,
-  };
-}
-
-function checkFile(file: string, checker: Checker, base: CheckOptions, fix: boolean): FileResult {
-  let decoded: Decoded;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_BYTES) return { file, error: `文件过大（${(stat.size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB），已跳过`, diagnostics: [] };
-    decoded = decode(fs.readFileSync(file));
-  } catch (err) {
-    return { file, error: err instanceof DecodeError ? err.message : ioMessage(err), diagnostics: [] };
-  }
-  const ext = path.extname(file).toLowerCase();
-  const options: CheckOptions = {
-    ...base,
-    format: ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain',
-  };
-  let text = decoded.text;
-  let findings = checker.check(text, options);
-  let fixed: number | undefined;
-  let fixes: AppliedFix[] | undefined;
-  if (fix) {
-    const result = applyFixes(text, findings);
-    fixed = result.applied.length;
-    const before = lineStarts(text);
-    fixes = result.applied.map((f) => {
-      const d = toJson(text, before, f);
-      return { line: d.line, column: d.column, rule: f.rule, from: d.text, to: f.suggestions[0] };
-    });
-    if (fixed > 0) {
-      try {
-        fs.writeFileSync(file, encode({ ...decoded, text: result.text }));
-      } catch (err) {
-        return { file, error: `无法写回修正：${ioMessage(err)}`, diagnostics: [] };
-      }
-      text = result.text;
-      findings = checker.check(text, options);
-    }
-  }
-  const starts = lineStarts(text);
-  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, fixes, diagnostics: findings.map((f) => toJson(text, starts, f)) };
-}
-
-// ---------------------------------------------------------------- text output
+// ---------------------------------------------------------------- reporters
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -233,12 +146,30 @@ function displayWidth(s: string): number {
 }
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 
-function printText(results: FileResult[], problems: { file: string; error: string }[]): void {
-  const out: string[] = [];
-  const counts: Record<string, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) {
-    if (r.diagnostics.length === 0 && !r.fixed && !r.error) continue;
-    out.push('', paint('4', r.file) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : ''));
+/** Totals kept while results stream past; nothing else is held, so memory stays flat. */
+class Summary {
+  counts: Record<string, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  checked = 0;
+  failed = 0;
+  add(r: FileResult): void {
+    if (r.error) this.failed++;
+    else this.checked++;
+    for (const d of r.diagnostics) this.counts[d.severity]++;
+  }
+}
+
+/** Each output format writes as results arrive, in input order. */
+interface Reporter {
+  file(r: FileResult): void;
+  end(summary: Summary): void;
+}
+
+const write = (s: string) => process.stdout.write(s);
+
+class TextReporter implements Reporter {
+  file(r: FileResult): void {
+    if (r.diagnostics.length === 0 && !r.fixed && !r.error) return;
+    const out = ['', paint('4', r.file) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : '')];
     if (r.error) out.push(`  ${paint('31', '无法检查')}  ${r.error}`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
@@ -247,31 +178,181 @@ function printText(results: FileResult[], problems: { file: string; error: strin
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
     for (const d of r.diagnostics) {
-      counts[d.severity]++;
       const suggestion = d.suggestions.length === 0 ? '' : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : s)).join(' / ')}`);
       out.push(`  ${paint('2', pad(`${d.line}:${d.column}`, posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${d.message}${suggestion}`);
     }
+    write(out.join('\n') + '\n');
   }
-  for (const p of problems) out.push('', paint('4', p.file), `  ${paint('31', '无法检查')}  ${p.error}`);
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  const failed = problems.length + results.filter((r) => r.error).length;
-  out.push('');
-  const files = `检查了 ${results.filter((r) => !r.error).length} 个文件`;
-  const failedNote = failed > 0 ? `，${failed} 个无法检查` : '';
-  if (total === 0) out.push(paint('32', `✔ 未发现问题（${files}${failedNote}）`));
-  else
-    out.push(
-      paint(counts.error > 0 ? '31' : '33', `✖ ${total} 个问题（${counts.error} 个错误，${counts.warning} 个警告，${counts.info + counts.hint} 个提示）`) +
-        `，${files}${failedNote}`,
-    );
-  process.stdout.write(out.join('\n') + '\n');
+
+  end(s: Summary): void {
+    const total = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
+    const files = `检查了 ${s.checked} 个文件`;
+    const failedNote = s.failed > 0 ? `，${s.failed} 个无法检查` : '';
+    if (total === 0) write(`\n${paint('32', `✔ 未发现问题（${files}${failedNote}）`)}\n`);
+    else
+      write(
+        `\n${paint(s.counts.error > 0 ? '31' : '33', `✖ ${total} 个问题（${s.counts.error} 个错误，${s.counts.warning} 个警告，${s.counts.info + s.counts.hint} 个提示）`)}，${files}${failedNote}\n`,
+      );
+  }
+}
+
+/** One JSON array, written element by element. */
+class JsonReporter implements Reporter {
+  private first = true;
+  constructor() {
+    write('[');
+  }
+  file(r: FileResult): void {
+    write((this.first ? '\n' : ',\n') + JSON.stringify(r, null, 2));
+    this.first = false;
+    // The array holds the errors too; stderr tells a person watching the terminal.
+    if (r.error) process.stderr.write(`gongwen：${r.file}：${r.error}\n`);
+  }
+  end(): void {
+    write(this.first ? ']\n' : '\n]\n');
+  }
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/**
+ * SARIF 2.1.0 for code-scanning services: one run, the rules as the driver's rules, one result per
+ * finding with its fix, and files that could not be read as tool notifications.
+ */
+class SarifReporter implements Reporter {
+  private first = true;
+  private readonly notifications: unknown[] = [];
+  constructor() {
+    const rules = RULES.map((r) => ({
+      id: r.id,
+      name: r.label,
+      shortDescription: { text: r.label },
+      fullDescription: { text: r.description },
+      defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+    }));
+    const head = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'gongwen', version: VERSION, informationUri: 'https://example.invalid/gongwen', rules } }, columnKind: 'utf16CodeUnits' }],
+    };
+    const text = JSON.stringify(head);
+    // Open the run's results array; results follow as they arrive.
+    write(text.slice(0, -3) + ',"results":[');
+  }
+  file(r: FileResult): void {
+    const uri = path.relative(process.cwd(), r.file).split(path.sep).join('/');
+    if (r.error) {
+      this.notifications.push({ level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
+      return;
+    }
+    for (const d of r.diagnostics) {
+      const endColumn = d.column + (d.text.includes('\n') ? 0 : d.length);
+      const region = { startLine: d.line, startColumn: d.column, endLine: d.line, endColumn, charOffset: d.offset, charLength: d.length };
+      const result: Record<string, unknown> = {
+        ruleId: d.rule,
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+      };
+      if (d.suggestions.length === 1) {
+        result.fixes = [
+          {
+            description: { text: d.suggestions[0] === '' ? '删除' : `改为「${d.suggestions[0]}」` },
+            artifactChanges: [{ artifactLocation: { uri }, replacements: [{ deletedRegion: region, insertedContent: { text: d.suggestions[0] } }] }],
+          },
+        ];
+      }
+      write((this.first ? '' : ',') + JSON.stringify(result));
+      this.first = false;
+    }
+  }
+  end(): void {
+    const invocation = { executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications };
+    write(`],"invocations":[${JSON.stringify(invocation)}]}]}\n`);
+  }
+}
+
+// ---------------------------------------------------------------- running the checks
+
+/** Shows progress on a terminal only, at most ten times a second, and clears it at the end. */
+class Progress {
+  private readonly enabled: boolean;
+  private last = 0;
+  constructor(private readonly total: number) {
+    this.enabled = process.stderr.isTTY === true && total > 1;
+  }
+  tick(done: number): void {
+    const now = Date.now();
+    if (!this.enabled || (now - this.last < 100 && done < this.total)) return;
+    this.last = now;
+    process.stderr.write(`\r检查中 ${done}/${this.total} 个文件…`);
+  }
+  clear(): void {
+    if (this.enabled) process.stderr.write('\r\x1b[K');
+  }
+}
+
+/**
+ * Results in input order. With more than one job, files are checked by worker threads (each loads
+ * its own dictionary, about 270 MB: memory is bounded by the number of jobs) and a result waits in a
+ * small buffer only until the ones before it are done.
+ */
+async function* checkAll(files: string[], base: CheckOptions, fix: boolean, jobs: number): AsyncGenerator<FileResult> {
+  if (jobs <= 1) {
+    const checker = new Checker();
+    for (const file of files) yield checkFile(file, checker, base, fix);
+    return;
+  }
+  const ready = new Map<number, FileResult>();
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  let next = 0;
+  const workers: Worker[] = [];
+  const dispatch = (worker: Worker) => {
+    if (next < files.length) {
+      worker.postMessage({ index: next, file: files[next] });
+      next++;
+    }
+  };
+  for (let k = 0; k < jobs; k++) {
+    const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { base, fix } });
+    worker.on('message', (m: { index: number; result: FileResult }) => {
+      ready.set(m.index, m.result);
+      dispatch(worker);
+      wake?.();
+    });
+    worker.on('error', (err) => {
+      failure = err;
+      wake?.();
+    });
+    workers.push(worker);
+  }
+  try {
+    // Two files in flight per worker keeps every core busy while one result is being posted.
+    for (const w of workers) {
+      dispatch(w);
+      dispatch(w);
+    }
+    for (let i = 0; i < files.length; i++) {
+      while (!ready.has(i)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const result = ready.get(i)!;
+      ready.delete(i);
+      yield result;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 // ---------------------------------------------------------------- main
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   let configInput: unknown = {};
+  let configName: string | undefined;
   try {
     args = parseArgs(argv);
     if (args === 'help') {
@@ -282,8 +363,10 @@ export function main(argv: string[]): number {
       process.stdout.write(`gongwen ${VERSION}\n`);
       return 0;
     }
-    if (args.config) configInput = readConfig(args.config);
-    else {
+    if (args.config) {
+      configInput = readConfig(args.config);
+      configName = args.config;
+    } else {
       const found = findWorkspaceFile(process.cwd());
       if (found) {
         const ws = readWorkspaceFile(found);
@@ -299,34 +382,40 @@ export function main(argv: string[]): number {
     throw err;
   }
 
-  const checker = new Checker();
   const config = (typeof configInput === 'object' && configInput !== null ? configInput : {}) as Record<string, unknown>;
-  const { options, warnings } = checker.resolve({ ...config, date: args.date ?? config.documentDate ?? config.date });
-  for (const w of warnings) process.stderr.write(`gongwen：设置文件 ${args.config}：${w}\n`);
+  const { options, warnings } = normalizeOptions({ ...config, date: args.date ?? config.documentDate ?? config.date }, RULES.map((r) => r.id));
+  for (const w of warnings) process.stderr.write(`gongwen：设置文件 ${configName}：${w}\n`);
   const base: CheckOptions = { rules: options.severities, typoPairs: options.typoPairs, allowWords: options.allowWords, date: options.date };
 
-  const problems: { file: string; error: string }[] = [];
-  const files = collectFiles(args.paths, problems);
-  const results = files.map((f) => checkFile(f, checker, base, args.fix));
+  const problems: FileResult[] = [];
+  let files = collectFiles(args.paths, problems);
+  if (args.shard) files = files.filter((_, i) => i % args.shard!.count === args.shard!.index - 1);
+  const jobs = Math.max(1, Math.min(args.jobs ?? (files.length >= 50 ? Math.min(os.availableParallelism(), 4) : 1), files.length));
 
-  if (args.format === 'json') {
-    const all: FileResult[] = [...results, ...problems.map((p) => ({ file: p.file, error: p.error, diagnostics: [] }))];
-    process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  } else {
-    printText(results, problems);
+  const reporter: Reporter = args.format === 'json' ? new JsonReporter() : args.format === 'sarif' ? new SarifReporter() : new TextReporter();
+  const summary = new Summary();
+  const progress = new Progress(files.length);
+  let done = 0;
+  for await (const result of checkAll(files, base, args.fix, jobs)) {
+    summary.add(result);
+    progress.clear();
+    reporter.file(result);
+    progress.tick(++done);
   }
-  if (args.format === 'json') {
-    // The JSON holds the errors too; stderr tells a person watching the terminal.
-    for (const r of [...results.filter((r) => r.error), ...problems]) process.stderr.write(`gongwen：${r.file}：${r.error}\n`);
+  progress.clear();
+  for (const p of problems) {
+    summary.add(p);
+    reporter.file(p);
   }
+  reporter.end(summary);
 
-  if (problems.length > 0 || results.some((r) => r.error)) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (summary.failed > 0) return 2;
+  return summary.counts.error > 0 ? 1 : 0;
 }
 
 declare const __GONGWEN_VERSION__: string;
 const VERSION = typeof __GONGWEN_VERSION__ === 'string' ? __GONGWEN_VERSION__ : 'dev';
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -1,0 +1,14 @@
+/**
+ * A CLI worker thread: checks the files the main thread sends, one at a time, with its own checker
+ * (and so its own nodejieba dictionary).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile } from './cliCheck';
+import { Checker, type CheckOptions } from './core';
+
+const { base, fix } = workerData as { base: CheckOptions; fix: boolean };
+const checker = new Checker();
+
+parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
+  parentPort!.postMessage({ index, result: checkFile(file, checker, base, fix) });
+});
