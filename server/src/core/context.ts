@@ -10,13 +10,25 @@ import type { ParagraphContext, ResolvedOptions } from './types';
 const MAX_CLAUSE = 200;
 const CLAUSE_BREAK = /[，。、；：？！,.;:?!“”‘’（）《》()「」【】\s]/u;
 
-export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string): ParagraphContext {
-  const tagged = new Map<number, TaggedToken[] | undefined>();
-  const clauses = new Map<number, { end: number; tokens: { text: string; start: number }[] | undefined }>();
+/**
+ * A class rather than closures: one is made for every paragraph a rule looks at, and most never
+ * segment anything, so the maps are created only when a question needs them.
+ */
+class Paragraph implements ParagraphContext {
+  private clauses?: Map<number, { end: number; tokens: { text: string; start: number }[] | undefined }>;
+  private tagged?: Map<number, TaggedToken[] | undefined>;
 
-  function clauseAt(offset: number): { start: number; end: number } {
+  constructor(
+    readonly text: string,
+    readonly options: ResolvedOptions,
+    private readonly segmenter: Segmenter,
+    readonly date: string,
+  ) {}
+
+  private clauseAt(offset: number): { start: number; end: number } {
     // A clause longer than the window (a 5 MB line with no punctuation) is cut into windows, so
     // that each question costs a bounded amount of segmentation.
+    const text = this.text;
     let start = offset;
     while (start > 0 && offset - start < MAX_CLAUSE && !CLAUSE_BREAK.test(text[start - 1])) start--;
     let end = offset;
@@ -24,46 +36,50 @@ export function createParagraphContext(text: string, options: ResolvedOptions, s
     return { start, end };
   }
 
-  function tokensOfClause(start: number, end: number) {
-    let entry = clauses.get(start);
+  private tokensOfClause(start: number, end: number) {
+    this.clauses ??= new Map();
+    let entry = this.clauses.get(start);
     if (!entry) {
-      const local = tokensWithOffsets(segmenter, text.slice(start, end));
+      const local = tokensWithOffsets(this.segmenter, this.text.slice(start, end));
       entry = { end, tokens: local?.map((t) => ({ text: t.text, start: t.start + start })) };
-      clauses.set(start, entry);
+      this.clauses.set(start, entry);
     }
     return entry.tokens;
   }
 
-  return {
-    text,
-    options,
-    date,
-    clauseTags(offset: number) {
-      const { start, end } = clauseAt(Math.min(offset, text.length));
-      if (!tagged.has(start)) {
-        const tokens = segmenter.tag ? segmenter.tag(text.slice(start, end)) : undefined;
-        let at = start;
-        const placed = tokens?.map((t) => {
-          const token = { word: t.word, tag: t.tag, start: at };
-          at += t.word.length;
-          return token;
-        });
-        tagged.set(start, placed && at === end && placed.every((t) => text.startsWith(t.word, t.start)) ? placed : undefined);
-      }
-      return tagged.get(start);
-    },
-    isWordBoundary(offset: number): boolean {
-      if (offset <= 0 || offset >= text.length) return true;
-      if (CLAUSE_BREAK.test(text[offset - 1]) || CLAUSE_BREAK.test(text[offset])) return true;
-      const { start, end } = clauseAt(offset);
-      const tokens = tokensOfClause(start, end);
-      // Unknown segmentation: report "not a boundary" so that rules needing one stay quiet.
-      if (!tokens) return false;
-      return tokens.some((t) => t.start === offset);
-    },
-    clauseTokens(offset: number) {
-      const { start, end } = clauseAt(Math.min(offset, text.length));
-      return tokensOfClause(start, end);
-    },
-  };
+  isWordBoundary(offset: number): boolean {
+    const text = this.text;
+    if (offset <= 0 || offset >= text.length) return true;
+    if (CLAUSE_BREAK.test(text[offset - 1]) || CLAUSE_BREAK.test(text[offset])) return true;
+    const { start, end } = this.clauseAt(offset);
+    const tokens = this.tokensOfClause(start, end);
+    // Unknown segmentation: report "not a boundary" so that rules needing one stay quiet.
+    if (!tokens) return false;
+    return tokens.some((t) => t.start === offset);
+  }
+
+  clauseTokens(offset: number) {
+    const { start, end } = this.clauseAt(Math.min(offset, this.text.length));
+    return this.tokensOfClause(start, end);
+  }
+
+  clauseTags(offset: number) {
+    const { start, end } = this.clauseAt(Math.min(offset, this.text.length));
+    this.tagged ??= new Map();
+    if (!this.tagged.has(start)) {
+      const tokens = this.segmenter.tag ? this.segmenter.tag(this.text.slice(start, end)) : undefined;
+      let at = start;
+      const placed = tokens?.map((t) => {
+        const token = { word: t.word, tag: t.tag, start: at };
+        at += t.word.length;
+        return token;
+      });
+      this.tagged.set(start, placed && at === end && placed.every((t) => this.text.startsWith(t.word, t.start)) ? placed : undefined);
+    }
+    return this.tagged.get(start);
+  }
+}
+
+export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string): ParagraphContext {
+  return new Paragraph(text, options, segmenter, date);
 }

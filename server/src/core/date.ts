@@ -36,9 +36,10 @@ export function today(): string {
 }
 
 /** The date written in the document, if any: the last date-only line, else a dated line near the top. */
-export function dateInDocument(text: string): string | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
+export function dateInDocument(textOrLines: string | readonly string[]): string | undefined {
+  const lines = typeof textOrLines === 'string' ? textOrLines.split(/\r\n|\r|\n/) : textOrLines;
   for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].length > 40 || !lines[i].includes('日')) continue; // a date line is short
     const m = DATE_LINE.exec(lines[i]);
     if (m) {
       const iso = toIso(chineseYear(m[1]), chineseSmall(m[2]), chineseSmall(m[3]));
@@ -55,7 +56,7 @@ export function dateInDocument(text: string): string | undefined {
   return undefined;
 }
 
-export function resolveDocumentDate(text: string, given?: string): { date: string; source: 'option' | 'document' | 'today' } {
+export function resolveDocumentDate(text: string | readonly string[], given?: string): { date: string; source: 'option' | 'document' | 'today' } {
   if (given && isValidDate(given)) return { date: given, source: 'option' };
   const found = dateInDocument(text);
   return found ? { date: found, source: 'document' } : { date: today(), source: 'today' };

@@ -92,11 +92,11 @@ export class Checker {
     const active = this.rules
       .map((rule) => ({ rule, severity: resolved.severities[rule.id] ?? rule.defaultSeverity }))
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
-    const date = resolveDocumentDate(text, resolved.date).date;
-
     const paragraphs = splitParagraphs(text);
-    const silenced = suppressions(paragraphs.map((p) => p.text));
-    const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(paragraphs.map((p) => p.text)) : paragraphs.map((p) => p.text);
+    const lines = paragraphs.map((p) => p.text);
+    const date = resolveDocumentDate(lines, resolved.date).date;
+    const silenced = suppressions(lines);
+    const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
     // Directive lines are not prose: document rules see them as empty paragraphs.
     const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
     const contexts = new Map<number, ParagraphContext>();
@@ -134,11 +134,15 @@ export class Checker {
     }
     texts.forEach((ptext, index) => {
       if (!NON_BLANK.test(ptext)) return;
+      if (!this.caching) {
+        for (const { rule, severity } of paragraphRules) emit(rule, severity, index, rule.check(contextOf(index)));
+        return;
+      }
       // One lookup per paragraph; the rules' results for it live together.
-      let results = this.caching ? this.cache.get(ptext) : undefined;
+      let results = this.cache.get(ptext);
       if (!results) {
         results = new Map();
-        if (this.caching) this.cache.set(ptext, results);
+        this.cache.set(ptext, results);
       }
       for (const { rule, severity } of paragraphRules) {
         let raw = results.get(rule.id);
@@ -155,7 +159,9 @@ export class Checker {
       const byParagraph = new Map<number, RawFinding[]>();
       for (const f of (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf })) {
         if (f.paragraph < 0 || f.paragraph >= paragraphs.length) continue;
-        byParagraph.set(f.paragraph, [...(byParagraph.get(f.paragraph) ?? []), f]);
+        const list = byParagraph.get(f.paragraph);
+        if (list) list.push(f);
+        else byParagraph.set(f.paragraph, [f]);
       }
       for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
     }
