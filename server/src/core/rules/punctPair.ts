@@ -1,5 +1,437 @@
-/** Placeholder: implemented in issue 3. */
-import type { DocumentRule } from '../types';
+/**
+ * `punct-pair` — the forms of paired and compound marks by GB/T 15834-2011 (标点符号用法):
+ *
+ * 1. quotation marks, brackets and 书名号 that are opened and never closed (or closed, never opened);
+ *    a quotation over several paragraphs repeats its “ at the start of each and closes only in the
+ *    last, and a line broken inside a pair is still one pair: both stay quiet;
+ * 2. 书名号 inside 书名号: the inner pair is 〈〉;
+ * 3. no 顿号 between titles or quotations in a row: 「《条例》、《办法》」 (unless a note in brackets
+ *    stands between them, 「《条例》（2020年修订）、《办法》」, which is fine);
+ * 4. the ellipsis is 「……」: not 「…」「...」「。。。」「⋯⋯」; and it is not followed by 等/等等/之类;
+ * 5. the dash is 「——」: not 「--」「－－」「──」, nor a single 「—」 between words of a sentence
+ *    (「1949—2024年」「北京—上海」 are 连接号 and stay quiet);
+ * 6. 「！？」 is written 「？！」; at most three ？ or ！ in a row;
+ * 7. a document title on the first line does not end in 「。」.
+ *
+ * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
+ */
+import { isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule } from '../types';
+
+const STANDARD = 'GB/T 15834';
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 2. Pairs
+
+interface PairKind {
+  open: string;
+  close: string;
+  name: string;
+  /** Openers that may continue into the next paragraph (quotation marks). */
+  quote: boolean;
+}
+
+const KINDS: PairKind[] = [
+  { open: '“', close: '”', name: '引号', quote: true },
+  { open: '‘', close: '’', name: '单引号', quote: true },
+  { open: '「', close: '」', name: '直角引号', quote: true },
+  { open: '『', close: '』', name: '直角引号', quote: true },
+  { open: '《', close: '》', name: '书名号', quote: false },
+  { open: '〈', close: '〉', name: '单书名号', quote: false },
+  { open: '（', close: '）', name: '括号', quote: false },
+  { open: '【', close: '】', name: '方头括号', quote: false },
+  { open: '〔', close: '〕', name: '六角括号', quote: false },
+];
+const OPENERS = new Map(KINDS.map((k) => [k.open, k]));
+const CLOSERS = new Map(KINDS.map((k) => [k.close, k]));
+/** Half-width parentheses pair with the full-width ones; their width is punct-width's business. */
+const HALF_PARENS: Record<string, string> = { '(': '（', ')': '）' };
+const TITLE_MARKS = '《〈';
+
+/** Points, closing marks and the end of the paragraph: what follows a closing mark. */
+const AFTER_CLOSE = /^(?:$|[，。、；：？！…—）》〉】〕」』”’,.;:?!)\s])/u;
+/** What precedes an opening mark: the start, a point, an opening mark, a colon. */
+function beforeOpen(text: string, i: number): boolean {
+  return i === 0 || oneOf('，。、；：？！（《〈【〔「『“‘( \t\u3000', text[i - 1]);
+}
+
+interface Mark {
+  kind: PairKind;
+  index: number;
+  /** 《 opened directly inside another 《: the pair should be 〈〉. */
+  nestedIn?: Mark;
+  matched?: boolean;
+  close?: number;
+  /** Which mark this really is when the writer used the wrong one: “ written for ”. */
+  misused?: string;
+}
+
+interface ParagraphPairs {
+  /** Openers never closed in the paragraph, in order. */
+  open: Mark[];
+  /** Closers with nothing to close, in order. */
+  close: Mark[];
+  findings: DocumentFinding[];
+}
+
+/** A lone ） after a list number at the start of a line or clause: 「1）」「a）」「一）」. */
+function isListNumberClose(text: string, i: number): boolean {
+  const start = Math.max(0, i - 3);
+  const number = start === 0 ? /(?:^|[\s，。；：、])[\dA-Za-z一二三四五六七八九十]{1,2}$/u : /[\s，。；：、][\dA-Za-z一二三四五六七八九十]{1,2}$/u;
+  return number.test(text.slice(start, i)) && (text[i] === '）' || text[i] === ')');
+}
+
+/** An apostrophe in Latin text: don’t, Xi’an. */
+function isApostrophe(text: string, i: number): boolean {
+  return text[i] === '’' && isLatinAlnum(text[i - 1]) && (isLatinAlnum(text[i + 1]) || text[i + 1] === ' ');
+}
+
+function scanPairs(text: string, paragraph: number): ParagraphPairs {
+  const stacks = new Map<PairKind, Mark[]>(KINDS.map((k) => [k, []]));
+  const titles: Mark[] = []; // 《 and 〈 together, for nesting
+  const unmatchedClose: Mark[] = [];
+  const nested: Mark[] = [];
+  const findings: DocumentFinding[] = [];
+
+  const push = (mark: Mark) => {
+    if (TITLE_MARKS.includes(mark.kind.open)) {
+      const top = titles[titles.length - 1];
+      if (mark.kind.open === '《' && top?.kind.open === '《') {
+        mark.nestedIn = top;
+        nested.push(mark);
+      }
+      titles.push(mark);
+    } else stacks.get(mark.kind)!.push(mark);
+  };
+  /** Closes the innermost open mark of `kind`; false when there is none. */
+  const pop = (kind: PairKind, at: number): boolean => {
+    if (TITLE_MARKS.includes(kind.open)) {
+      for (let k = titles.length - 1; k >= 0; k--) {
+        if (titles[k].kind !== kind) continue;
+        // Marks opened inside and never closed stay unmatched: 《关于〈办法》.
+        const [mark] = titles.splice(k, 1);
+        mark.matched = true;
+        mark.close = at;
+        return true;
+      }
+      return false;
+    }
+    const stack = stacks.get(kind)!;
+    const mark = stack.pop();
+    if (!mark) return false;
+    mark.matched = true;
+    mark.close = at;
+    return true;
+  };
+  const all: Mark[] = [];
+
+  for (let i = 0; i < text.length; i++) {
+    const ch = HALF_PARENS[text[i]] ?? text[i];
+    const half = ch !== text[i];
+    const opener = OPENERS.get(ch);
+    const closer = CLOSERS.get(ch);
+    if (opener) {
+      const stack = stacks.get(opener)!;
+      // “ written where ” belongs: a quotation is open and the mark ends it (followed by a point).
+      if (opener.quote && stack.length > 0 && AFTER_CLOSE.test(text.slice(i + 1)) && !beforeOpen(text, i)) {
+        pop(opener, i);
+        findings.push({
+          paragraph,
+          offset: i,
+          length: 1,
+          message: `「${ch}」用在了引语末尾，应为后引号「${opener.close}」（${STANDARD}）。`,
+          suggestions: [opener.close],
+        });
+        continue;
+      }
+      const mark: Mark = { kind: opener, index: i };
+      if (!half) all.push(mark);
+      push(mark);
+    } else if (closer) {
+      if (isApostrophe(text, i)) continue;
+      if (pop(closer, i)) continue;
+      // ” written where “ belongs: nothing is open and a quotation begins here.
+      if (closer.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !AFTER_CLOSE.test(text.slice(i + 1))) {
+        const mark: Mark = { kind: closer, index: i, misused: closer.open };
+        push(mark);
+        all.push(mark);
+        continue;
+      }
+      if (half || isListNumberClose(text, i)) continue;
+      // 「《条例》》」: a doubled closing 书名号 is punct-dup's.
+      if (ch === '》' && text[i - 1] === '》') continue;
+      unmatchedClose.push({ kind: closer, index: i });
+    }
+  }
+
+  for (const mark of all) {
+    if (!mark.misused) continue;
+    findings.push({
+      paragraph,
+      offset: mark.index,
+      length: 1,
+      message: `「${text[mark.index]}」用在了引语开头，应为前引号「${mark.misused}」（${STANDARD}）。`,
+      suggestions: mark.matched ? [mark.misused] : [],
+    });
+  }
+
+  // 《关于印发《办法》的通知》: the inner pair becomes 〈〉, once the outer pair is closed.
+  for (const inner of nested) {
+    const outer = inner.nestedIn!;
+    if (!inner.matched || !outer.matched || inner.close === undefined) continue;
+    // 「《《条例》》」 is a doubled mark, punct-dup's.
+    if (text[inner.index - 1] === '《' && text[inner.close + 1] === '》' && outer.index === inner.index - 1) continue;
+    const title = text.slice(inner.index, inner.close + 1);
+    const message = `书名号内还有书名号时，里面一层用单书名号「〈〉」：「${title}」应为「〈${title.slice(1, -1)}〉」（${STANDARD}）。`;
+    findings.push({ paragraph, offset: inner.index, length: 1, message, suggestions: ['〈'] });
+    findings.push({ paragraph, offset: inner.close, length: 1, message, suggestions: ['〉'] });
+  }
+
+  const open = all.filter((m) => !m.matched && !m.misused && oneOf('“‘「『《〈（【〔', text[m.index]));
+  return { open, close: unmatchedClose, findings };
+}
+
+function pairFindings(paragraphs: readonly string[]): DocumentFinding[] {
+  const prose = paragraphs.map((p) => /\p{Script=Han}/u.test(p));
+  const scans = paragraphs.map((p, i) => (prose[i] ? scanPairs(p, i) : undefined));
+  const findings: DocumentFinding[] = [];
+  const nextProse = (i: number) => {
+    for (let j = i + 1; j < paragraphs.length; j++) if (paragraphs[j].trim() !== '') return prose[j] ? j : -1;
+    return -1;
+  };
+
+  for (let i = 0; i < scans.length; i++) {
+    const scan = scans[i];
+    if (!scan) continue;
+    findings.push(...scan.findings);
+    const j = nextProse(i);
+    const next = j >= 0 ? scans[j] : undefined;
+    const tolerated = new Set<Mark>();
+    for (const kind of KINDS) {
+      const open = scan.open.filter((m) => m.kind === kind);
+      if (open.length === 0 || !next) continue;
+      // A quotation over several paragraphs: the next one begins with the same opening mark.
+      if (kind.quote && paragraphs[j].trimStart().replace(/^\u3000+/u, '').startsWith(kind.open)) {
+        open.forEach((m) => tolerated.add(m));
+        continue;
+      }
+      // A line broken inside a pair: the next paragraph closes what this one opened.
+      const closes = next.close.filter((m) => m.kind === kind);
+      const n = Math.min(open.length, closes.length);
+      for (let k = 0; k < n; k++) {
+        tolerated.add(open[open.length - 1 - k]);
+        next.close.splice(next.close.indexOf(closes[k]), 1);
+      }
+    }
+    const text = paragraphs[i];
+    for (const mark of scan.open) {
+      if (tolerated.has(mark)) continue;
+      const ch = text[mark.index];
+      // 「《《条例》」: the doubled opening mark can go.
+      const doubled = ch === text[mark.index + 1];
+      findings.push({
+        paragraph: i,
+        offset: mark.index,
+        length: 1,
+        message: doubled
+          ? `「${ch}${ch}」重复，删去一个（${STANDARD}）。`
+          : `${mark.kind.name}「${ch}」没有配对的「${mark.kind.close}」：请补全或删去（${STANDARD}）。`,
+        suggestions: doubled ? [''] : [],
+      });
+    }
+  }
+  // Closers are reported after the tolerance of the paragraph before has had its say.
+  scans.forEach((scan, i) => {
+    for (const mark of scan?.close ?? []) {
+      findings.push({
+        paragraph: i,
+        offset: mark.index,
+        length: 1,
+        message: `${mark.kind.name}「${mark.kind.close}」前面没有配对的「${mark.kind.open}」：请补全或删去（${STANDARD}）。`,
+        suggestions: [],
+      });
+    }
+  });
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. 顿号 between titles or quotations
+
+const LISTED = /[》”」』]、(?=[《“「『])/gu;
+
+function listCommas(text: string, paragraph: number): DocumentFinding[] {
+  const findings: DocumentFinding[] = [];
+  for (const m of text.matchAll(LISTED)) {
+    const at = m.index! + 1;
+    const what = m[0][0] === '》' ? '书名号' : '引号';
+    findings.push({
+      paragraph,
+      offset: at,
+      length: 1,
+      message: `并列的${what}之间通常不用顿号（中间有括注时才用）：删去「、」（${STANDARD}）。`,
+      suggestions: [''],
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Ellipsis
+
+const ELLIPSIS_MESSAGE = (wrong: string) => `省略号应写作「……」（两个「…」），不写「${wrong}」（${STANDARD}）。`;
+/** 等 that begins a verb or a word of its own: 等到, 等待, 等于, 等级, 等号. */
+const NOT_ETC = /^等(?:到|待|候|着|了|于|同|级|额|量|价|号|式|值|距|比|高|重|身|边|闲|一下|一等|不及)/u;
+
+function ellipses(text: string, paragraph: number): DocumentFinding[] {
+  const findings: DocumentFinding[] = [];
+  const flag = (at: number, length: number, message: string, suggestion: string) =>
+    findings.push({ paragraph, offset: at, length, message, suggestions: [suggestion] });
+
+  for (const m of text.matchAll(/…+|⋯+|\.{2,}|。{3,}|．{2,}|·{3,}|・{3,}/gu)) {
+    const run = m[0];
+    const at = m.index!;
+    const end = at + run.length;
+    if (run[0] === '…') {
+      if (run.length === 2 || run.length === 4) continue;
+    } else if (run[0] === '.' || run[0] === '·' || run[0] === '・') {
+      // Half-width dots: only in Chinese running text, never in numbers, paths or Latin text.
+      const before = text[at - 1];
+      const after = text[end];
+      if (!isChineseContext(before) && !isChineseContext(after)) continue;
+      if (/[\w/\\]/u.test(before ?? '') || /[\w/\\]/u.test(after ?? '')) continue;
+    }
+    flag(at, run.length, ELLIPSIS_MESSAGE(run), '……');
+  }
+
+  for (const m of text.matchAll(/(?:…|⋯|\.{2,}|。{3,})(等等|等|之类)/gu)) {
+    const word = m[1];
+    const at = m.index! + m[0].length - word.length;
+    if (word.startsWith('等') && NOT_ETC.test(text.slice(at))) continue;
+    flag(at, word.length, `省略号不与「${word}」连用：删去「${word}」（${STANDARD}）。`, '');
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Dash
+
+const DASH_MESSAGE = (wrong: string) => `破折号应写作「——」（两个「—」），不写「${wrong}」（${STANDARD}）。`;
+const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|j|eng)$/u;
+
+function prevNonSpace(text: string, i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\u3000')) j--;
+  return j >= 0 ? text[j] : undefined;
+}
+function nextNonSpace(text: string, i: number): string | undefined {
+  let j = i;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\u3000')) j++;
+  return j < text.length ? text[j] : undefined;
+}
+
+/** Chinese on both sides, and not a closing or opening mark that would make the run a rule line. */
+function betweenChinese(text: string, at: number, end: number): boolean {
+  const before = prevNonSpace(text, at);
+  const after = nextNonSpace(text, end);
+  return isChineseContext(before) && isChineseContext(after) && (isHan(before) || isHan(after));
+}
+
+/** 「北京—上海」「中国—东盟」「人—机」: a 连接号 between two names. */
+function joinsNames(ctx: ParagraphContext, at: number): boolean {
+  const tags = ctx.clauseTags(at);
+  if (!tags) return true; // no tagger: stay quiet
+  const k = tags.findIndex((t) => t.start <= at && at < t.start + t.word.length);
+  if (k <= 0 || k >= tags.length - 1) return true;
+  if (tags[k].word !== '—') return true;
+  return NOUN_TAG.test(tags[k - 1].tag) && NOUN_TAG.test(tags[k + 1].tag);
+}
+
+function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
+  const text = ctx.text;
+  const findings: DocumentFinding[] = [];
+  for (const m of text.matchAll(/-{2,}|－{2,}|─+|—+/gu)) {
+    const run = m[0];
+    const at = m.index!;
+    const end = at + run.length;
+    if (run === '——' || run.length > 4 || run === '————') continue;
+    if (!betweenChinese(text, at, end)) continue;
+    if (run === '—') {
+      // A single 一字线 between digits or names is a 连接号 (1949—2024年, 北京—上海).
+      if (!isHan(text[at - 1]) || !isHan(text[end])) continue;
+      if (joinsNames(ctx, at)) continue;
+    } else if (run[0] === '─' && run.length < 2) continue;
+    findings.push({ paragraph, offset: at, length: run.length, message: DASH_MESSAGE(run), suggestions: ['——'] });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. ？ and ！
+
+function queries(text: string, paragraph: number): DocumentFinding[] {
+  const findings: DocumentFinding[] = [];
+  for (const m of text.matchAll(/[？！]{2,}/gu)) {
+    const run = m[0];
+    const at = m.index!;
+    // Beside another point the run is a doubled point, punct-dup's.
+    if (oneOf('，。、；：,;:', text[at - 1]) || oneOf('，。、；：,;:', text[at + run.length])) continue;
+    if (run === '！？') {
+      findings.push({
+        paragraph,
+        offset: at,
+        length: 2,
+        message: `问号和叹号连用表示疑问兼感叹时写作「？！」，问号在前（${STANDARD}）。`,
+        suggestions: ['？！'],
+      });
+    } else if (run.length > 3) {
+      const same = [...run].every((c) => c === run[0]);
+      findings.push({
+        paragraph,
+        offset: at,
+        length: run.length,
+        message: `问号、叹号叠用最多三个（${STANDARD}）。`,
+        suggestions: same ? [run.slice(0, 3)] : [],
+      });
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. A title ending in 。
+
+const DOC_TYPES = '通知|通报|报告|请示|意见|决定|决议|批复|复函|函|纪要|办法|方案|规定|公告|通告|命令|议案|细则|规则|规划|计划|总结|要点|安排|条例';
+const TITLE = new RegExp(
+  String.raw`^(?:关于.+(?:${DOC_TYPES})|在.+(?:上|中|时)的(?:讲话|发言|致辞|主持词|报告|总结讲话)|.+的(?:${DOC_TYPES}|讲话|发言|致辞)|.*(?:实施方案|工作方案|管理办法|实施办法|实施细则|工作要点|工作计划|工作总结|工作报告))。$`,
+  'u',
+);
+const NOT_TITLE = /我|你|您|他|她|这是|那是|就是|都是|也是|[。！？；，：,;:!?]./u;
+
+function titleStop(ctx: DocumentContext): DocumentFinding | undefined {
+  const paragraphs = ctx.paragraphs;
+  const index = paragraphs.findIndex((p) => p.trim() !== '');
+  // A title heads a body: a lone sentence is not one.
+  if (index < 0 || !paragraphs.slice(index + 1).some((p) => p.trim() !== '')) return undefined;
+  const raw = paragraphs[index];
+  const trimmed = raw.replace(/\s+$/u, '');
+  const start = raw.length - raw.replace(/^[\s\u3000#]+/u, '').length;
+  const title = trimmed.slice(start);
+  if ([...title].length > 40 || !TITLE.test(title) || NOT_TITLE.test(title)) return undefined;
+  // 「制定印发…实施方案。」 is a sentence: a title begins with 关于, 在, or its issuer, not a verb.
+  if (!/^(?:关于|在)/u.test(title)) {
+    const tags = ctx.paragraph(index).clauseTags(start);
+    const first = tags?.find((t) => t.start >= start && t.word.trim() !== '');
+    if (!first || /^v/u.test(first.tag)) return undefined;
+  }
+  return {
+    paragraph: index,
+    offset: trimmed.length - 1,
+    length: 1,
+    message: `标题末尾不用句号：删去「。」（GB/T 9704；${STANDARD}）。`,
+    suggestions: [''],
+  };
+}
 
 export const punctPairRule: DocumentRule = {
   id: 'punct-pair',
@@ -8,7 +440,16 @@ export const punctPairRule: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   description: '标点形式（GB/T 15834）：引号括号书名号不配对、书名号嵌套、并列书名号间的顿号、省略号和破折号的写法、「！？」、标题末尾句号。',
-  checkDocument() {
-    return [];
+  checkDocument(ctx: DocumentContext) {
+    const paragraphs = ctx.paragraphs;
+    const findings: DocumentFinding[] = pairFindings(paragraphs);
+    paragraphs.forEach((text, i) => {
+      if (!/\p{Script=Han}/u.test(text)) return;
+      findings.push(...listCommas(text, i), ...ellipses(text, i), ...queries(text, i));
+      if (/-{2}|－{2}|─|—/u.test(text)) findings.push(...dashes(ctx.paragraph(i), i));
+    });
+    const title = titleStop(ctx);
+    if (title) findings.push(title);
+    return findings.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset);
   },
 };

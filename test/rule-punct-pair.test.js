@@ -1,0 +1,110 @@
+// Table-driven tests of the `punct-pair` rule (GB/T 15834): what must be flagged, with its first
+// fix (undefined when only a person can fix it), beside what must stay quiet; applying the fixes
+// leaves nothing new to report. Texts with line breaks are whole documents.
+'use strict';
+const assert = require('node:assert/strict');
+const { core, flagged } = require('./helpers');
+
+const RULE = 'punct-pair';
+
+const FLAGGED = [
+  // 1. unbalanced pairs
+  ['他说：“同志们，要抓紧。', [['“', undefined]]],
+  ['坚持两个维护”，做到忠诚干净担当。', [['”', undefined]]],
+  ['学习“两个维护“。', [['“', '”']]],
+  ['他说：”好的”。', [['”', '“']]],
+  ['认真学习《条例，抓好落实。', [['《', undefined]]],
+  ['认真学习《《条例》。', [['《', '']]],
+  ['请参阅（附件2。', [['（', undefined]]],
+  ['他指出：“第一段话。\n第二段没有。', [['“', undefined]]],
+  ['发文字号为国办发〔2024】5号。', [['〔', undefined], ['】', undefined]]],
+  // 2. nested 书名号
+  ['学习《关于印发《办法》的通知》。', [['《', '〈'], ['》', '〉']]],
+  // 3. 顿号 between titles and quotations
+  ['认真学习《条例》、《办法》。', [['、', '']]],
+  ['坚持“两个维护”、“四个意识”。', [['、', '']]],
+  // 4. ellipsis
+  ['时间不等人…我们要抓紧。', [['…', '……']]],
+  ['时间不等人...我们要抓紧。', [['...', '……']]],
+  ['时间不等人..我们要抓紧。', [['..', '……']]],
+  ['时间不等人。。。我们要抓紧。', [['。。。', '……']]],
+  ['时间不等人......我们要抓紧。', [['......', '……']]],
+  ['时间不等人⋯⋯我们要抓紧。', [['⋯⋯', '……']]],
+  ['交通、水利……等方面', [['等', '']]],
+  ['交通、水利……等等，都要抓。', [['等等', '']]],
+  ['交通、水利……之类的工程', [['之类', '']]],
+  // 5. dash
+  ['改革--这是关键一招。', [['--', '——']]],
+  ['改革－－这是关键一招。', [['－－', '——']]],
+  ['改革──这是关键一招。', [['──', '——']]],
+  ['改革—这是关键一招。', [['—', '——']]],
+  // 6. ？ and ！
+  ['这难道不对吗！？', [['！？', '？！']]],
+  ['太好了！！！！', [['！！！！', '！！！']]],
+  // 7. a title ending in 。
+  ['关于做好春节期间安全工作的通知。\n各单位：', [['。', '']]],
+  ['在全县工作会议上的讲话。\n同志们：', [['。', '']]],
+  ['# 关于安全生产大检查情况的报告。\n\n正文。', [['。', '']]],
+];
+
+const QUIET = [
+  '他说：“同志们，要抓紧。”',
+  '学习《关于印发〈办法〉的通知》。',
+  '认真学习《条例》《办法》。',
+  '认真学习《条例》（2020年修订）、《办法》。',
+  '坚持“两个维护”“四个意识”。',
+  '时间不等人……我们要抓紧。',
+  '删节号可以连用：…………',
+  '交通、水利……',
+  '他等啊等……等到了春天。',
+  '改革——这是关键一招。',
+  '1949—2024年的变化',
+  '北京—上海特别旅客快车',
+  '这难道不对吗？！',
+  '是吗？？？',
+  '他指出：“第一段话。\n“第二段话。\n“第三段话。”',
+  '他指出：“第一段话，\n第二行接着说。”',
+  '关于做好春节期间安全工作的通知\n各单位：',
+  '我完全同意这个报告。\n下面我讲三点。',
+  '制定印发加快推进快捷收费应用服务实施方案。\n正文。',
+  '1）加强组织领导',
+  'a）完善制度',
+  'don’t 说',
+  '版本号1.2.3，路径../data',
+  '国办发〔2024〕5号',
+  '认真学习《《条例》》。',
+  '认真学习《条例》》。',
+  '“同志们，\n要抓紧。”',
+  '```\n他说：“没有后引号\n```',
+];
+
+describe(`rule ${RULE}`, () => {
+  it('has at least 20 flagged and 20 quiet cases', () => {
+    assert.ok(FLAGGED.length >= 20);
+    assert.ok(QUIET.length >= 20);
+  });
+  for (const [text, expected] of FLAGGED) {
+    it(`flags 「${text.replace(/\n/g, '⏎')}」`, () => assert.deepEqual(flagged(text, RULE), expected));
+  }
+  for (const text of QUIET) {
+    const format = text.startsWith('```') ? 'markdown' : 'plain';
+    it(`stays quiet on 「${text.replace(/\n/g, '⏎')}」`, () => assert.deepEqual(flagged(text, RULE, { format }), []));
+  }
+  it('names the standard in Chinese messages', () => {
+    for (const [text] of FLAGGED) {
+      for (const f of core.check(text, {})) if (f.rule === RULE) assert.match(f.message, /GB\/T 15834/);
+    }
+  });
+  it('applying every fix creates no new finding of any rule', () => {
+    for (const [text] of FLAGGED) {
+      const before = core.check(text);
+      const fixed = core.applyFixes(text, before).text;
+      const after = core.check(fixed);
+      const key = (f, t) => `${f.rule}:${t.slice(f.offset, f.offset + f.length)}`;
+      const old = new Set(before.map((f) => key(f, text)));
+      const fresh = after.filter((f) => !old.has(key(f, fixed)));
+      assert.deepEqual(fresh.map((f) => key(f, fixed)), [], `after fixing 「${text}」 → 「${fixed}」`);
+      assert.ok(after.filter((f) => f.rule === RULE).every((f) => f.suggestions.length !== 1), `「${fixed}」`);
+    }
+  });
+});
