@@ -17,6 +17,8 @@ interface Job {
   key: string;
   text: string;
   options: CheckOptions;
+  /** Called with a partial result (the rules that need no dictionary) while the dictionary loads. */
+  onPartial?: (outcome: CheckOutcome) => void;
   resolve: (outcome: CheckOutcome | undefined) => void;
   reject: (err: Error) => void;
 }
@@ -34,10 +36,10 @@ export class CheckService {
    * Checks `text`. Resolves `undefined` when a newer request for the same key replaced this one
    * before it started: the caller's result would be stale anyway.
    */
-  check(key: string, text: string, options: CheckOptions): Promise<CheckOutcome | undefined> {
+  check(key: string, text: string, options: CheckOptions, onPartial?: (outcome: CheckOutcome) => void): Promise<CheckOutcome | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.get(key)?.resolve(undefined);
-      this.queue.set(key, { key, text, options, resolve, reject });
+      this.queue.set(key, { key, text, options, onPartial, resolve, reject });
       this.pump();
     });
   }
@@ -73,6 +75,10 @@ export class CheckService {
   private onResponse(res: WorkerResponse): void {
     const running = this.running;
     if (!running || running.id !== res.id) return;
+    if ('partial' in res && res.partial) {
+      running.job.onPartial?.({ findings: res.findings, warnings: res.warnings, elapsedMs: res.elapsedMs });
+      return;
+    }
     this.running = undefined;
     if ('error' in res) running.job.reject(new Error(res.error));
     else running.job.resolve({ findings: res.findings, warnings: res.warnings, elapsedMs: res.elapsedMs });

@@ -171,7 +171,13 @@ async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elaps
   shared.warnings.forEach(warnOnce);
   let outcome;
   try {
-    outcome = await service.check(doc.uri, text, mergeOptions(checkOptions(doc, settings), shared.options));
+    outcome = await service.check(doc.uri, text, mergeOptions(checkOptions(doc, settings), shared.options), (partial) => {
+      // While the dictionary loads, show what is already known; the full result replaces it.
+      const current = documents.get(doc.uri);
+      if (current && current.version === version) {
+        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: partial.findings.map((f) => toDiagnostic(current, f)) });
+      }
+    });
   } catch (err) {
     connection.console.error(`检查失败：${err instanceof Error ? err.message : String(err)}`);
     warnOnce('检查时出错，详情见「输出」面板。');

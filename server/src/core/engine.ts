@@ -8,7 +8,7 @@ import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
 import { resolveDocumentDate } from './date';
 import { isSilenced, suppressions } from './suppress';
-import { nodejiebaSegmenter, type Segmenter } from './segmenter';
+import { SegmenterNotReady, nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
 import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
 
@@ -135,7 +135,10 @@ export class Checker {
     texts.forEach((ptext, index) => {
       if (!NON_BLANK.test(ptext)) return;
       if (!this.caching) {
-        for (const { rule, severity } of paragraphRules) emit(rule, severity, index, rule.check(contextOf(index)));
+        for (const { rule, severity } of paragraphRules) {
+          const raw = runRule(rule, contextOf(index));
+          if (raw) emit(rule, severity, index, raw);
+        }
         return;
       }
       // One lookup per paragraph; the rules' results for it live together.
@@ -147,7 +150,8 @@ export class Checker {
       for (const { rule, severity } of paragraphRules) {
         let raw = results.get(rule.id);
         if (!raw) {
-          raw = rule.check(contextOf(index));
+          raw = runRule(rule, contextOf(index));
+          if (!raw) continue; // needs words the segmenter cannot give yet: not cached, not reported
           results.set(rule.id, raw);
         }
         emit(rule, severity, index, raw);
@@ -157,7 +161,14 @@ export class Checker {
     for (const { rule, severity } of active) {
       if (rule.scope !== 'document') continue;
       const byParagraph = new Map<number, RawFinding[]>();
-      for (const f of (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf })) {
+      let documentFindings;
+      try {
+        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf });
+      } catch (err) {
+        if (err instanceof SegmenterNotReady) continue;
+        throw err;
+      }
+      for (const f of documentFindings) {
         if (f.paragraph < 0 || f.paragraph >= paragraphs.length) continue;
         const list = byParagraph.get(f.paragraph);
         if (list) list.push(f);
@@ -170,6 +181,16 @@ export class Checker {
 
   clearCache(): void {
     this.cache.clear();
+  }
+}
+
+/** A rule's findings, or undefined when it needed a segmenter that is not loaded yet. */
+function runRule(rule: ParagraphRule, ctx: ParagraphContext): RawFinding[] | undefined {
+  try {
+    return rule.check(ctx);
+  } catch (err) {
+    if (err instanceof SegmenterNotReady) return undefined;
+    throw err;
   }
 }
 

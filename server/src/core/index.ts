@@ -11,7 +11,7 @@ export { resolveDocumentDate, dateInDocument } from './date';
 export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';
 export { countCharacters } from './chars';
-export { loadNodejieba, nodejiebaSegmenter, tokenBoundaries } from './segmenter';
+export { isNodejiebaLoaded, loadNodejieba, nodejiebaSegmenter, notReadySegmenter, tokenBoundaries } from './segmenter';
 export { RULES } from './rules';
 export { builtInTypoCount } from './rules/typo';
 export { CATEGORY_LABELS } from './types';

@@ -93,3 +93,20 @@ export function tokensWithOffsets(segmenter: Segmenter, text: string): { text: s
   }
   return offset === text.length ? out : undefined;
 }
+
+/** Thrown by a segmenter that is not loaded yet: the rule that asked is skipped for this pass. */
+export class SegmenterNotReady extends Error {}
+
+/** For a first, quick pass while nodejieba loads: every question about words is declined. */
+export const notReadySegmenter: Segmenter = {
+  cut() {
+    throw new SegmenterNotReady('nodejieba is still loading');
+  },
+  tag() {
+    throw new SegmenterNotReady('nodejieba is still loading');
+  },
+};
+
+export function isNodejiebaLoaded(): boolean {
+  return jieba !== undefined;
+}
