@@ -1,13 +1,403 @@
-/** Placeholder: implemented in issue 3. */
-import type { ParagraphRule } from '../types';
+/**
+ * `canon` — 规范提法: near-misses of fixed political formulations (server/data/canon.tsv).
+ *
+ * A phrase is flagged where the text differs from a canonical formulation by one edit — a character
+ * substituted, dropped or added, or two adjacent characters swapped — and where the table lists a
+ * known mistake (「确立习近平总书记党中央的核心」, 「协调推进“五位一体”总体布局」, 「筑牢中华民族共同体意识」).
+ *
+ * Finding the one-edit variants without enumerating them: each canonical phrase is cut into three
+ * pieces, and one edit (a swap included) can spoil at most two of them, so an intact piece found by
+ * the Aho–Corasick automaton anchors the phrase to within one position. The windows around the
+ * anchor are then compared with the phrase in linear time. Comparison ignores quotation marks and
+ * white space; a difference in punctuation alone (「不忘初心，牢记使命」) is not a finding. Text that
+ * is canonical — the phrase itself, a quotation of part of it, another canonical phrase, or a listed
+ * legitimate variant (「第一个百年奋斗目标」) — is never flagged.
+ */
+import canonTable from '../../../data/canon.tsv';
+import { AhoCorasick } from '../ahoCorasick';
+import { parseTable } from '../tables';
+import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
-export const canonRule: ParagraphRule = {
+interface Phrase {
+  /** As written in the table, quotation marks included. */
+  text: string;
+  /** Without quotation marks and white space: what is compared. */
+  norm: string;
+  note: string;
+  fuzzy: boolean;
+}
+
+interface KnownWrong {
+  norm: string;
+  /** The replacement, normalized; the phrase's own text when the table gave no 「=>」. */
+  right: string;
+  /** What the suggestion looks like when the user's span carries the same quotation marks. */
+  rightText: string;
+  phrase: number;
+}
+
+type Meta =
+  | { kind: 'exact'; phrase: number }
+  | { kind: 'wrong'; wrong: number }
+  | { kind: 'allowed' }
+  | { kind: 'piece'; phrase: number; offset: number };
+
+interface Compiled {
+  phrases: Phrase[];
+  wrongs: KnownWrong[];
+  norms: Set<string>;
+  matcher: AhoCorasick;
+  metas: Meta[][];
+}
+
+/** Ignored when comparing: quotation marks and white space. */
+const IGNORED = /[“”‘’"'「」『』\s\u3000]/u;
+const IGNORED_RUN_START = /^[“”‘’"'「」『』\s\u3000]*/u;
+const IGNORED_RUN_END = /[“”‘’"'「」『』\s\u3000]*$/u;
+/** Differences in these alone are not findings: punctuation and list conjunctions. */
+const SEPARATORS = new Set([...'，、；：。！？,;:.!?（）()《》〈〉—…·和及与']);
+/** Only these added or dropped: a gentler finding (「完整、准确、全面地贯彻」). */
+const PARTICLES = new Set([...'的地之']);
+/** Phrases shorter than this (separators not counted) are checked for listed mistakes only. */
+const MIN_FUZZY = 7;
+
+function normalize(text: string): { norm: string; map: number[] } {
+  let norm = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (IGNORED.test(text[i])) continue;
+    norm += text[i];
+    map.push(i);
+  }
+  return { norm, map };
+}
+
+const strip = (s: string) => normalize(s).norm;
+
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const phrases: Phrase[] = [];
+  const wrongs: KnownWrong[] = [];
+  const allowed: string[] = [];
+  const seen = new Set<string>();
+  for (const [text = '', note = '', wrongCell = '', allowedCell = ''] of parseTable(canonTable)) {
+    const norm = strip(text);
+    if (!norm || seen.has(norm)) continue;
+    seen.add(norm);
+    const index = phrases.length;
+    phrases.push({ text, norm, note, fuzzy: [...norm].filter((c) => !SEPARATORS.has(c)).length >= MIN_FUZZY });
+    for (const item of wrongCell.split(' | ').filter((w) => w !== '')) {
+      const [wrong, right] = item.split('=>');
+      const wrongNorm = strip(wrong);
+      if (right === undefined) wrongs.push({ norm: wrongNorm, right: norm, rightText: text, phrase: index });
+      else wrongs.push({ norm: wrongNorm, right: strip(right), rightText: right.trim(), phrase: index });
+    }
+    for (const a of allowedCell.split(' | ').filter((w) => w !== '')) allowed.push(strip(a));
+  }
+
+  const patterns = new Map<string, Meta[]>();
+  const add = (pattern: string, meta: Meta) => {
+    if (!pattern) return;
+    const list = patterns.get(pattern);
+    if (list) list.push(meta);
+    else patterns.set(pattern, [meta]);
+  };
+  phrases.forEach((p, phrase) => {
+    add(p.norm, { kind: 'exact', phrase });
+    if (!p.fuzzy) return;
+    const n = p.norm.length;
+    const cuts = [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n];
+    for (let k = 0; k < 3; k++) add(p.norm.slice(cuts[k], cuts[k + 1]), { kind: 'piece', phrase, offset: cuts[k] });
+  });
+  wrongs.forEach((w, wrong) => add(w.norm, { kind: 'wrong', wrong }));
+  for (const a of allowed) add(a, { kind: 'allowed' });
+
+  const keys = [...patterns.keys()];
+  compiled = {
+    phrases,
+    wrongs,
+    norms: new Set(phrases.map((p) => p.norm)),
+    matcher: new AhoCorasick(keys),
+    metas: keys.map((k) => patterns.get(k)!),
+  };
+  return compiled;
+}
+
+/** Number of canonical phrases, for tests and documentation. */
+export function canonPhraseCount(): number {
+  return compile().phrases.length;
+}
+
+type EditKind = 'sub' | 'del' | 'ins' | 'swap';
+
+/** The single edit that turns `c` (canonical) into `w` (written), or undefined when there is none. */
+function oneEdit(w: string, c: string): EditKind | undefined {
+  if (w.length === c.length) {
+    let first = -1;
+    let count = 0;
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] !== c[i]) {
+        if (first < 0) first = i;
+        if (++count > 2) return undefined;
+      }
+    }
+    if (count === 1) return 'sub';
+    if (count === 2 && w[first + 1] !== c[first + 1] && w[first] === c[first + 1] && w[first + 1] === c[first]) return 'swap';
+    return undefined;
+  }
+  const [long, short] = w.length > c.length ? [w, c] : [c, w];
+  if (long.length !== short.length + 1) return undefined;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  if (long.slice(i + 1) !== short.slice(i)) return undefined;
+  return w.length > c.length ? 'ins' : 'del';
+}
+
+function commonAffixes(w: string, c: string): { prefix: number; suffix: number } {
+  let prefix = 0;
+  while (prefix < w.length && prefix < c.length && w[prefix] === c[prefix]) prefix++;
+  let suffix = 0;
+  const max = Math.min(w.length, c.length) - prefix;
+  while (suffix < max && w[w.length - 1 - suffix] === c[c.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  phrase: number;
+  /** Normalized replacement of the window. */
+  right: string;
+  rightText: string;
+  wrong?: number;
+  kind?: EditKind;
+  priority: number[];
+}
+
+function kindText(kind: EditKind, wMid: string, cMid: string): string {
+  switch (kind) {
+    case 'sub':
+      return `差一字（“${wMid}”应为“${cMid}”）`;
+    case 'del':
+      return `漏了“${cMid}”`;
+    case 'ins':
+      return `多了“${wMid}”`;
+    case 'swap':
+      return `“${wMid}”两字颠倒`;
+  }
+}
+
+/** An edit at the very start or end of a phrase is believed only where the window stands as words of its own. */
+function edgeOk(ctx: ParagraphContext, c: Candidate, prefix: number, suffix: number, map: number[], norm: string): boolean {
+  if (prefix > 0 && suffix > 0) return true;
+  if (c.kind === 'ins') return false;
+  if (c.kind === 'del') {
+    // 「人类命运共同」 then a comma: the last character is missing, not a different phrase.
+    const outside = prefix === 0 ? norm[c.start - 1] : norm[c.end];
+    return outside === undefined || SEPARATORS.has(outside);
+  }
+  const os = map[c.start];
+  const oe = map[c.end - 1] + 1;
+  return (prefix > 0 || ctx.isWordBoundary(os)) && (suffix > 0 || ctx.isWordBoundary(oe));
+}
+
+export const canonRule: Rule = {
   id: 'canon',
   label: '规范提法',
   category: 'wording',
   defaultSeverity: 'warning',
   description: '规范提法：与规范表述差一字、漏一字、多一字或语序颠倒的提法（「两个确立」「两个维护」「铸牢中华民族共同体意识」等）。',
-  check() {
-    return [];
+  check(ctx: ParagraphContext): RawFinding[] {
+    const { phrases, wrongs, norms, matcher, metas } = compile();
+    const text = ctx.text;
+    const { norm, map } = normalize(text);
+    if (norm.length === 0) return [];
+    const hits = matcher.findAll(norm);
+    if (hits.length === 0) return [];
+
+    const exact: { start: number; end: number; phrase: number }[] = [];
+    const allowed: { start: number; end: number }[] = [];
+    const candidates = new Map<string, Candidate>();
+    const anchors: { start: number; phrase: number; offset: number }[] = [];
+    for (const hit of hits) {
+      for (const meta of metas[hit.pattern]) {
+        if (meta.kind === 'exact') exact.push({ start: hit.start, end: hit.end, phrase: meta.phrase });
+        else if (meta.kind === 'allowed') allowed.push({ start: hit.start, end: hit.end });
+        else if (meta.kind === 'piece') anchors.push({ start: hit.start, phrase: meta.phrase, offset: meta.offset });
+        else {
+          const w = wrongs[meta.wrong];
+          candidates.set(`w${meta.wrong}:${hit.start}`, {
+            start: hit.start,
+            end: hit.end,
+            phrase: w.phrase,
+            right: w.right,
+            rightText: w.rightText,
+            wrong: meta.wrong,
+            priority: [0, -w.norm.length],
+          });
+        }
+      }
+    }
+
+    // Windows around each anchor: the phrase may start one position either side of where the piece
+    // puts it (an edit before the piece), and be one character shorter or longer (an edit after it).
+    const exactAt = new Set(exact.map((e) => `${e.phrase}:${e.start}`));
+    for (const anchor of anchors) {
+      const p = phrases[anchor.phrase];
+      const n = p.norm.length;
+      const base = anchor.start - anchor.offset;
+      // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
+      if (exactAt.has(`${anchor.phrase}:${base}`)) continue;
+      for (let shift = -1; shift <= 1; shift++) {
+        const start = base + shift;
+        if (start < 0) continue;
+        for (let length = n - 1; length <= n + 1; length++) {
+          const end = start + length;
+          if (end > norm.length) continue;
+          // The window must still contain the anchor piece.
+          if (start > anchor.start || end < anchor.start + 1) continue;
+          const key = `f${anchor.phrase}:${start}:${end}`;
+          if (candidates.has(key)) continue;
+          const w = norm.slice(start, end);
+          const kind = oneEdit(w, p.norm);
+          if (!kind) continue;
+          const { prefix, suffix } = commonAffixes(w, p.norm);
+          const anchored = prefix > 0 && suffix > 0 ? 0 : 1;
+          candidates.set(key, {
+            start,
+            end,
+            phrase: anchor.phrase,
+            right: p.norm,
+            rightText: p.text,
+            kind,
+            priority: [1, -n, length === n ? 0 : 1, anchored],
+          });
+        }
+      }
+    }
+    if (candidates.size === 0) return [];
+
+    // Lookups for the filters below, each answered without scanning every occurrence.
+    const byStart = <T extends { start: number; end: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
+    const maxEndSoFar = (list: { end: number }[]) => {
+      const out: number[] = [];
+      let max = -1;
+      for (const item of list) out.push((max = Math.max(max, item.end)));
+      return out;
+    };
+    /** Index of the last item whose start is < bound (−1 if none); `list` is sorted by start. */
+    const lastStartBelow = (list: { start: number }[], bound: number) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].start < bound) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - 1;
+    };
+    byStart(exact);
+    byStart(allowed);
+    const exactMaxEnd = maxEndSoFar(exact);
+    const allowedMaxEnd = maxEndSoFar(allowed);
+    const exactOf = new Map<number, { list: { start: number; end: number }[]; maxEnd: number[] }>();
+    for (const e of exact) {
+      const entry = exactOf.get(e.phrase);
+      if (entry) entry.list.push(e);
+      else exactOf.set(e.phrase, { list: [e], maxEnd: [] });
+    }
+    for (const entry of exactOf.values()) entry.maxEnd = maxEndSoFar(entry.list);
+    /** Some occurrence in `list` (sorted by start, with its running maximum end) overlaps [start, end). */
+    const anyOverlap = (list: { start: number }[], maxEnd: number[], start: number, end: number) => {
+      const i = lastStartBelow(list, end);
+      return i >= 0 && maxEnd[i] > start;
+    };
+    /** Some exact canonical occurrence covers [start, end) entirely. */
+    const insideCanonical = (start: number, end: number) => {
+      const i = lastStartBelow(exact, start + 1);
+      return i >= 0 && exactMaxEnd[i] >= end;
+    };
+    const taken = new Uint8Array(norm.length);
+
+    const accepted: Candidate[] = [];
+    const sorted = [...candidates.values()].sort((a, b) => {
+      for (let i = 0; i < Math.max(a.priority.length, b.priority.length); i++) {
+        const d = (a.priority[i] ?? 0) - (b.priority[i] ?? 0);
+        if (d !== 0) return d;
+      }
+      return a.start - b.start;
+    });
+    for (const c of sorted) {
+      if (taken.subarray(c.start, c.end).some((t) => t === 1)) continue;
+      const w = norm.slice(c.start, c.end);
+      // Canonical text is never flagged.
+      if (norms.has(w)) continue;
+      if (insideCanonical(c.start, c.end)) continue;
+      if (anyOverlap(allowed, allowedMaxEnd, c.start, c.end)) continue;
+      if (c.kind) {
+        const same = exactOf.get(c.phrase);
+        if (same && anyOverlap(same.list, same.maxEnd, c.start, c.end)) continue;
+        // A window ends on words, not on punctuation the phrase does not have there.
+        if (SEPARATORS.has(w[0]) && w[0] !== c.right[0]) continue;
+        if (SEPARATORS.has(w[w.length - 1]) && w[w.length - 1] !== c.right[c.right.length - 1]) continue;
+        const { prefix, suffix } = commonAffixes(w, c.right);
+        const diff = w.slice(prefix, w.length - suffix) + c.right.slice(prefix, c.right.length - suffix);
+        if ([...diff].every((ch) => SEPARATORS.has(ch))) continue;
+        if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
+      }
+      taken.fill(1, c.start, c.end);
+      accepted.push(c);
+    }
+
+    return accepted
+      .sort((a, b) => a.start - b.start)
+      .map((c) => {
+        const p = phrases[c.phrase];
+        const os = map[c.start];
+        const oe = map[c.end - 1] + 1;
+        const written = text.slice(os, oe);
+        const w = norm.slice(c.start, c.end);
+        const { prefix, suffix } = commonAffixes(w, c.right);
+        const wMid = w.slice(prefix, w.length - suffix);
+        const cMid = c.right.slice(prefix, c.right.length - suffix);
+        const suggestion = suggest(text, map, c, os, oe, prefix, suffix, cMid);
+        const note = p.note ? `（${p.note}）` : '';
+        if (c.kind === undefined) {
+          return {
+            offset: os,
+            length: oe - os,
+            message: `「${written}」不是规范提法，应为「${suggestion}」${note}。`,
+            suggestions: [suggestion],
+          };
+        }
+        const gentle = (c.kind === 'ins' || c.kind === 'del') && [...wMid + cMid].every((ch) => PARTICLES.has(ch));
+        return {
+          offset: os,
+          length: oe - os,
+          message: `「${written}」与规范提法「${p.text}」${kindText(c.kind, wMid, cMid)}，应为「${suggestion}」${note}。`,
+          suggestions: [suggestion],
+          ...(gentle ? { gentler: true } : {}),
+        };
+      });
   },
 };
+
+/**
+ * The canonical text for the flagged span. Where the user's span carries no quotation marks, or the
+ * same ones as the canonical text, the canonical text itself; otherwise the differing middle is
+ * replaced and the user's own marks around it are kept.
+ */
+function suggest(text: string, map: number[], c: Candidate, os: number, oe: number, prefix: number, suffix: number, cMid: string): string {
+  const written = text.slice(os, oe);
+  const marks = (s: string) => [...s].filter((ch) => IGNORED.test(ch)).join('');
+  if (!marks(written)) return c.right;
+  if (marks(written) === marks(c.rightText)) return c.rightText;
+  const a = prefix > 0 ? map[c.start + prefix - 1] + 1 : os;
+  const b = suffix > 0 ? map[c.end - suffix] : oe;
+  const mid = text.slice(a, b);
+  const lead = IGNORED_RUN_START.exec(mid)![0];
+  const trail = lead.length === mid.length ? '' : IGNORED_RUN_END.exec(mid)![0];
+  return text.slice(os, a) + lead + cMid + trail + text.slice(b, oe);
+}

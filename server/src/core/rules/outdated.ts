@@ -1,13 +1,511 @@
-/** Placeholder: implemented in issue 3. */
-import type { ParagraphRule } from '../types';
+/**
+ * `outdated` — 过时提法, judged against the document's date.
+ *
+ * Two kinds of evidence:
+ *  - the table server/data/outdated.tsv: an old form, its replacement (if there is a single one),
+ *    the date from which the old form is outdated, the basis and how sure we are of it;
+ *  - date arithmetic driven by the small tables below: five-year plans (「今年是“十四五”开局之年」 in a
+ *    2026 document), party congresses and plenums (「迎接党的二十大胜利召开」 after it opened,
+ *    「学习贯彻党的十九大精神」 after the twentieth), and misnamed plenums (「二十大三中全会」).
+ *
+ * Old names inside historical statements are legitimate, so a table hit is dropped when it reads as
+ * history: 「原国土资源部」「时任农业部部长」「国土资源部（现自然资源部）」, a title in 《》, a sentence
+ * that also names the new form or tells of the reform (「更名」「组建」「并入」…), or a sentence that
+ * mentions a year before the change.
+ */
+import outdatedTable from '../../../data/outdated.tsv';
+import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { parseTable } from '../tables';
+import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
-export const outdatedRule: ParagraphRule = {
+interface OutdatedEntry {
+  old: string;
+  replacement: string;
+  date: string;
+  basis: string;
+  sure: boolean;
+  note: string;
+  titleOnly: boolean;
+  exceptions: RegExp[];
+}
+
+interface Compiled {
+  entries: OutdatedEntry[];
+  matcher: AhoCorasick;
+}
+
+let compiled: Compiled | undefined;
+
+function parseEntries(source: string): OutdatedEntry[] {
+  const seen = new Set<string>();
+  const entries: OutdatedEntry[] = [];
+  for (const [old = '', replacement = '', date = '', basis = '', confidence = '', note = '', options = '', exceptions = ''] of parseTable(source)) {
+    if (!old || old === replacement || !/^\d{4}-\d{2}-\d{2}$/.test(date) || seen.has(old)) continue;
+    seen.add(old);
+    entries.push({
+      old,
+      replacement,
+      date,
+      basis,
+      sure: confidence !== '≈',
+      note,
+      titleOnly: options.split(/[ ,]+/).includes('title'),
+      exceptions: exceptions
+        .split(' | ')
+        .filter((p) => p !== '')
+        .map((p) => new RegExp(p, 'gu')),
+    });
+  }
+  return entries;
+}
+
+function table(): Compiled {
+  if (!compiled) {
+    const entries = parseEntries(outdatedTable);
+    compiled = { entries, matcher: new AhoCorasick(entries.map((e) => e.old)) };
+  }
+  return compiled;
+}
+
+// ———————————————————————————————————————————— shared helpers
+
+const SENTENCE_END = /[。！？；!?;]/u;
+
+/** The sentence around [start, end), at most 200 characters either side (a line may lack punctuation). */
+function sentenceBounds(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && start - s < 200 && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && e - end < 200 && !SENTENCE_END.test(text[e])) e++;
+  return { start: s, end: e };
+}
+
+/** Whether [start, end) lies inside 《…》 (a title of a document, quoted as published). */
+function insideBookTitle(text: string, start: number, end: number): boolean {
+  // Titles are short: look back no further than 120 characters.
+  let open = start - 1;
+  while (open >= 0 && start - open <= 120 && text[open] !== '《' && text[open] !== '》') open--;
+  if (open < 0 || text[open] !== '《') return false;
+  for (let i = end; i < text.length && i - end <= 120; i++) {
+    if (text[i] === '》') return true;
+    if (text[i] === '《') return false;
+  }
+  return false;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Four-digit years written 2017年 or 二〇一七年. */
+function yearsIn(text: string): number[] {
+  const years: number[] = [];
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/gu)) years.push(Number(m[1]));
+  for (const m of text.matchAll(/([一二][〇零一二三四五六七八九]{3})年/gu)) {
+    years.push(Number([...m[1]].map((c) => CN_DIGITS[c]).join('')));
+  }
+  return years;
+}
+
+function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
+  for (const pattern of exceptions) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
+      if (m.index! < end && m.index! + m[0].length > start) return true;
+    }
+  }
+  return false;
+}
+
+/** Markers of a historical mention right before an old name. */
+const HISTORY_BEFORE = /(?:原|原来的|原先的|更名前的?|前身(?:是|为)?|时任|曾任|历任|当时的?)[“"‘「]?$/u;
+/** 「国土资源部（现自然资源部）」「（今……）」「（后更名……）」「（2018年……）」 */
+const HISTORY_AFTER = /^[”"’」]?\s*[（(]\s*(?:现|今|后|已|即|\d{4})/u;
+/** A sentence telling of the reform or the renaming itself. */
+const REFORM_STORY = /更名|改名|组建|并入|划入|不再保留|重组|改组|机构改革|(?<!整)改为/u;
+/** A sentence looking back. */
+const LOOKING_BACK = /过去|去年|回顾|以来|年来|曾经|当时|那时/u;
+
+// Characters that continue an old name into another word (「国土资源部门」「农业部署」).
+const BAD_CONTINUATION: Record<string, string> = { 部: '门署分位件队落属', 局: '面势部限', 委: '员托屈婉' };
+// A one-character administrative prefix glued to a name (「市工商局」 is one jieba token).
+const ADMIN_PREFIX = /[省市县区州盟旗镇乡国]/u;
+
+function standsAlone(ctx: ParagraphContext, start: number, end: number): boolean {
+  const text = ctx.text;
+  const next = text[end] ?? '';
+  if (next && BAD_CONTINUATION[text[end - 1]]?.includes(next)) return false;
+  const startOk = ctx.isWordBoundary(start) || (start > 0 && ADMIN_PREFIX.test(text[start - 1]));
+  return startOk && ctx.isWordBoundary(end);
+}
+
+/** True when the sentence around [start, end) reads as history rather than current usage. */
+function readsAsHistory(text: string, start: number, end: number, effectiveYear: number, replacement: string): boolean {
+  if (HISTORY_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return true;
+  if (HISTORY_AFTER.test(text.slice(end, end + 8))) return true;
+  if (insideBookTitle(text, start, end)) return true;
+  const sentence = sentenceBounds(text, start, end);
+  const before = text.slice(sentence.start, start);
+  const after = text.slice(end, sentence.end);
+  const rest = before + '\u0000' + after;
+  if (replacement && rest.includes(replacement)) return true;
+  if (REFORM_STORY.test(rest)) return true;
+  if (yearsIn(rest).some((y) => y < effectiveYear)) return true;
+  return false;
+}
+
+// ———————————————————————————————————————————— the table
+
+function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 80 && !/[，。；！？,;!?]/u.test(t) && /关于.+的会议纪要(?:[（(][^）)]*[）)])?$/u.test(t);
+}
+
+function tableFindings(ctx: ParagraphContext): RawFinding[] {
+  const { entries, matcher } = table();
+  const text = ctx.text;
+  // The longest listed form wins first (「国家卫计委」 over the 「卫计委」 inside it), then it is judged.
+  const hits = longestNonOverlapping(matcher.findAll(text).filter((m) => ctx.date >= entries[m.pattern].date));
+  if (hits.length === 0) return [];
+  const valid = hits.filter((m) => {
+    const entry = entries[m.pattern];
+    if (entry.titleOnly) {
+      // Only the document type at the end of a title line 「关于……的会议纪要」.
+      if (!isTitleLine(text)) return false;
+      const t = text.replace(/[（(][^）)]*[）)]\s*$/u, '').trimEnd();
+      return m.end === t.length && text.slice(0, m.start).endsWith('的');
+    }
+    if (overlapsException(text, m.start, m.end, entry.exceptions)) return false;
+    if (!standsAlone(ctx, m.start, m.end)) return false;
+    return !readsAsHistory(text, m.start, m.end, Number(entry.date.slice(0, 4)), entry.replacement);
+  });
+  return valid.map((m) => {
+    const entry = entries[m.pattern];
+    const unsure = entry.sure ? '' : '（此条依据请核实。）';
+    const message = entry.replacement
+      ? `「${entry.old}」已过时：${entry.basis}，应为「${entry.replacement}」。${entry.note}${unsure}`
+      : `「${entry.old}」已过时：${entry.basis}。${entry.note}${unsure}`;
+    return {
+      offset: m.start,
+      length: m.end - m.start,
+      message,
+      suggestions: entry.replacement ? [entry.replacement] : [],
+      ...(entry.sure ? {} : { gentler: true }),
+    };
+  });
+}
+
+// ———————————————————————————————————————————— lists that changed
+
+/** 「四个全面」 led by 全面建成小康社会 until the 十九届五中全会 (2020-10-29). */
+const FOUR_COMPREHENSIVES = /全面建成小康社会(?=[、，,]\s*全面深化改革[、，,]\s*全面依法治国[、，,和及]\s*全面从严治党)/gu;
+/** The three 自信 without 文化自信 (added 2016-07-01). */
+const THREE_CONFIDENCES = /道路自信、理论自信、制度自信(?![、，,和及与]*\s*文化自信)/gu;
+
+function listFindings(ctx: ParagraphContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  if (ctx.date >= '2020-10-29') {
+    for (const m of ctx.text.matchAll(FOUR_COMPREHENSIVES)) {
+      if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2020, '全面建设社会主义现代化国家')) continue;
+      out.push({
+        offset: m.index!,
+        length: m[0].length,
+        message:
+          '「四个全面」战略布局的第一个“全面”已更新：2020年10月党的十九届五中全会后为“全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党”。',
+        suggestions: ['全面建设社会主义现代化国家'],
+      });
+    }
+  }
+  if (ctx.date >= '2016-07-01') {
+    for (const m of ctx.text.matchAll(THREE_CONFIDENCES)) {
+      if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2016, '')) continue;
+      out.push({
+        offset: m.index!,
+        length: m[0].length,
+        message: '“三个自信”已发展为“四个自信”：2016年7月1日习近平总书记在庆祝中国共产党成立95周年大会上提出坚定道路自信、理论自信、制度自信、文化自信。',
+        suggestions: ['道路自信、理论自信、制度自信、文化自信'],
+      });
+    }
+  }
+  return out;
+}
+
+// ———————————————————————————————————————————— five-year plans
+
+interface Plan {
+  /** 十四五 */
+  name: string;
+  /** 十四 (第十四个五年规划) */
+  ordinal: string;
+  start: number;
+}
+
+/** Five-year plans named 规划 (from the 十一五 on); each covers start … start + 4. */
+const PLANS: readonly Plan[] = [
+  { name: '十一五', ordinal: '十一', start: 2006 },
+  { name: '十二五', ordinal: '十二', start: 2011 },
+  { name: '十三五', ordinal: '十三', start: 2016 },
+  { name: '十四五', ordinal: '十四', start: 2021 },
+  { name: '十五五', ordinal: '十五', start: 2026 },
+];
+
+/** The year in the plan that a phrase names: 开局 = first, 收官 = last, 承上启下 = third. */
+const PLAN_ROLES: readonly { pattern: string; index: number | 'nth' }[] = [
+  { pattern: '开局起步', index: 0 },
+  { pattern: '开局', index: 0 },
+  { pattern: '起步', index: 0 },
+  { pattern: '收官', index: 4 },
+  { pattern: '最后一', index: 4 },
+  { pattern: '承上启下', index: 2 },
+  { pattern: '第[一二三四五]', index: 'nth' },
+];
+
+/** 「十一五」……「十五五」 with or without quotes, or 第十一个……第十五个五年规划. */
+const PLAN_MENTION = new RegExp(
+  `(?<![一二三四五六七八九十〇零\\d])[“"‘「]?(${PLANS.map((p) => p.name).join('|')})[”"’」]?|第(${PLANS.map((p) => p.ordinal).join('|')})个五年(?:规划|计划)`,
+  'gu',
+);
+const PLAN_ROLE = new RegExp(`(${PLAN_ROLES.map((r) => r.pattern).join('|')})(?:的)?(?:关键|重要)?(?:之|一)?年`, 'gu');
+const YEAR_SUBJECT = /(今年|明年|去年|本年度?|((?:19|20)\d{2})年度?|(二[〇零][〇零一二三四五六七八九]{2})年度?)(?:既|也|将|则|正|又)?(?:是|为|作为|恰逢|正值)/gu;
+
+interface PlanMention {
+  plan: Plan;
+  start: number;
+  end: number;
+  /** Written 计划 (「十二五计划」), with the offset of 计划. */
+  jihua?: number;
+}
+
+function planMentions(text: string): PlanMention[] {
+  const out: PlanMention[] = [];
+  for (const m of text.matchAll(PLAN_MENTION)) {
+    const plan = m[1] ? PLANS.find((p) => p.name === m[1]) : PLANS.find((p) => p.ordinal === m[2]);
+    if (!plan) continue;
+    const mention: PlanMention = { plan, start: m.index!, end: m.index! + m[0].length };
+    if (m[2] && m[0].endsWith('计划')) mention.jihua = mention.end - 2;
+    out.push(mention);
+  }
+  return out;
+}
+
+function cnYear(digits: string): number {
+  return Number([...digits].map((c) => CN_DIGITS[c]).join(''));
+}
+
+function planFindings(ctx: ParagraphContext): RawFinding[] {
+  const text = ctx.text;
+  const mentions = planMentions(text);
+  if (mentions.length === 0) return [];
+  const out: RawFinding[] = [];
+  const docYear = Number(ctx.date.slice(0, 4));
+
+  for (const mention of mentions) {
+    const { plan } = mention;
+    const quoted = text.slice(mention.start, mention.end);
+
+    // 「十二五计划」→「十二五规划」 (the plans are called 规划 from the 十一五 on). The ordinal form
+    // 第十五个五年计划 is the 2001–2005 「十五」计划 and stays.
+    if (ctx.date >= '2006-03-14') {
+      if (mention.jihua !== undefined && plan.ordinal !== '十五') {
+        out.push({
+          offset: mention.start,
+          length: mention.end - mention.start,
+          message: `「${quoted}」应为「${quoted.slice(0, -2)}规划」：自“十一五”起五年计划改称“五年规划”（2006年3月14日十届全国人大四次会议批准“十一五”规划纲要）。`,
+          suggestions: [`${quoted.slice(0, -2)}规划`],
+        });
+      } else if (mention.jihua === undefined && text.startsWith('计划', mention.end) && /^(?:$|[的纲期中内时和与及目任编重项，。、；：”）》」,.;:)])/u.test(text.slice(mention.end + 2, mention.end + 3))) {
+        const span = text.slice(mention.start, mention.end + 2);
+        out.push({
+          offset: mention.start,
+          length: span.length,
+          message: `「${span}」应为「${quoted}规划」：自“十一五”起五年计划改称“五年规划”（2006年3月14日十届全国人大四次会议批准“十一五”规划纲要）。`,
+          suggestions: [`${quoted}规划`],
+        });
+      }
+    }
+
+    // 「“十四五”时期将……」 in a document dated after the plan ended.
+    const period = /^(?:规划)?(?:时期|期间)将/u.exec(text.slice(mention.end));
+    if (period && docYear > plan.start + 4) {
+      out.push({
+        offset: mention.start,
+        length: mention.end - mention.start + period[0].length,
+        message: `“${plan.name}”时期（${plan.start}—${plan.start + 4}年）已经结束，文稿日期为${docYear}年，「${quoted}${period[0]}」用将来时已不合适，请核实。`,
+        suggestions: [],
+        gentler: true,
+      });
+    }
+  }
+
+  // 「今年是“十四五”规划开局之年」: the plan's year and the year the sentence names must agree.
+  let next = 0;
+  for (const role of text.matchAll(PLAN_ROLE)) {
+    const roleStart = role.index!;
+    const roleEnd = roleStart + role[0].length;
+    // The nearest plan before the role, in the same clause (「、」 allowed, 「，」 not), within 24 characters.
+    while (next < mentions.length && mentions[next].end <= roleStart) next++;
+    const mention = mentions[next - 1];
+    if (!mention || roleStart - mention.end > 24 || /[，。；！？,;!?]/u.test(text.slice(mention.end, roleStart))) continue;
+    const spec = PLAN_ROLES.find((r) => (r.index === 'nth' ? /^第/u.test(role[1]) : r.pattern === role[1]))!;
+    const index = spec.index === 'nth' ? '一二三四五'.indexOf(role[1][1]) : spec.index;
+    const roleYear = mention.plan.start + index;
+    // The year the sentence speaks of: the last 「今年是」「2021年是」 before the plan, in the same sentence.
+    const sentence = sentenceBounds(text, mention.start, roleEnd);
+    let subject: RegExpMatchArray | undefined;
+    for (const y of text.slice(sentence.start, mention.start).matchAll(YEAR_SUBJECT)) subject = y;
+    if (!subject) continue;
+    const subjectEnd = sentence.start + subject.index! + subject[0].length;
+    if (mention.start - subjectEnd > 40) continue;
+    const word = subject[1];
+    const year = subject[2]
+      ? Number(subject[2])
+      : subject[3]
+        ? cnYear(subject[3])
+        : word === '明年'
+          ? docYear + 1
+          : word === '去年'
+            ? docYear - 1
+            : docYear;
+    if (year === roleYear) continue;
+    const span = text.slice(mention.start, roleEnd);
+    const roleName = /^第|^最后一$/u.test(role[1]) ? `${role[1]}年` : spec.index === 2 ? '第三年' : `${role[1]}之年`;
+    const said = subject[2] || subject[3] ? `${year}年` : `“${word.replace(/度$/u, '')}”（按文稿日期为${year}年）`;
+    out.push({
+      offset: mention.start,
+      length: roleEnd - mention.start,
+      message: `「${span}」与年份不符：“${mention.plan.name}”时期为${mention.plan.start}—${mention.plan.start + 4}年，${roleName}是${roleYear}年，而句中所说的是${said}。`,
+      suggestions: [],
+    });
+  }
+  return out;
+}
+
+// ———————————————————————————————————————————— congresses and plenums
+
+interface PartyEvent {
+  name: string;
+  opened: string;
+  closed: string;
+  /** For a congress: the congress that superseded it and the date it closed. */
+  next?: { name: string; closed: string };
+}
+
+/** Party congresses and the plenums of the current and previous Central Committee. */
+const EVENTS: readonly PartyEvent[] = [
+  { name: '十八大', opened: '2012-11-08', closed: '2012-11-14', next: { name: '十九大', closed: '2017-10-24' } },
+  { name: '十九大', opened: '2017-10-18', closed: '2017-10-24', next: { name: '二十大', closed: '2022-10-22' } },
+  { name: '二十大', opened: '2022-10-16', closed: '2022-10-22' },
+  { name: '十九届二中全会', opened: '2018-01-18', closed: '2018-01-19' },
+  { name: '十九届三中全会', opened: '2018-02-26', closed: '2018-02-28' },
+  { name: '十九届四中全会', opened: '2019-10-28', closed: '2019-10-31' },
+  { name: '十九届五中全会', opened: '2020-10-26', closed: '2020-10-29' },
+  { name: '十九届六中全会', opened: '2021-11-08', closed: '2021-11-11' },
+  { name: '十九届七中全会', opened: '2022-10-09', closed: '2022-10-12' },
+  { name: '二十届一中全会', opened: '2022-10-23', closed: '2022-10-23' },
+  { name: '二十届二中全会', opened: '2023-02-26', closed: '2023-02-28' },
+  { name: '二十届三中全会', opened: '2024-07-15', closed: '2024-07-18' },
+  { name: '二十届四中全会', opened: '2025-10-20', closed: '2025-10-23' },
+];
+
+const EVENT_NAMES = EVENTS.map((e) => e.name).join('|');
+const WELCOME = new RegExp(`(?:喜迎|迎接)(?:党的)?(${EVENT_NAMES})(?:的)?(?:胜利)?(?:召开)?|向(?:党的)?(${EVENT_NAMES})(?:胜利召开)?献礼`, 'gu');
+const STUDY_OLD = /(?:学习(?:宣传)?贯彻(?:落实)?|贯彻落实)(?:党的)?(十八大|十九大)[^，。；！？,;!?]{0,24}?精神/gu;
+
+function addYear(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+function eventFindings(ctx: ParagraphContext): RawFinding[] {
+  const text = ctx.text;
+  if (!/大|全会/u.test(text)) return [];
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(WELCOME)) {
+    const event = EVENTS.find((e) => e.name === (m[1] ?? m[2]))!;
+    if (ctx.date < event.opened) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const sentence = sentenceBounds(text, start, end);
+    const rest = text.slice(sentence.start, start) + text.slice(end, sentence.end);
+    if (LOOKING_BACK.test(rest) || yearsIn(rest).some((y) => y <= Number(event.opened.slice(0, 4)))) continue;
+    if (insideBookTitle(text, start, end)) continue;
+    out.push({
+      offset: start,
+      length: end - start,
+      message: `党的${event.name}已于${formatDate(event.opened)}召开，文稿日期为${formatDate(ctx.date)}，「${m[0]}」已过时；如为回顾当年工作，请改为过去时表述。`,
+      suggestions: [],
+      // Reports written in the year after the event often look back on it.
+      ...(ctx.date < addYear(event.closed, 1) ? { gentler: true } : {}),
+    });
+  }
+  for (const m of text.matchAll(STUDY_OLD)) {
+    const event = EVENTS.find((e) => e.name === m[1])!;
+    if (!event.next || ctx.date <= event.next.closed) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const sentence = sentenceBounds(text, start, end);
+    const whole = text.slice(sentence.start, sentence.end);
+    const rest = text.slice(sentence.start, start) + text.slice(end, sentence.end);
+    if (whole.includes(event.next.name) || LOOKING_BACK.test(rest) || yearsIn(rest).some((y) => y <= Number(event.next!.closed.slice(0, 4)))) continue;
+    out.push({
+      offset: start,
+      length: end - start,
+      message: `党的${event.next.name}已于${formatDate(event.next.closed)}闭幕，现行提法是“深入学习贯彻党的${event.next.name}精神”；「${m[0]}」是此前的提法，请核实。`,
+      suggestions: [],
+      gentler: true,
+    });
+  }
+  return out;
+}
+
+const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+function toChineseNumber(n: number): string {
+  if (n < 10) return CN_NUMERALS[n];
+  if (n < 20) return `十${CN_NUMERALS[n - 10]}`;
+  return `${CN_NUMERALS[Math.floor(n / 10)]}十${CN_NUMERALS[n % 10]}`;
+}
+
+/** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
+const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
+
+function plenumNameFindings(ctx: ParagraphContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of ctx.text.matchAll(MISNAMED_PLENUM)) {
+    const [whole, session, joint, plenum] = m;
+    if (joint === '届' && !/\d/u.test(session + plenum)) continue;
+    const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? CN_NUMERALS[Number(plenum)] : plenum}中全会`;
+    if (right === whole || /^届/u.test(right)) continue;
+    out.push({
+      offset: m.index!,
+      length: whole.length,
+      message: `「${whole}」写法不规范：中央全会按届次称“${right}”（第${right.replace(/届.*/u, '')}届中央委员会第${right.replace(/^.*届|中全会$/gu, '')}次全体会议）。`,
+      suggestions: [right],
+    });
+  }
+  return out;
+}
+
+// ———————————————————————————————————————————— the rule
+
+export const outdatedRule: Rule = {
   id: 'outdated',
   label: '过时提法',
   category: 'wording',
   defaultSeverity: 'warning',
   description: '过时提法：已更名、已废止或已过时的提法（「一府两院」「新冠肺炎」「十四五开局之年」等），按文稿日期判断。',
-  check() {
-    return [];
+  check(ctx: ParagraphContext): RawFinding[] {
+    const findings = [...tableFindings(ctx), ...listFindings(ctx), ...planFindings(ctx), ...eventFindings(ctx), ...plenumNameFindings(ctx)];
+    // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
+    const kept: RawFinding[] = [];
+    const taken = new Uint8Array(ctx.text.length);
+    for (const f of findings) {
+      if (taken.subarray(f.offset, f.offset + f.length).some((t) => t === 1)) continue;
+      taken.fill(1, f.offset, f.offset + f.length);
+      kept.push(f);
+    }
+    return kept.sort((a, b) => a.offset - b.offset);
   },
 };
