@@ -8,6 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const GRAMMAR_PATH = path.join(__dirname, '..', 'syntaxes', 'gongwen.tmLanguage.json');
+const INJECTION_PATH = path.join(__dirname, '..', 'syntaxes', 'gongwen.injection.tmLanguage.json');
+const MANIFEST_PATH = path.join(__dirname, '..', 'package.json');
 
 /** Oniguruma-only constructs that JavaScript would reject or, worse, read differently. */
 const ONIGURUMA_ONLY = [
@@ -212,6 +214,125 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
     it('title lines', () => {
       assertMatches('title', ['关于做好有关工作的通知', '市人民政府关于加强安全生产工作的意见', '在全市工作会议上的讲话']);
       assertNoMatch('title', ['根据上级关于做好有关工作的通知要求，现通知如下。', '一、总体要求']);
+    });
+  });
+  describe('document elements', () => {
+    it('发文字号 alone on a line, with or without the 机关代字', () => {
+      assert.equal(matched('doc-number-line', '国办发〔2026〕5号'), '国办发〔2026〕5号');
+      assert.equal(matched('doc-number-line', '〔2026〕5号'), '〔2026〕5号');
+      assert.equal(matched('doc-number-line', '　　市教发〔2026〕12号　'), '　　市教发〔2026〕12号　');
+      assertNoMatch('doc-number-line', ['国办发[2026]5号', '国办发（2026）5号', '按照国办发〔2026〕5号文件执行。']);
+      assert.match(scopesOf(grammar.repository['doc-number-line']), /constant\.other\.reference\.doc-number\b/);
+    });
+
+    it('发文字号 inside a sentence: the 机关代字 only where it clearly starts', () => {
+      assert.equal(matched('doc-number', '你单位《关于新建学校的请示》（东教〔2026〕1号）收悉'), '东教〔2026〕1号');
+      assert.equal(matched('doc-number', '各单位要按照市教发〔2026〕3号文件办理'), '〔2026〕3号');
+      assert.equal(matched('doc-number', '〔2026〕5号'), '〔2026〕5号');
+      assertNoMatch('doc-number', ['[2026]5号', '（2026）5号', '〔26〕5号']);
+    });
+
+    it('成文日期: a line holding only a date, or a speech\'s （date） line', () => {
+      assertMatches('signing-date', ['2026年1月5日', '　　2026年12月31日', '（2026年1月5日）']);
+      assertNoMatch('signing-date', ['2026年1月5日，市政府召开会议。', '（2026年1月5日市人民代表大会通过）', '2026年1月', '（2026年1月5日']);
+      assert.match(scopesOf(grammar.repository['signing-date']), /constant\.numeric\.date\.signing\b/);
+    });
+
+    it('附件说明 「附件：1.……」 with its indented continuation lines', () => {
+      const rule = grammar.repository['attachment-note'];
+      const begin = new RegExp(rule.begin, 'u');
+      const cont = new RegExp(rule.while, 'u');
+      for (const s of ['附件：1.东江市方案', '附件：东江市第三中学建设方案', '　　附件：1.方案']) assert.match(s, begin, s);
+      for (const s of ['附件1', '附件2：名单', '见附件：方案']) assert.doesNotMatch(s, begin, s);
+      assert.match('　　　2.东江市分工表', cont);
+      for (const s of ['东江市人民政府', '2.东江市分工表', '　　各单位要高度重视。']) assert.doesNotMatch(s, cont, s);
+      const number = new RegExp(grammar.repository['attachment-number'].match, 'u');
+      assert.equal(number.exec('附件：1.东江市方案')[0], '1.');
+      assert.equal(number.exec('　　　12.名单')[0], '12.');
+      assert.doesNotMatch('附件：东江市2.5亿元项目', number);
+      assert.match(scopesOf(rule), /keyword\.other\.attachment\b/);
+    });
+
+    it('the mark 「附件」「附件2」 on an attachment\'s first line', () => {
+      assertMatches('attachment-heading', ['附件', '附件2', '　附件12']);
+      assertNoMatch('attachment-heading', ['附件：方案', '附件2：名单', '见附件']);
+    });
+
+    it('称谓 lines are marked as such', () => {
+      assert.match(scopesOf(grammar.repository.salutation), /salutation\.gongwen/);
+    });
+
+    it('inline disable comments in plain text are comment lines', () => {
+      const r = re('disable-comment');
+      for (const s of ['// gongwen-disable-next-line typo', '//gongwen-disable', '  // gongwen-enable', '// gongwen-disable dup-word, typo']) {
+        assert.match(s, r, s);
+      }
+      for (const s of ['http://example.com', '// 普通注释', '// gongwen-disabled', '正文 // gongwen-disable']) {
+        assert.doesNotMatch(s, r, s);
+      }
+      assert.match(grammar.repository['disable-comment'].name, /^comment\.line\./);
+    });
+
+    it('tries the line-level element rules before the headings and inline rules', () => {
+      const order = grammar.patterns.map((p) => p.include);
+      for (const key of ['disable-comment', 'signing-date', 'attachment-note', 'attachment-heading', 'doc-number-line']) {
+        assert.ok(order.includes(`#${key}`), `#${key} is not a top-level pattern`);
+        assert.ok(order.indexOf(`#${key}`) < order.indexOf('#heading-3'), `#${key} must come before #heading-3`);
+      }
+    });
+  });
+
+  describe('Markdown injection (syntaxes/gongwen.injection.tmLanguage.json)', () => {
+    let injection;
+    before(() => {
+      injection = JSON.parse(fs.readFileSync(INJECTION_PATH, 'utf8'));
+    });
+
+    it('is injected into Markdown outside code, HTML comments and front matter', () => {
+      assert.equal(injection.scopeName, 'text.gongwen.injection');
+      const selector = injection.injectionSelector;
+      assert.match(selector, /^L:text\.html\.markdown\b/);
+      for (const excluded of ['-markup.fenced_code', '-markup.inline.raw', '-comment']) {
+        assert.ok(selector.includes(excluded), `the selector should exclude ${excluded}`);
+      }
+    });
+
+    it('is contributed in package.json with injectTo text.html.markdown', () => {
+      const manifest = JSON.parse(fs.readFileSync(MANIFEST_PATH, 'utf8'));
+      const entry = manifest.contributes.grammars.find((g) => g.scopeName === 'text.gongwen.injection');
+      assert.ok(entry, 'no grammar contribution for text.gongwen.injection');
+      assert.deepEqual(entry.injectTo, ['text.html.markdown']);
+      assert.equal(path.normalize(entry.path), path.normalize('./syntaxes/gongwen.injection.tmLanguage.json'));
+      assert.ok(!entry.language, 'an injection grammar belongs to no language');
+    });
+
+    it('includes only rules that exist, and its regexes compile in JavaScript too', () => {
+      const includes = injection.patterns.map((p) => p.include);
+      for (const want of ['placeholder', 'heading-1', 'heading-2', 'heading-4', 'salutation', 'signing-date', 'doc-number', 'attachment-note']) {
+        assert.ok(includes.includes(`text.gongwen#${want}`), `the injection should include text.gongwen#${want}`);
+      }
+      for (const { rule, where } of collectRules({ patterns: injection.patterns, repository: injection.repository })) {
+        if (rule.include) {
+          const [scope, key] = rule.include.split('#');
+          if (scope === '') assert.ok(injection.repository[key], `${where}: ${rule.include} is not in the repository`);
+          else {
+            assert.equal(scope, 'text.gongwen', `${where}: unexpected include ${rule.include}`);
+            assert.ok(grammar.repository[key], `${where}: ${rule.include} is not in the gongwen grammar`);
+          }
+        }
+        for (const k of ['match', 'begin', 'end', 'while']) {
+          if (rule[k] === undefined) continue;
+          assert.doesNotThrow(() => new RegExp(rule[k], 'u'), `${where}.${k}`);
+          for (const [bad, what] of ONIGURUMA_ONLY) assert.doesNotMatch(rule[k], bad, `${where}.${k} uses ${what}`);
+        }
+      }
+    });
+
+    it('leaves Markdown ordered lists alone: 「1. 」 with a space is a list item, 「1.」 is a 公文 heading', () => {
+      const h3 = new RegExp(injection.repository['heading-3'].match, 'u');
+      assert.match('1.明确分工', h3);
+      assert.match('12．附则', h3);
+      for (const s of ['1. 列表项', '2.\t列表项', '1.5亿元', '    1.缩进四格是代码块']) assert.doesNotMatch(s, h3, s);
     });
   });
 });

@@ -18,6 +18,8 @@ export interface GongwenSettings {
   languages: string[];
   /** The document's date, YYYY-MM-DD; empty means "find it in the document, else today". */
   documentDate: string;
+  /** `gongwen.typoContext.margin`. */
+  typoContext?: { margin?: number };
 }
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];

@@ -101,8 +101,9 @@ function uriToPath(uri: string): string | undefined {
 /** The `.gongwen.json` that governs a document (cached per folder until a watched file changes). */
 function workspaceFileFor(uri: string): WorkspaceFile {
   const file = uriToPath(uri);
-  if (!file) return { options: {}, warnings: [] };
-  const dir = path.dirname(file);
+  // An unsaved draft belongs to the (first) workspace folder, if there is one.
+  const dir = file ? path.dirname(file) : workspaceRoots[0];
+  if (!dir) return { options: {}, warnings: [] };
   let cached = workspaceFiles.get(dir);
   if (!cached) {
     const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -137,6 +138,7 @@ function checkOptions(doc: TextDocument, s: GongwenSettings): CheckOptions {
     allowWords: s.allowWords,
     date: s.documentDate || undefined,
     format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
+    typoContextMargin: s.typoContext?.margin,
   };
 }
 

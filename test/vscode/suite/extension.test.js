@@ -87,20 +87,22 @@ suite('公文校对 in VS Code', function () {
     }
   });
 
-  test('「在本工作区忽略」 adds the word to gongwen.allowWords and silences it', async () => {
+  test('「在本工作区忽略」 adds the word to the workspace file .gongwen.json and silences it', async () => {
     const draft = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '这是关健环节。\n' });
     await vscode.window.showTextDocument(draft);
     await waitForDiagnostics(draft.uri, (found) => found.some(hasRule('typo')));
 
-    const config = () => vscode.workspace.getConfiguration('gongwen');
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const file = vscode.Uri.joinPath(folder, '.gongwen.json');
     try {
       await vscode.commands.executeCommand('gongwen.allowWord', '关健');
       await vscode.commands.executeCommand('gongwen.allowWord', '关健'); // a second time must not duplicate
-      assert.deepStrictEqual(config().inspect('allowWords').workspaceValue, ['关健']);
+      const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
+      assert.deepStrictEqual(saved.allowWords, ['关健']);
       const remaining = await waitForDiagnostics(draft.uri, (found) => !found.some(hasRule('typo')));
       assert.ok(!remaining.some(hasRule('typo')), `typo still reported: ${describeAll(draft, remaining)}`);
     } finally {
-      await config().update('allowWords', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }
   });
 });
