@@ -385,7 +385,13 @@ export async function main(argv: string[]): Promise<number> {
   const config = (typeof configInput === 'object' && configInput !== null ? configInput : {}) as Record<string, unknown>;
   const { options, warnings } = normalizeOptions({ ...config, date: args.date ?? config.documentDate ?? config.date }, RULES.map((r) => r.id));
   for (const w of warnings) process.stderr.write(`gongwen：设置文件 ${configName}：${w}\n`);
-  const base: CheckOptions = { rules: options.severities, typoPairs: options.typoPairs, allowWords: options.allowWords, date: options.date };
+  const base: CheckOptions = {
+    rules: options.severities,
+    typoPairs: options.typoPairs,
+    allowWords: options.allowWords,
+    date: options.date,
+    typoContextMargin: options.typoContextMargin,
+  };
 
   const problems: FileResult[] = [];
   let files = collectFiles(args.paths, problems);

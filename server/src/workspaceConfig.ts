@@ -35,10 +35,12 @@ export function readWorkspaceFile(file: string): WorkspaceFile {
     return { file, options: {}, warnings: [`${file} 不是有效的 JSON（${(err as Error).message}），已忽略，使用默认设置。`] };
   }
   const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
-  const known = new Set(['rules', 'typoPairs', 'allowWords', 'documentDate', 'speechPace', '$schema']);
+  const known = new Set(['rules', 'typoPairs', 'allowWords', 'documentDate', 'speechPace', 'typoContextMargin', '$schema']);
   const unknownKeys = record ? Object.keys(record).filter((k) => !known.has(k)) : [];
   const { options, warnings } = normalizeOptions(
-    record ? { rules: record.rules, typoPairs: record.typoPairs, allowWords: record.allowWords, date: record.documentDate } : json,
+    record
+      ? { rules: record.rules, typoPairs: record.typoPairs, allowWords: record.allowWords, date: record.documentDate, typoContextMargin: record.typoContextMargin }
+      : json,
     RULES.map((r) => r.id),
   );
   return {
@@ -48,6 +50,7 @@ export function readWorkspaceFile(file: string): WorkspaceFile {
       typoPairs: record?.typoPairs !== undefined ? options.typoPairs : undefined,
       allowWords: record?.allowWords !== undefined ? options.allowWords : undefined,
       date: options.date,
+      typoContextMargin: options.typoContextMargin,
     },
     warnings: [...warnings, ...unknownKeys.map((k) => `未知设置项「${k}」，已忽略。`)].map((w) => `${file}：${w}`),
   };
@@ -76,5 +79,6 @@ export function mergeOptions(base: CheckOptions, file: CheckOptions): CheckOptio
     typoPairs: file.typoPairs ? { ...base.typoPairs, ...file.typoPairs } : base.typoPairs,
     allowWords: file.allowWords ? [...new Set([...(Array.isArray(base.allowWords) ? base.allowWords : []), ...file.allowWords])] : base.allowWords,
     date: base.date ?? file.date,
+    typoContextMargin: file.typoContextMargin ?? base.typoContextMargin,
   };
 }

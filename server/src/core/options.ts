@@ -81,8 +81,14 @@ export function normalizeOptions(input: unknown, knownRules: readonly string[]):
     else warnings.push(`格式「${String(raw.format)}」无效（应为 plain 或 markdown），已按纯文本检查。`);
   }
 
-  const contentKey = JSON.stringify([format, Object.entries(typoPairs).sort(), [...allowWords].sort()]);
-  return { options: { severities, typoPairs, allowWords, date, format, contentKey }, warnings };
+  let typoContextMargin: number | undefined;
+  if (raw.typoContextMargin !== undefined && raw.typoContextMargin !== null) {
+    if (typeof raw.typoContextMargin === 'number' && Number.isFinite(raw.typoContextMargin) && raw.typoContextMargin >= 0) typoContextMargin = raw.typoContextMargin;
+    else warnings.push(`疑似错别字的判定阈值「${String(raw.typoContextMargin)}」无效（应为不小于 0 的数），已用默认值。`);
+  }
+
+  const contentKey = JSON.stringify([format, Object.entries(typoPairs).sort(), [...allowWords].sort(), typoContextMargin]);
+  return { options: { severities, typoPairs, allowWords, date, format, typoContextMargin, contentKey }, warnings };
 }
 
 export type { CheckOptions };

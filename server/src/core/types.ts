@@ -62,6 +62,8 @@ export interface CheckOptions {
   date?: string;
   /** 'markdown' skips code, link targets and HTML; default 'plain'. */
   format?: 'plain' | 'markdown';
+  /** How much more probable a replacement must make a clause before typo-context flags it. */
+  typoContextMargin?: number;
 }
 
 /** Options after validation, with everything a rule needs precomputed. */
@@ -72,6 +74,7 @@ export interface ResolvedOptions {
   /** Given by the caller, or undefined: the engine then resolves it per document (see date.ts). */
   date: string | undefined;
   format: 'plain' | 'markdown';
+  typoContextMargin: number | undefined;
   /** Identifies the options that change what rules report (not severities): a cache key. */
   contentKey: string;
 }
@@ -92,6 +95,8 @@ export interface ParagraphContext {
 
 interface RuleInfo {
   id: string;
+  /** False for rules whose suggestions are guesses: offered as quick fixes, never applied by fix-all or --fix. */
+  autoFix?: boolean;
   /** Short Chinese name, for menus and summaries. */
   label: string;
   category: Category;

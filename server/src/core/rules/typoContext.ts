@@ -1,13 +1,614 @@
-/** Placeholder: implemented in issue 4. */
-import type { ParagraphRule } from '../types';
+/**
+ * `typo-context` — 词表外的疑似错别字 (typos the curated `typo` list does not name).
+ *
+ * Model: nodejieba's own dictionary read as a unigram language model (word frequencies from
+ * cppjieba's jieba.dict.utf8 plus the project's user dictionary). A clause's score is the log
+ * probability of its best segmentation, as jieba computes it. For every Chinese character we try
+ * the characters that sound the same (pinyin without tones), sound nearly the same (z/zh, c/ch,
+ * s/sh, n/l, f/h, r/l, -n/-ng) or look alike (server/data/typo-context-chars.tsv), and keep a
+ * replacement only when it makes a dictionary word of two or more characters and raises the
+ * clause's score by more than the margin (natural-log units, after a cost for near sounds and
+ * look-alikes). 「持旭推进」: 持/旭 are two stray characters, 「持续」 is a common word — flagged.
+ *
+ * Scoring one replacement needs no re-segmentation: with fwd[k] the best score of the clause's
+ * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
+ * the replaced position scores fwd[start] + log P(w) + bwd[end].
+ *
+ * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
+ * vocabulary jieba lacks), of spans the curated `typo` table matches (that rule reports them),
+ * numerals, and runs of unknown characters that look like a person's name before a title or a
+ * place name before 村/镇/区/街道/公司…; a replacement never introduces a numeral.
+ *
+ * Cost: the dictionary is read once, on the first check (~0.3 s); see docs/typo-context.md for
+ * time and memory.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import charTable from '../../../data/typo-context-chars.tsv';
+import termTable from '../../../data/typo-context-terms.tsv';
+import typoTable from '../../../data/typo.tsv';
+import { AhoCorasick } from '../ahoCorasick';
+import { dataDir, loadNodejieba } from '../segmenter';
+import { parseTable } from '../tables';
+import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
+
+/** Default margin, in natural-log units of the clause's segmentation probability. */
+export const DEFAULT_TYPO_CONTEXT_MARGIN = 6;
+let defaultMargin = DEFAULT_TYPO_CONTEXT_MARGIN;
+
+/** Sets the margin used when the options carry none; a non-finite value restores the default. */
+export function setTypoContextMargin(margin: number): void {
+  defaultMargin = Number.isFinite(margin) ? margin : DEFAULT_TYPO_CONTEXT_MARGIN;
+}
+
+/** Extra cost (log units) of a replacement that only sounds nearly the same or only looks alike. */
+const COST = { same: 0, near: 4, shape: 2 } as const;
+type Kind = keyof typeof COST;
+const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
+
+/** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
+const MAX_WORD = 8;
+const MAX_NEW_WORD = 5;
+const MAX_SUGGESTIONS = 3;
+/** A replacement must form a two-character word at least this frequent in jieba's dictionary (or a longer word). */
+const MIN_TWO_CHAR_FREQ = 100;
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第');
+const PLACE_CHARS = new Set('村镇乡县区市省州旗盟庄屯寨堡营沟湾坪坝岭峪港岛湖山河江路街巷道桥洲塘峡');
+const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社'];
+const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
+const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郦',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+interface CharData {
+  /** Per character: toneless pinyin readings and look-alikes. */
+  readings: Map<string, string[]>;
+  shapes: Map<string, string>;
+  /** Characters that may be suggested, by reading. */
+  byReading: Map<string, string[]>;
+  suggestable: Set<string>;
+}
+
+let chars: CharData | undefined;
+
+function charData(): CharData {
+  if (chars) return chars;
+  const readings = new Map<string, string[]>();
+  const shapes = new Map<string, string>();
+  const byReading = new Map<string, string[]>();
+  const suggestable = new Set<string>();
+  for (const [ch, pys = '', shape = '', flag = ''] of parseTable(charTable)) {
+    const list = pys.split(',').filter((p) => p !== '');
+    readings.set(ch, list);
+    if (shape) shapes.set(ch, shape);
+    if (flag === '*') {
+      suggestable.add(ch);
+      for (const p of list) {
+        const group = byReading.get(p);
+        if (group) group.push(ch);
+        else byReading.set(p, [ch]);
+      }
+    }
+  }
+  chars = { readings, shapes, byReading, suggestable };
+  return chars;
+}
+
+const INITIALS: [string, string][] = [['zh', 'z'], ['ch', 'c'], ['sh', 's'], ['n', 'l'], ['h', 'f'], ['r', 'l']];
+const FINALS: [string, string][] = [['ang', 'an'], ['eng', 'en'], ['ing', 'in'], ['iang', 'ian'], ['uang', 'uan']];
+
+/** Readings one confusion away: z/zh, c/ch, s/sh, n/l, h/f, r/l at the start; -ng/-n at the end. */
+function nearReadings(p: string): Set<string> {
+  const out = new Set<string>();
+  const starts = [p];
+  for (const [a, b] of INITIALS) {
+    if (p.startsWith(a)) starts.push(b + p.slice(a.length));
+    else if (p.startsWith(b) && !(b.length === 1 && p[1] === 'h')) starts.push(a + p.slice(b.length));
+  }
+  for (const s of starts) {
+    if (s !== p) out.add(s);
+    for (const [a, b] of FINALS) {
+      if (s.endsWith(a)) out.add(s.slice(0, -a.length) + b);
+      else if (s.endsWith(b)) out.add(s.slice(0, -b.length) + a);
+    }
+  }
+  out.delete(p);
+  return out;
+}
+
+const KINDS: Kind[] = ['same', 'near', 'shape'];
+
+/** Replacements for one character, compactly: their characters and kinds (index into KINDS). */
+interface Similar {
+  chars: string;
+  kinds: Uint8Array;
+}
+
+const similarCache = new Map<string, Similar>();
+
+/** Replacement characters for `ch`, with how each resembles `ch`. */
+function similar(ch: string): Similar {
+  const cached = similarCache.get(ch);
+  if (cached) return cached;
+  const data = charData();
+  const out = new Map<string, Kind>();
+  const own = data.readings.get(ch) ?? [];
+  for (const p of own) for (const c of data.byReading.get(p) ?? []) if (c !== ch) out.set(c, 'same');
+  for (const c of data.shapes.get(ch) ?? '') if (c !== ch && !out.has(c) && data.suggestable.has(c)) out.set(c, 'shape');
+  for (const p of own) {
+    for (const q of nearReadings(p)) for (const c of data.byReading.get(q) ?? []) if (c !== ch && !out.has(c)) out.set(c, 'near');
+  }
+  for (const c of [...out.keys()]) if (NUMERALS.has(c)) out.delete(c);
+  const result: Similar = { chars: [...out.keys()].join(''), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
+  similarCache.set(ch, result);
+  return result;
+}
+
+/**
+ * jieba's dictionary in flat typed arrays (a JS Map of its 350,000 words costs ~100 MB; this a
+ * tenth of it): word code units in one Uint16Array, an open-addressing hash table of word
+ * indexes, and each word's log probability. Lookups hash a slice of the text, optionally with one
+ * character replaced, without building a string.
+ */
+class WordTable {
+  private chars: Uint16Array;
+  private starts: Uint32Array;
+  private lengths: Uint8Array;
+  private freqs: Float64Array;
+  logp: Float32Array = new Float32Array(0);
+  logTotal = 0;
+  private slots: Int32Array;
+  private count = 0;
+  private used = 0;
+
+  constructor(maxWords: number, maxChars: number) {
+    this.chars = new Uint16Array(maxChars);
+    this.starts = new Uint32Array(maxWords);
+    this.lengths = new Uint8Array(maxWords);
+    this.freqs = new Float64Array(maxWords);
+    let cap = 1;
+    while (cap < maxWords * 2) cap <<= 1;
+    this.slots = new Int32Array(cap).fill(-1);
+  }
+
+  private static hash(text: string, start: number, end: number, at: number, code: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      h ^= i === at ? code : text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  /** Index of text[start, end) — with code unit `code` at `at` when `at` ≥ 0 — or -1. */
+  find(text: string, start: number, end: number, at = -1, code = 0): number {
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    let i = WordTable.hash(text, start, end, at, code) & mask;
+    for (;;) {
+      const w = this.slots[i];
+      if (w < 0) return -1;
+      if (this.lengths[w] === len) {
+        const base = this.starts[w];
+        let k = 0;
+        while (k < len && this.chars[base + k] === (start + k === at ? code : text.charCodeAt(start + k))) k++;
+        if (k === len) return w;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  add(word: string, freq: number): void {
+    if (word.length === 0 || word.length > 255) return;
+    const found = this.find(word, 0, word.length);
+    if (found >= 0) {
+      this.freqs[found] += freq;
+      return;
+    }
+    if (this.count >= this.starts.length || this.used + word.length > this.chars.length) return;
+    const w = this.count++;
+    this.starts[w] = this.used;
+    this.lengths[w] = word.length;
+    this.freqs[w] = freq;
+    for (let k = 0; k < word.length; k++) this.chars[this.used + k] = word.charCodeAt(k);
+    this.used += word.length;
+    const mask = this.slots.length - 1;
+    let i = WordTable.hash(word, 0, word.length, -1, 0) & mask;
+    while (this.slots[i] >= 0) i = (i + 1) & mask;
+    this.slots[i] = w;
+  }
+
+  /**
+   * Turns frequencies into log probabilities and fills `pairs` with the adjacent characters of
+   * words up to `maxPairWord` long. Returns the smallest log probability (jieba's weight for a
+   * character the dictionary lacks).
+   */
+  finish(pairs: PairSet, maxPairWord: number): number {
+    let total = 0;
+    for (let w = 0; w < this.count; w++) total += this.freqs[w];
+    const logTotal = Math.log(Math.max(total, 1));
+    this.logp = new Float32Array(this.count);
+    let min = 0;
+    for (let w = 0; w < this.count; w++) {
+      const lp = Math.log(this.freqs[w]) - logTotal;
+      this.logp[w] = lp;
+      if (lp < min) min = lp;
+      const len = this.lengths[w];
+      if (len >= 2 && len <= maxPairWord) {
+        const base = this.starts[w];
+        for (let k = 1; k < len; k++) pairs.add(this.chars[base + k - 1], this.chars[base + k]);
+      }
+    }
+    this.freqs = new Float64Array(0);
+    this.chars = this.chars.slice(0, this.used);
+    this.logTotal = logTotal;
+    return min;
+  }
+}
+
+/** A set of character pairs: an open-addressing hash table of two UTF-16 code units. */
+class PairSet {
+  private table = new Uint32Array(1 << 20);
+  private size = 0;
+  private static key(a: number, b: number): number {
+    // 0 marks an empty slot; a pair of two NULs never occurs in a word.
+    return ((a << 16) | b) >>> 0;
+  }
+  private slot(key: number, table: Uint32Array): number {
+    const mask = table.length - 1;
+    let i = (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 0) & mask;
+    while (table[i] !== 0 && table[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+  add(a: number, b: number): void {
+    const key = PairSet.key(a, b);
+    if (key === 0) return;
+    const i = this.slot(key, this.table);
+    if (this.table[i] === key) return;
+    this.table[i] = key;
+    if (++this.size * 2 > this.table.length) {
+      const old = this.table;
+      this.table = new Uint32Array(old.length * 2);
+      for (const k of old) if (k !== 0) this.table[this.slot(k, this.table)] = k;
+    }
+  }
+  has(a: number, b: number): boolean {
+    const key = PairSet.key(a, b);
+    return key !== 0 && this.table[this.slot(key, this.table)] === key;
+  }
+}
+
+interface Lexicon {
+  words: WordTable;
+  /** Adjacent characters inside words of up to MAX_NEW_WORD characters: a quick "can this form a word?" test. */
+  pairs: PairSet;
+  /** Score of a character the dictionary lacks (jieba's minimum weight). */
+  unknown: number;
+}
+
+let lexicon: Lexicon | undefined;
+
+function readText(file: string | undefined): string {
+  if (!file) return '';
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Adds the lines `word freq [tag]` of a jieba dictionary. */
+function addDictionary(text: string, into: WordTable): void {
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const a = text.indexOf(' ', pos);
+    if (a > pos && a < nl) {
+      let b = text.indexOf(' ', a + 1);
+      if (b < 0 || b > nl) b = nl;
+      const freq = Number(text.slice(a + 1, b));
+      if (freq > 0) into.add(text.slice(pos, a), freq);
+    }
+    pos = nl + 1;
+  }
+}
+
+/** jieba's dictionary as log probabilities: the one nodejieba loads, plus the project's user dictionary. */
+function lex(): Lexicon {
+  if (lexicon) return lexicon;
+  const jieba = loadNodejieba() as unknown as { DEFAULT_DICT?: string };
+  const main = readText(jieba.DEFAULT_DICT);
+  const user = readText(path.join(dataDir(), 'jieba-user.utf8'));
+  const words = new WordTable(countLines(main) + countLines(user), main.length + user.length);
+  addDictionary(main, words);
+  addDictionary(user, words);
+  const pairs = new PairSet();
+  const unknown = words.finish(pairs, MAX_NEW_WORD);
+  lexicon = { words, pairs, unknown };
+  return lexicon;
+}
+
+let termMatcher: AhoCorasick | undefined;
+let typoWrongForms: string[] | undefined;
+const typoMatchers = new Map<string, AhoCorasick>();
+
+function terms(): AhoCorasick {
+  termMatcher ??= new AhoCorasick(parseTable(termTable).map((row) => row[0]).filter((t) => t !== ''));
+  return termMatcher;
+}
+
+/** The curated table's wrong forms and the user's: spans the `typo` rule owns. */
+function curatedMatcher(userPairs: Record<string, string>): AhoCorasick {
+  typoWrongForms ??= parseTable(typoTable).map((row) => row[0]).filter((w) => w !== '');
+  const user = Object.keys(userPairs).filter((w) => w !== '').sort();
+  const key = user.join('\u0000');
+  let m = typoMatchers.get(key);
+  if (!m) {
+    m = new AhoCorasick([...typoWrongForms, ...user]);
+    if (typoMatchers.size > 16) typoMatchers.clear();
+    typoMatchers.set(key, m);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Segmentation {
+  /** fwd[k]: best log probability of text[0, k). */
+  fwd: Float64Array;
+  /** bwd[k]: best log probability of text[k, n). */
+  bwd: Float64Array;
+  /** Tokens of the best segmentation, as [start, end). */
+  tokens: [number, number][];
+}
+
+/** log P of text[start, end) as one word; a single character the dictionary lacks gets jieba's minimum. */
+function wordScore(L: Lexicon, text: string, start: number, end: number): number | undefined {
+  const w = L.words.find(text, start, end);
+  if (w >= 0) return L.words.logp[w];
+  return end - start === 1 ? L.unknown : undefined;
+}
+
+function segment(L: Lexicon, text: string): Segmentation {
+  const n = text.length;
+  const fwd = new Float64Array(n + 1).fill(-Infinity);
+  const back = new Int32Array(n + 1);
+  fwd[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const base = fwd[i];
+    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
+      const p = wordScore(L, text, i, i + len);
+      if (p === undefined) continue;
+      if (base + p > fwd[i + len]) {
+        fwd[i + len] = base + p;
+        back[i + len] = i;
+      }
+    }
+  }
+  const bwd = new Float64Array(n + 1).fill(-Infinity);
+  bwd[n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
+      const p = wordScore(L, text, i, i + len);
+      if (p === undefined) continue;
+      if (p + bwd[i + len] > bwd[i]) bwd[i] = p + bwd[i + len];
+    }
+  }
+  const tokens: [number, number][] = [];
+  for (let j = n; j > 0; j = back[j]) tokens.push([back[j], j]);
+  tokens.reverse();
+  return { fwd, bwd, tokens };
+}
+
+interface Candidate {
+  /** Position in the run. */
+  at: number;
+  ch: string;
+  kind: Kind;
+  /** Gain in log probability minus the kind's cost. */
+  score: number;
+  /** The word the replacement forms, [start, end) in the run. */
+  start: number;
+  end: number;
+}
+
+/** Best word over position `at` once `ch` replaces the character there, and its gain. */
+function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number } | undefined {
+  const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
+  const n = run.length;
+  const code = ch.charCodeAt(0);
+  if (!(at > 0 && L.pairs.has(run.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, run.charCodeAt(at + 1)))) return undefined;
+  const total = seg.fwd[n];
+  let best = -Infinity;
+  let bs = 0;
+  let be = 0;
+  for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
+    const left = seg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = Math.max(at + 1, start + 2); end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+      const w = L.words.find(run, start, end, at, code);
+      if (w < 0) continue;
+      // A rare two-character word (「顽张」「卯足」) is no evidence of a slip.
+      if (end - start === 2 && L.words.logp[w] < rareTwo) continue;
+      const v = left + L.words.logp[w] + seg.bwd[end];
+      if (v > best) {
+        best = v;
+        bs = start;
+        be = end;
+      }
+    }
+  }
+  return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be };
+}
+
+/** Why a position must stay quiet, given the run's best segmentation and the word a replacement makes. */
+function looksLikeName(run: string, seg: Segmentation, at: number, wordEnd: number): boolean {
+  const k = seg.tokens.findIndex(([s, e]) => s <= at && at < e);
+  if (k < 0) return false;
+  const [ts, te] = seg.tokens[k];
+  if (te - ts !== 1) return false;
+  let ks = k;
+  let ke = k;
+  while (ks > 0 && seg.tokens[ks - 1][1] - seg.tokens[ks - 1][0] === 1) ks--;
+  while (ke < seg.tokens.length - 1 && seg.tokens[ke + 1][1] - seg.tokens[ke + 1][0] === 1) ke++;
+  const runStart = seg.tokens[ks][0];
+  const runEnd = seg.tokens[ke][1];
+  const strays = run.slice(runStart, runEnd);
+  const after = run.slice(runEnd);
+  // A place name: stray characters ending in 村/镇/区…, or followed by 街道/公司…, unless the
+  // replacement's word takes in that suffix (「直害市」→「直辖市」 is a real fix).
+  if (wordEnd < runEnd && strays.length >= 2 && PLACE_CHARS.has(run[runEnd - 1]) && runEnd - 1 !== at) return true;
+  if (wordEnd <= runEnd && PLACE_WORDS.some((p) => after.startsWith(p))) return true;
+  const next = seg.tokens[ke + 1];
+  if (wordEnd <= runEnd && next && next[1] - next[0] <= 2 && PLACE_CHARS.has(run[runEnd])) return true;
+  // A person's name: a surname and one to three characters before a title or 同志.
+  if (strays.length >= 2 && strays.length <= 4 && SURNAMES.has(strays[0]) && wordEnd <= runEnd) {
+    if (TITLES.some((t) => after.startsWith(t))) return true;
+    // …after a title (「主任高雨担任」), or standing alone (a name in a list or a signature).
+    const before = run.slice(0, runStart);
+    if (TITLES_BEFORE.some((t) => before.endsWith(t))) return true;
+    if (runStart === 0 && runEnd === run.length && strays.length <= 3) return true;
+  }
+  return false;
+}
+
+function isDigitLike(c: string | undefined): boolean {
+  return c !== undefined && (NUMERALS.has(c) || /[0-9０-９]/.test(c));
+}
+
+/**
+ * 「知情知政」「查深查透」「找准找实」: four characters whose first and third (or second and fourth)
+ * agree pack two words into one phrase; their halves are rarely dictionary words, and never typos
+ * of one another.
+ */
+function inParallelPattern(text: string, at: number): boolean {
+  for (let s = Math.max(0, at - 3); s <= at && s + 4 <= text.length; s++) {
+    if (text[s] === text[s + 2] && text[s + 1] !== text[s + 3]) return true;
+    if (text[s + 1] === text[s + 3] && text[s] !== text[s + 2]) return true;
+  }
+  return false;
+}
+
+/** Candidates over one run of Chinese characters (no punctuation inside). */
+function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): Candidate[] {
+  const accepted: Candidate[] = [];
+  let text = run;
+  const done = new Uint8Array(run.length);
+  // Two rounds: the second sees the first round's corrections (two slips in one phrase).
+  for (let round = 0; round < 2; round++) {
+    const seg = segment(L, text);
+    const found: Candidate[] = [];
+    for (let at = 0; at < text.length; at++) {
+      if (quiet[at] || done[at]) continue;
+      const orig = text[at];
+      if (NUMERALS.has(orig) && (isDigitLike(text[at - 1]) || isDigitLike(text[at + 1]))) continue;
+      if (inParallelPattern(text, at)) continue;
+      // 「一剂剂」「一步步」: a doubled character is deliberate.
+      if (orig === text[at - 1] || orig === text[at + 1]) continue;
+      let best: Candidate | undefined;
+      const sim = similar(orig);
+      for (let j = 0; j < sim.chars.length; j++) {
+        const ch = sim.chars[j];
+        const kind = KINDS[sim.kinds[j]];
+        const r = bestWith(L, text, seg, at, ch);
+        if (!r) continue;
+        const score = r.gain - COST[kind];
+        if (score <= margin) continue;
+        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end };
+      }
+      if (best && !looksLikeName(text, seg, at, best.end)) found.push(best);
+    }
+    if (found.length === 0) break;
+    found.sort((a, b) => b.score - a.score);
+    const taken: Candidate[] = [];
+    for (const c of found) {
+      if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+      taken.push(c);
+    }
+    for (const c of taken) {
+      text = text.slice(0, c.at) + c.ch + text.slice(c.at + 1);
+      done[c.at] = 1;
+      accepted.push(c);
+    }
+  }
+  return accepted;
+}
+
+/** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
+function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, first: string): string[] {
+  const seg = segment(L, run);
+  const scored: { ch: string; score: number }[] = [];
+  const sim = similar(run[at]);
+  for (let j = 0; j < sim.chars.length; j++) {
+    const ch = sim.chars[j];
+    const kind = KINDS[sim.kinds[j]];
+    if (ch === first) continue;
+    const r = bestWith(L, run, seg, at, ch);
+    if (r && r.gain - COST[kind] > margin) scored.push({ ch, score: r.gain - COST[kind] });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
+}
+
+function marginOf(ctx: ParagraphContext): number {
+  const m = ctx.options.typoContextMargin;
+  return typeof m === 'number' && Number.isFinite(m) ? m : defaultMargin;
+}
+
+export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
+  const text = ctx.text;
+  if (!HAN.test(text)) return [];
+  const margin = marginOf(ctx);
+  const L = lex();
+  // Positions never flagged: current terms, spans of the curated typo rule.
+  const quiet = new Uint8Array(text.length);
+  for (const m of terms().findAll(text)) quiet.fill(1, m.start, m.end);
+  for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
+
+  const findings: RawFinding[] = [];
+  const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  for (let m = runRe.exec(text); m; m = runRe.exec(text)) {
+    const run = m[0];
+    if (run.length < 2) continue;
+    const offset = m.index;
+    const accepted = checkRun(L, run, quiet.subarray(offset, offset + run.length), margin);
+    if (accepted.length === 0) continue;
+    // Suggestions and the message are given against the text as written, others' fixes applied.
+    for (const c of accepted.sort((a, b) => a.at - b.at)) {
+      let context = run;
+      for (const o of accepted) if (o !== c) context = context.slice(0, o.at) + o.ch + context.slice(o.at + 1);
+      const word = context.slice(c.start, c.at) + c.ch + context.slice(c.at + 1, c.end);
+      findings.push({
+        offset: offset + c.at,
+        length: 1,
+        message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
+        suggestions: suggestionsFor(L, context, c.at, margin, c.ch),
+      });
+    }
+  }
+  return findings;
+}
 
 export const typoContextRule: ParagraphRule = {
   id: 'typo-context',
+  autoFix: false,
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
-  description: '词表外的疑似错别字：音近或形近的替换使句子的分词明显更合理时提示。',
-  check() {
-    return [];
-  },
+  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子的分词明显更合理时提示（基于 jieba 词频，离线）。',
+  check: checkTypoContext,
 };

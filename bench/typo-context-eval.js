@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Evaluates the `typo-context` rule on the ECSpell 公文 (ODW) development set, through the built
+// core exactly as the product runs it (only typo-context on). Build first: `node esbuild.mjs`.
+//
+//   node --expose-gc bench/typo-context-eval.js [--data FILE] [--margin N] [--sweep 6,7,8] [--show N]
+//
+// FILE defaults to ../shared/data/ecspell/odw.train (lines: count<TAB>source<TAB>target). The data is
+// development data only: it is read here, never copied into the repository. Sentences 1–1,200 were
+// used for tuning, 1,201–1,720 are held out.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const DATA = opt('--data', path.join(__dirname, '..', '..', 'shared', 'data', 'ecspell', 'odw.train'));
+const TUNE = 1200;
+
+const rssBefore = process.memoryUsage().rss;
+const core = require(path.join(__dirname, '..', 'dist', 'core.js'));
+const ids = core.RULES.map((r) => r.id);
+const onlyRules = (id) => Object.fromEntries(ids.map((r) => [r, r === id ? 'info' : 'off']));
+
+function optionsFor(margin) {
+  const { options } = core.normalizeOptions({ rules: onlyRules('typo-context') }, ids);
+  if (margin !== undefined) {
+    // The way a wired setting would arrive: a resolved option, part of the cache key.
+    options.typoContextMargin = margin;
+    options.contentKey += `\u0000typoContextMargin=${margin}`;
+  }
+  return options;
+}
+
+const lines = fs
+  .readFileSync(DATA, 'utf8')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '')
+  .map((l) => l.split('\t'))
+  .filter((p) => p.length >= 3)
+  .map(([, src, tgt]) => ({ src, tgt }));
+
+/** Applies each finding's first suggestion. */
+function corrected(text, findings) {
+  let out = '';
+  let pos = 0;
+  for (const f of [...findings].sort((a, b) => a.offset - b.offset)) {
+    if (f.offset < pos || f.suggestions.length === 0) continue;
+    out += text.slice(pos, f.offset) + f.suggestions[0];
+    pos = f.offset + f.length;
+  }
+  return out + text.slice(pos);
+}
+
+const f3 = (x) => Math.round(x * 1000) / 1000;
+function prf(tp, fp, fn) {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { P: f3(p), R: f3(r), F1: f3(p + r ? (2 * p * r) / (p + r) : 0) };
+}
+
+function run(margin) {
+  const options = optionsFor(margin);
+  const results = [];
+  let ms = 0;
+  let srcChars = 0;
+  for (const { src, tgt } of lines) {
+    const t0 = process.hrtime.bigint();
+    const fs_ = core.check(src, options);
+    ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    srcChars += src.length;
+    const ft = src === tgt ? fs_ : core.check(tgt, options);
+    results.push({ src, tgt, findings: fs_, pred: corrected(src, fs_), cleanFindings: ft.length });
+  }
+  return { results, ms, srcChars };
+}
+
+function score(results) {
+  let errSent = 0, flagged = 0, cleanFlagged = 0, dTP = 0, cTP = 0, cleanFind = 0, cleanChars = 0;
+  for (const { src, tgt, findings, pred, cleanFindings } of results) {
+    cleanFind += cleanFindings;
+    cleanChars += tgt.length;
+    const gold = new Set();
+    if (src.length === tgt.length) for (let i = 0; i < src.length; i++) if (src[i] !== tgt[i]) gold.add(i);
+    const hasErr = src !== tgt;
+    if (hasErr) errSent++;
+    if (findings.length === 0) continue;
+    flagged++;
+    if (!hasErr) cleanFlagged++;
+    const pos = new Set(findings.map((f) => f.offset));
+    if (hasErr && pos.size === gold.size && [...pos].every((p) => gold.has(p))) dTP++;
+    if (hasErr && pred === tgt) cTP++;
+  }
+  return {
+    sentences: results.length,
+    withErrors: errSent,
+    flagged,
+    // Strict (SIGHAN-style): a flagged sentence that is not exactly right counts against precision.
+    strict: { detection: prf(dTP, flagged - dTP, errSent - dTP), correction: prf(cTP, flagged - cTP, errSent - cTP) },
+    // pycorrector's sentence-level convention (the reference scores): only changed clean
+    // sentences are false positives; an error sentence not fixed exactly is a miss.
+    pycorrector: { detection: prf(dTP, cleanFlagged, errSent - dTP), correction: prf(cTP, cleanFlagged, errSent - cTP) },
+    cleanFindingsPer10k: Math.round((cleanFind / cleanChars) * 1e5) / 10,
+    cleanFindings: cleanFind,
+    cleanChars,
+  };
+}
+
+function report(margin) {
+  const warm = core.check('预热：加载词典。', optionsFor(margin));
+  void warm;
+  const { results, ms, srcChars } = run(margin);
+  const out = {
+    margin: margin ?? 'default',
+    all: score(results),
+    tune_1_1200: score(results.slice(0, TUNE)),
+    heldout_1201_1720: score(results.slice(TUNE)),
+    msPer10kChars: Math.round((ms / srcChars) * 1e4),
+  };
+  return { out, results };
+}
+
+const sweep = opt('--sweep');
+if (sweep) {
+  for (const m of sweep.split(',').map(Number)) {
+    const { out } = report(m);
+    const t = out.tune_1_1200, h = out.heldout_1201_1720;
+    console.log(
+      `margin ${m}: tune pyc-cor F1 ${t.pycorrector.correction.F1} P ${t.pycorrector.correction.P} strict-cor F1 ${t.strict.correction.F1} P ${t.strict.correction.P} clean/10k ${t.cleanFindingsPer10k}` +
+        ` | held-out pyc-cor F1 ${h.pycorrector.correction.F1} strict ${h.strict.correction.F1} clean/10k ${h.cleanFindingsPer10k}`,
+    );
+  }
+} else {
+  const marginArg = opt('--margin');
+  const t0 = Date.now();
+  // nodejieba alone (the other rules load it too), then typo-context's first check.
+  const { options: off } = core.normalizeOptions({ rules: onlyRules('typo') }, ids);
+  core.check('关健在于落实。', off);
+  global.gc?.();
+  const rssJieba = process.memoryUsage().rss;
+  const heap = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
+  const heapJieba = heap();
+  const tLoad = Date.now();
+  core.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
+  const loadMs = Date.now() - tLoad;
+  global.gc?.();
+  const rssRule = process.memoryUsage().rss;
+  const heapRule = heap();
+  const { out, results } = report(marginArg === undefined ? undefined : Number(marginArg));
+  global.gc?.();
+  out.firstCheckMs = loadMs;
+  out.rssMB = { coreAndJieba: Math.round(rssJieba / 2 ** 20), withTypoContext: Math.round(rssRule / 2 ** 20), added: Math.round((rssRule - rssJieba) / 2 ** 20), afterRun: Math.round(process.memoryUsage().rss / 2 ** 20), processStart: Math.round(rssBefore / 2 ** 20), jsHeapAndBuffersAdded: Math.round((heapRule - heapJieba) / 2 ** 20) };
+  if (!global.gc) out.rssMB.note = 'run with node --expose-gc for steadier memory figures';
+  out.totalSeconds = Math.round((Date.now() - t0) / 100) / 10;
+  console.log(JSON.stringify(out, null, 2));
+  const show = Number(opt('--show', 0));
+  if (show > 0) {
+    let n = 0;
+    for (const r of results) {
+      if (n >= show) break;
+      if (r.findings.length === 0 || r.pred === r.tgt) continue;
+      n++;
+      console.log(`${r.src === r.tgt ? 'CLEAN' : 'WRONG'}\t${r.findings.map((f) => `${r.src.slice(f.offset, f.offset + f.length)}→${f.suggestions.join('/')}`).join(' ')}\t${r.src}`);
+    }
+  }
+}

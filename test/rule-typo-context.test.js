@@ -1,0 +1,128 @@
+// typo-context: homophone and look-alike slips that the curated typo list does not name.
+// Every sentence here was written for these tests (none comes from the ODW development data).
+'use strict';
+const assert = require('node:assert/strict');
+const { core, RULE_IDS, flagged } = require('./helpers');
+
+const RULE = 'typo-context';
+
+// [sentence, flagged character, expected first suggestion]
+const SHOULD_FLAG = [
+  ['各部门要认真研究制定总休方案。', '休', '体'],
+  ['坚持持旭推进重点工作落实。', '旭', '续'],
+  ['我市积极培育发展大数局产业。', '局', '据'],
+  ['加快完善城乡基础设施建射。', '射', '设'],
+  ['进一步加强干部队伍建设，提高工作效绿。', '绿', '率'],
+  ['各单位要高度重视，认真祖织实施。', '祖', '组'],
+  ['加强对重点领域的监督检擦。', '擦', '察'],
+  ['全面提升政务服务水瓶。', '瓶', '平'],
+  ['要进一步优化营商环竟。', '竟', '境'],
+  ['推进乡村振兴战略全面实失。', '失', '施'],
+  ['加快构建现代化产业体细。', '细', '系'],
+  ['着力解决群众急难愁盼问提。', '提', '题'],
+  ['严格落实党风廉政建设责任制，加强监督管里。', '里', '理'],
+  ['不断完善社会保障体系，扩大参保复盖面。', '复', '覆'],
+  ['着力提升基层治理能力和水平，维护社会稳订。', '订', '定'],
+  ['深入开展调查研就，掌握第一手资料。', '就', '究'],
+  ['加强环境保户，推进生态文明建设。', '户', '护'],
+];
+
+const SHOULD_STAY_QUIET = [
+  // Correct everyday 公文 sentences.
+  '全力做好防汛救灾工作，确保人民群众生命财产安全。',
+  '会议传达学习了上级文件精神，并对下一步工作作出部署。',
+  '切实加强组织领导，确保各项措施落到实处。',
+  '各级领导干部要带头讲政治、顾大局、守规矩。',
+  '推动教育、科技、人才一体化发展。',
+  '本条例自发布之日起施行。',
+  // Names of people and places.
+  '张建国同志任县委常委、组织部部长。',
+  '刘晓燕同志任市教育局副局长。',
+  '会议由县委书记李明主持。',
+  '县政协主席章立安出席会议。',
+  '周立严　县财政局副局长',
+  '青山镇下畈村党支部书记王春生介绍了经验。',
+  // Numbers and dates.
+  '2026年全县完成固定资产投资125.6亿元，同比增长8.3%。',
+  '第一季度全市新增市场主体三千二百户。',
+  '二〇二六年一月五日',
+  '全市共有家庭农场一千二百余家。',
+  // Rare but correct words and current terms jieba's dictionary lacks.
+  '他讲话时引用了“臻于至善”四个字。',
+  '要坚持学思践悟，知行合一。',
+  '深化“放管服”改革，持续优化营商环境。',
+  '各地要因城施策，促进房地产市场平稳健康发展。',
+  '认真做好疫情防控常态化工作。',
+  '鼓励企业开展技术攻关，突破一批“卡脖子”技术。',
+  '要坚持一步步推进，一件件落实。',
+  // Contexts of curated typo pairs: the `typo` rule reports these, typo-context stays out.
+  '这项工作关健在于落实。',
+  '各单位要再接再励，圆满完成全年任务。',
+];
+
+describe('typo-context', () => {
+  for (const [text, ch, suggestion] of SHOULD_FLAG) {
+    it(`flags 「${ch}」→「${suggestion}」 in ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), [[ch, suggestion]]);
+    });
+  }
+
+  for (const text of SHOULD_STAY_QUIET) {
+    it(`stays quiet on ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), []);
+    });
+  }
+
+  it('reports at info by default, below the curated typo rule', () => {
+    const rule = core.RULES.find((r) => r.id === RULE);
+    const typo = core.RULES.find((r) => r.id === 'typo');
+    assert.equal(rule.defaultSeverity, 'info');
+    assert.equal(typo.defaultSeverity, 'error');
+    assert.equal(rule.category, 'typo');
+    const text = '这项工作关健在于落实，要持旭推进。';
+    const findings = core.check(text, {});
+    const ctx = findings.filter((f) => f.rule === RULE);
+    assert.equal(ctx.length, 1);
+    assert.equal(ctx[0].severity, 'info');
+    assert.equal(text.slice(ctx[0].offset, ctx[0].offset + ctx[0].length), '旭');
+    assert.ok(findings.some((f) => f.rule === 'typo' && f.severity === 'error'));
+  });
+
+  it('explains the finding and ranks its suggestions', () => {
+    const text = '坚持持旭推进重点工作落实。';
+    const [f] = core.check(text, { rules: Object.fromEntries(RULE_IDS.map((id) => [id, id === RULE ? 'info' : 'off'])) });
+    assert.match(f.message, /「旭」可能应为「续」/);
+    assert.match(f.message, /持续/);
+    assert.equal(f.suggestions[0], '续');
+    assert.ok(f.suggestions.length >= 1 && f.suggestions.length <= 3);
+    assert.equal(new Set(f.suggestions).size, f.suggestions.length);
+  });
+
+  it('honours the margin option (and re-checks cached paragraphs when it changes)', () => {
+    const text = '坚持持旭推进重点工作落实。';
+    const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === RULE ? 'info' : 'off']));
+    assert.equal(core.check(text, { rules, typoContextMargin: 6 }).length, 1);
+    assert.equal(core.check(text, { rules, typoContextMargin: 60 }).length, 0);
+    assert.ok(core.check('我市积极培育发展大数局产业。', { rules, typoContextMargin: 0 }).length >= 1);
+    const { warnings } = core.normalizeOptions({ typoContextMargin: 'big' }, RULE_IDS);
+    assert.match(warnings[0], /判定阈值「big」无效/);
+  });
+
+  it('is never applied by fix-all: its suggestions are guesses', () => {
+    const text = '坚持持旭推进重点工作落实。';
+    const found = core.check(text);
+    assert.ok(found.some((f) => f.rule === RULE && f.suggestions.length === 1));
+    assert.equal(core.applyFixes(text, found).text, text);
+    assert.equal(core.fixableFindings(found).length, 0);
+  });
+
+  it('stays quiet on allowed words', () => {
+    assert.deepEqual(flagged('坚持持旭推进重点工作落实。', RULE, { allowWords: ['持旭'] }), []);
+  });
+
+  it('ignores text without Chinese characters and very short runs', () => {
+    assert.deepEqual(flagged('Hello, world. 123 456', RULE), []);
+    assert.deepEqual(flagged('旭', RULE), []);
+    assert.deepEqual(flagged('', RULE), []);
+  });
+});
