@@ -1,0 +1,332 @@
+'use strict';
+// The checks, in the order a writer would meet them. Each step has an id (used for its screenshot,
+// NN-name.png, and in its failure message), a sentence saying what it checks, and a function that
+// either returns a short note on what it saw or throws saying what was missing.
+//
+// The steps share one editor: later steps start from the document the earlier ones left.
+
+const { waitFor } = require('./workbench');
+
+const SAMPLE_FILE = 'sample.txt';
+/** A short speech: 2 findings on purpose (「，，」 on line 7, the placeholder 「X届」 on line 8). */
+const SAMPLE_LINES = [
+  '在全市安全生产工作会议上的讲话',
+  '张某某',
+  '（2026年3月5日）',
+  '同志们：',
+  '今天，我们召开全市安全生产工作会议，主要任务是总结去年工作，部署今年任务。',
+  '一、统一思想，提高认识',
+  '（一）安全生产是发展的底线。各级各部门要把安全放在首位，，切实担起责任。',
+  '（二）聚焦重点领域。要紧盯第X届全市运动会等重大活动，做好服务保障。',
+  '二、突出重点，狠抓落实',
+  '同志们，让我们坚定信心、真抓实干，为全市安全形势持续稳定而努力奋斗！',
+];
+const SAMPLE_TEXT = `${SAMPLE_LINES.join('\n')}\n`;
+
+/** How long after opening the sample its findings must be on screen (first open starts the server). */
+const DIAGNOSTICS_LIMIT_MS = 20_000;
+/** How long an edit may take to show up in (or disappear from) the findings. */
+const UPDATE_LIMIT_MS = 10_000;
+
+const TYPO = '关健';
+const TYPO_FIX = '关键';
+const QUICK_FIX_TITLE = `改为「${TYPO_FIX}」`;
+
+const isTypoFinding = (p) => p.message.includes(`「${TYPO}」`) && p.message.includes(TYPO_FIX);
+const summary = (problems) => JSON.stringify(problems.map((p) => `${p.line}:${p.column} ${p.message}`));
+
+/** Waits until the Problems panel and the status bar both show `count` findings. */
+async function expectFindingCount(wb, count, what) {
+  await waitFor(async () => (await wb.problems()).length === count, {
+    timeoutMs: UPDATE_LIMIT_MS,
+    describe: async () => `${what}: expected ${count} findings in the Problems panel, it lists ${summary(await wb.problems())}`,
+  });
+  await waitFor(async () => (await wb.gongwenStatus())?.findings === count, {
+    timeoutMs: UPDATE_LIMIT_MS,
+    describe: async () => `${what}: expected the status bar to show 「${count} 处」, it shows ${JSON.stringify((await wb.gongwenStatus())?.text)}`,
+  });
+}
+
+/** Types text into the editor and closes any suggestion list typing opened. */
+async function typeText(wb, text) {
+  await wb.page.keyboard.type(text, { delay: 20 });
+  await wb.page.waitForTimeout(150);
+  if (await wb.page.locator('.editor-widget.suggest-widget.visible').count()) await wb.page.keyboard.press('Escape');
+}
+
+const STEPS = [
+  {
+    id: '01-diagnostics',
+    title: `the sample's findings appear within ${DIAGNOSTICS_LIMIT_MS / 1000} s of opening it`,
+    async run({ wb, state }) {
+      const opened = Date.now();
+      await wb.openFromExplorer(SAMPLE_FILE);
+      await waitFor(async () => (await wb.squigglesOnLine(7)).length > 0 && (await wb.squigglesOnLine(8)).length > 0, {
+        timeoutMs: Math.max(1000, DIAGNOSTICS_LIMIT_MS - (Date.now() - opened)),
+        describe: async () => `no squiggles under 「，，」 (line 7) and 「X届」 (line 8) ${DIAGNOSTICS_LIMIT_MS / 1000} s after opening ${SAMPLE_FILE}; squiggles in the editor: ${await wb.squiggleCount()}`,
+      });
+      const elapsed = Date.now() - opened;
+
+      await wb.openProblems();
+      const problems = await waitFor(
+        async () => {
+          const list = await wb.problems();
+          const dup = list.find((p) => p.line === 7 && p.message.includes('，，'));
+          const placeholder = list.find((p) => p.line === 8 && p.message.includes('「X」'));
+          return dup && placeholder ? list : undefined;
+        },
+        {
+          timeoutMs: UPDATE_LIMIT_MS,
+          describe: async () => `the Problems panel does not list the 「，，」 (line 7) and 「X」 (line 8) findings from gongwen; it lists ${summary(await wb.problems())}`,
+        },
+      );
+      await expectFindingCount(wb, problems.length, 'after opening the sample');
+      const status = await wb.gongwenStatus();
+      state.baseline = problems.length;
+      state.chars = status.chars;
+      state.problems = problems;
+      await wb.focusEditor();
+      return `${problems.length} findings shown ${(elapsed / 1000).toFixed(1)} s after opening (limit ${DIAGNOSTICS_LIMIT_MS / 1000} s); status bar 「${status.text}」`;
+    },
+  },
+  {
+    id: '02-type-error',
+    title: `typing 「${TYPO}」 adds a finding`,
+    async run({ wb, state }) {
+      await wb.focusEditor();
+      await wb.goToLine(5, { end: true });
+      await typeText(wb, `抓落实是${TYPO}。`);
+      const finding = await waitFor(async () => (await wb.problems()).find((p) => p.line === 5 && isTypoFinding(p)), {
+        timeoutMs: UPDATE_LIMIT_MS,
+        describe: async () => `no 「${TYPO}」 finding on line 5 after typing it; the Problems panel lists ${summary(await wb.problems())}`,
+      });
+      await expectFindingCount(wb, state.baseline + 1, `after typing 「${TYPO}」`);
+      if ((await wb.squigglesOnLine(5)).length === 0) throw new Error(`no squiggle under 「${TYPO}」 on line 5`);
+      return `「${finding.message}」 at 5:${finding.column}`;
+    },
+  },
+  {
+    id: '03-fix-by-typing',
+    title: `correcting 「${TYPO}」 by hand removes its finding`,
+    async run({ wb, state }) {
+      await wb.focusEditor();
+      await wb.goToLine(5, { end: true });
+      await wb.page.keyboard.press('ArrowLeft'); // before 「。」
+      await wb.page.keyboard.press('Backspace'); // 「健」
+      await typeText(wb, '键');
+      const expected = `${SAMPLE_LINES[4]}抓落实是${TYPO_FIX}。`;
+      await waitFor(async () => (await wb.lineText(5)) === expected, {
+        timeoutMs: 5000,
+        describe: async () => `line 5 reads ${JSON.stringify(await wb.lineText(5))}, expected ${JSON.stringify(expected)}`,
+      });
+      await expectFindingCount(wb, state.baseline, `after correcting 「${TYPO}」`);
+      if ((await wb.problems()).some(isTypoFinding)) throw new Error(`the 「${TYPO}」 finding is still listed after the correction`);
+      await waitFor(async () => (await wb.squigglesOnLine(5)).length === 0, { timeoutMs: 5000, describe: 'the squiggle on line 5 is still drawn' });
+      return `line 5 ends 「…是${TYPO_FIX}。」, back to ${state.baseline} findings`;
+    },
+  },
+  {
+    id: '04-quick-fix',
+    title: `the light bulb's quick fix 「${QUICK_FIX_TITLE}」 replaces the span`,
+    async run({ wb, state, shot }) {
+      await wb.focusEditor();
+      await wb.goToLine(8, { end: true });
+      await typeText(wb, `这是${TYPO}所在。`);
+      const finding = await waitFor(async () => (await wb.problems()).find((p) => p.line === 8 && isTypoFinding(p)), {
+        timeoutMs: UPDATE_LIMIT_MS,
+        describe: async () => `no 「${TYPO}」 finding on line 8 after typing it; the Problems panel lists ${summary(await wb.problems())}`,
+      });
+      // Put the cursor inside 「关健」, as a writer clicking into the word would.
+      for (let i = 0; i < 4; i++) await wb.page.keyboard.press('ArrowLeft');
+      await waitFor(async () => {
+        const cursor = await wb.cursorPosition();
+        return cursor.line === 8 && cursor.column === finding.column + 1;
+      }, {
+        timeoutMs: 5000,
+        describe: async () => `the cursor is at ${(await wb.cursorPosition()).text}, expected inside 「${TYPO}」 at Ln 8, Col ${finding.column + 1}`,
+      });
+      const bulb = wb.lightBulb().first();
+      await bulb.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
+        throw new Error(`no light bulb appeared with the cursor inside 「${TYPO}」 on line 8`);
+      });
+      await bulb.click();
+      const rows = await waitFor(async () => {
+        const list = await wb.actionRows();
+        return list.some((r) => r.label === QUICK_FIX_TITLE) ? list : undefined;
+      }, {
+        timeoutMs: 10_000,
+        describe: async () => `the light bulb's menu has no 「${QUICK_FIX_TITLE}」; it shows ${JSON.stringify((await wb.actionRows()).map((r) => r.label))}`,
+      });
+      await shot('menu');
+      const item = wb.page.locator('.action-widget .monaco-list-row.action', { hasText: QUICK_FIX_TITLE }).first();
+      const box = await item.boundingBox();
+      // The menu ignores clicks until the mouse has moved over it.
+      await wb.page.mouse.move(box.x + 8, box.y + box.height / 2);
+      await wb.page.mouse.move(box.x + 24, box.y + box.height / 2, { steps: 3 });
+      await item.click({ timeout: 5000 });
+      await wb.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 5000 });
+
+      const expected = `${SAMPLE_LINES[7]}这是${TYPO_FIX}所在。`;
+      await waitFor(async () => (await wb.lineText(8)) === expected, {
+        timeoutMs: 5000,
+        describe: async () => `after 「${QUICK_FIX_TITLE}」 line 8 reads ${JSON.stringify(await wb.lineText(8))}, expected ${JSON.stringify(expected)}`,
+      });
+      await expectFindingCount(wb, state.baseline, `after the quick fix`);
+      return `menu: ${rows.map((r) => `「${r.label}」`).join(' ')}; line 8 now ends 「这是${TYPO_FIX}所在。」`;
+    },
+  },
+  {
+    id: '05-hover',
+    title: 'hovering a finding shows its message',
+    async run({ wb }) {
+      const target = (await wb.problems()).find((p) => p.line === 7 && p.message.includes('，，'));
+      if (!target) throw new Error(`the 「，，」 finding on line 7 is no longer listed: ${summary(await wb.problems())}`);
+      const squiggles = await wb.squigglesOnLine(7);
+      if (squiggles.length === 0) throw new Error('no squiggle drawn on line 7 to hover');
+      let text = '';
+      for (const s of squiggles) {
+        await wb.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2, { steps: 4 });
+        text = await waitFor(async () => {
+          const shown = await wb.hoverText();
+          return shown.includes(target.message) ? shown : undefined;
+        }, { timeoutMs: 5000, describe: '' }).catch(async () => wb.hoverText());
+        if (text.includes(target.message)) break;
+      }
+      if (!text.includes(target.message)) {
+        throw new Error(`hovering the squiggle on line 7 did not show 「${target.message}」; the hover shows ${JSON.stringify(text)}`);
+      }
+      if (!text.includes('gongwen')) throw new Error(`the hover does not name the source gongwen: ${JSON.stringify(text)}`);
+      await wb.page.waitForTimeout(400); // let the hover's fade-in finish before the screenshot
+      return `hover: 「${text.split('\n')[0]}」`;
+    },
+    async after({ wb }) {
+      await wb.page.mouse.move(5, 5);
+      await wb.page.keyboard.press('Escape');
+    },
+  },
+  {
+    id: '06-check-document',
+    title: '「公文：全文检查」 from the command palette shows its summary',
+    async run({ wb }) {
+      await wb.focusEditor();
+      const problems = await wb.problems();
+      const status = await wb.gongwenStatus();
+      const label = await wb.runFromPalette('全文检查', (l) => l.includes('公文') && l.includes('全文检查'), 'command 「公文：全文检查」');
+      // The summary is a picker (title 「公文校对：全文 N 字，发现 N 处问题」, counts by category, then
+      // the findings) or a report panel listing the counts and every finding.
+      const shown = await waitFor(async () => {
+        const title = await wb.quickInputTitle();
+        if (/公文校对：全文 [\d,]+ 字，发现 \d+ 处问题/.test(title)) return { kind: 'picker', title };
+        const report = (await wb.webviewTexts()).find((t) => problems.every((p) => t.includes(p.message)));
+        if (report) return { kind: 'report', text: report };
+        return undefined;
+      }, {
+        timeoutMs: UPDATE_LIMIT_MS,
+        describe: async () =>
+          `no summary after running 「${label}」: no picker titled 「公文校对：全文 N 字，发现 N 处问题」 (the quick input's title is ${JSON.stringify(await wb.quickInputTitle())}) and no panel listing the ${problems.length} findings (webviews: ${JSON.stringify((await wb.webviewTexts()).map((t) => t.slice(0, 200)))})`,
+      });
+
+      if (shown.kind === 'report') {
+        const count = new RegExp(`(^|\\D)${problems.length} 处`);
+        if (!count.test(shown.text)) throw new Error(`the report panel does not say 「${problems.length} 处」: ${JSON.stringify(shown.text.slice(0, 400))}`);
+        if (!shown.text.includes(status.chars.toLocaleString('en-US'))) {
+          throw new Error(`the report panel does not give the status bar's count of ${status.chars} 字: ${JSON.stringify(shown.text.slice(0, 400))}`);
+        }
+        const firstLines = shown.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6).join(' / ');
+        return `report panel: ${firstLines}`;
+      }
+
+      const [, chars, found] = /全文 ([\d,]+) 字，发现 (\d+) 处问题/.exec(shown.title);
+      if (Number(found) !== problems.length) {
+        throw new Error(`the summary says ${found} findings, the Problems panel lists ${problems.length}: ${summary(problems)}`);
+      }
+      if (Number(chars.replace(/,/g, '')) !== status.chars) {
+        throw new Error(`the summary counts ${chars} 字, the status bar ${status.chars} 字`);
+      }
+      const rows = await wb.quickInputRows();
+      const total = rows.find((r) => r.label.startsWith(`合计：${found} 处`));
+      const categories = rows.filter((r) => /^[^：,]+：\d+ 处/.test(r.label) && !r.label.startsWith('合计'));
+      const findingRows = rows.filter((r) => /^\d+:\d+ /.test(r.label));
+      const categorySum = categories.reduce((n, r) => n + Number(/：(\d+) 处/.exec(r.label)[1]), 0);
+      if (!total || categories.length === 0 || categorySum !== Number(found) || findingRows.length !== Number(found)) {
+        throw new Error(`the summary's rows do not add up to ${found} findings: ${JSON.stringify(rows.map((r) => r.label))}`);
+      }
+      return `picker 「${shown.title}」; ${categories.map((r) => r.label.split(',')[0]).join('，')}`;
+    },
+    async after({ wb }) {
+      if (await wb.quickInput().isVisible()) await wb.page.keyboard.press('Escape');
+      await wb.quickInput().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    },
+  },
+  {
+    id: '07-snippet',
+    title: 'the 讲话稿 snippet (prefix jianghua) inserts the structure',
+    async run({ wb, shot }) {
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      // The status bar's 「Ln, Col」 follows the cursor with a short delay: wait for the last line.
+      const atLine = (line) =>
+        waitFor(async () => (await wb.cursorPosition()).line === line, {
+          timeoutMs: 5000,
+          describe: async () => `the cursor did not reach line ${line}: it is at ${(await wb.cursorPosition()).text}`,
+        });
+      const lines = await wb.editorLines();
+      let line = lines[lines.length - 1].line;
+      await atLine(line);
+      if (lines[lines.length - 1].text !== '') {
+        await wb.page.keyboard.press('Enter');
+        line += 1;
+        await atLine(line);
+      }
+      await wb.page.keyboard.type('jianghua', { delay: 30 });
+      const isSnippet = (r) => r.label.startsWith('jianghua') && /讲话|snippet|代码片段/i.test(r.label);
+      let rows = await waitFor(async () => {
+        const list = await wb.suggestRows();
+        return list.some(isSnippet) ? list : undefined;
+      }, { timeoutMs: 3000, describe: '' }).catch(() => undefined);
+      if (!rows) {
+        // Quick suggestions did not open the list (they are a setting): ask for it as a writer can.
+        await wb.page.keyboard.press('Control+Space');
+        rows = await waitFor(async () => {
+          const list = await wb.suggestRows();
+          return list.some(isSnippet) ? list : undefined;
+        }, {
+          timeoutMs: 10_000,
+          describe: async () => `the suggestion list offers no 讲话稿 snippet for 「jianghua」; it shows ${JSON.stringify((await wb.suggestRows()).map((r) => r.label))}`,
+        });
+      }
+      await shot('suggest');
+      const row = rows.find(isSnippet);
+      if (row.focused) {
+        await wb.page.keyboard.press('Enter');
+      } else {
+        await wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'jianghua' }).first().click();
+      }
+      const expected = { 0: '在会议名称上的讲话', 3: '同志们：' };
+      await waitFor(async () => {
+        for (const [offset, text] of Object.entries(expected)) {
+          if ((await wb.lineText(line + Number(offset))) !== text) return false;
+        }
+        return true;
+      }, {
+        timeoutMs: 5000,
+        describe: async () => `after accepting the snippet, lines ${line}–${line + 3} read ${JSON.stringify((await wb.editorLines()).filter((l) => l.line >= line && l.line <= line + 3).map((l) => l.text))}; expected 「在会议名称上的讲话」 … 「同志们：」`,
+      });
+      // 「会议名称」 is selected, once or with its mirror in the opening paragraph.
+      await waitFor(async () => {
+        const after = await wb.cursorPosition();
+        return after.selections >= 1 && after.selected === 4 * after.selections && (after.selections > 1 || after.line === line);
+      }, {
+        timeoutMs: 5000,
+        describe: async () => `the first placeholder 「会议名称」 is not selected after the snippet: the cursor is at ${(await wb.cursorPosition()).text}`,
+      });
+      const inserted = (await wb.editorLines()).filter((l) => l.line >= line).map((l) => l.text);
+      return `inserted ${inserted.length} lines from 「${inserted[0]}」, placeholder 「会议名称」 selected`;
+    },
+    async after({ wb }) {
+      await wb.page.keyboard.press('Escape');
+    },
+  },
+];
+
+module.exports = { STEPS, SAMPLE_FILE, SAMPLE_TEXT, DIAGNOSTICS_LIMIT_MS };
