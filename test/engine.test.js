@@ -163,3 +163,20 @@ describe('inline disable comments', () => {
     assert.deepEqual(rulesOf('文中写 gongwen-disable 也照常检查关健'), [['typo', '关健']]);
   });
 });
+
+describe('slow rules', () => {
+  const SLOW_TEXT = '坚持持旭推进重点工作落实。';
+  const rules = (found) => found.map((f) => f.rule);
+
+  it('are computed by default and skipped on the typing path (includeSlow: false)', () => {
+    assert.ok(rules(new core.Checker().check(SLOW_TEXT)).includes('typo-context'));
+    assert.ok(!rules(new core.Checker().check(SLOW_TEXT, { includeSlow: false })).includes('typo-context'));
+  });
+
+  it('keep showing cached results of unchanged paragraphs on the typing path', () => {
+    const checker = new core.Checker();
+    checker.check(`${SLOW_TEXT}\n第二段。`); // an idle pass computes everything
+    const typed = checker.check(`${SLOW_TEXT}\n第二段，，`, { includeSlow: false });
+    assert.deepEqual(rules(typed), ['typo-context', 'punct-dup']);
+  });
+});

@@ -129,3 +129,25 @@ describe('language server protocol', function () {
     assert.deepEqual(p.diagnostics, []);
   });
 });
+
+describe('language server: slow rules on idle', function () {
+  this.timeout(30000);
+  it('adds typo-context findings once typing pauses, and the full-document check includes them', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'file:///tmp/gongwen-idle/a.txt';
+      const codes = (p) => p.diagnostics.map((d) => d.code);
+      const fast = server.nextDiagnostics((p) => p.uri === uri && codes(p).includes('punct-dup') && !codes(p).includes('typo-context'));
+      const idle = server.nextDiagnostics((p) => p.uri === uri && codes(p).includes('typo-context'));
+      server.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'plaintext', version: 1, text: '坚持持旭推进重点工作落实，，\n' },
+      });
+      await fast;
+      await idle;
+      const full = await server.conn.sendRequest('gongwen/checkDocument', { uri });
+      assert.ok(full.findings.some((f) => f.rule === 'typo-context'));
+    } finally {
+      await server.stop();
+    }
+  });
+});

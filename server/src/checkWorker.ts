@@ -27,7 +27,7 @@ port.on('message', (req: WorkerRequest) => {
   if (!isNodejiebaLoaded()) {
     // The first check of a session: show what needs no dictionary at once, then load it.
     try {
-      const { options, warnings } = quickChecker.resolve(req.options);
+      const { options, warnings } = quickChecker.resolve({ ...req.options, includeSlow: false });
       const findings = quickChecker.check(req.text, options);
       port.postMessage({ id: req.id, findings, warnings, elapsedMs: performance.now() - started, partial: true } satisfies WorkerResponse);
     } catch {

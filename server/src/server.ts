@@ -36,6 +36,8 @@ import {
 } from './protocol';
 
 const DEBOUNCE_MS = 250;
+/** After this long without an edit, the slow rules (typo-context) run too. */
+const IDLE_MS = 1500;
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${PRODUCT_NAME}`;
 /** Rules whose flagged text is a word a writer may want to keep (a name, a term). */
 const IGNORABLE_RULES = new Set(['typo', 'dup-word']);
@@ -54,6 +56,7 @@ const shownWarnings = new Set<string>();
 
 interface DocState {
   timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
   /** Findings of the last completed check and the version they belong to. */
   findings?: Finding[];
   version?: number;
@@ -159,7 +162,7 @@ function warnOnce(message: string): void {
  * Checks the document's current version and publishes the result. Resolves undefined when the
  * document changed (or closed) meanwhile: a newer check is on its way.
  */
-async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elapsedMs: number } | undefined> {
+async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findings: Finding[]; elapsedMs: number } | undefined> {
   const settings = await getSettings(doc.uri);
   if (!isChecked(doc, settings)) {
     stateOf(doc.uri).findings = [];
@@ -173,7 +176,8 @@ async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elaps
   shared.warnings.forEach(warnOnce);
   let outcome;
   try {
-    outcome = await service.check(doc.uri, text, mergeOptions(checkOptions(doc, settings), shared.options), (partial) => {
+    const options = { ...mergeOptions(checkOptions(doc, settings), shared.options), includeSlow };
+    outcome = await service.check(doc.uri, text, options, (partial) => {
       // While the dictionary loads, show what is already known; the full result replaces it.
       const current = documents.get(doc.uri);
       if (current && current.version === version) {
@@ -192,12 +196,25 @@ async function runCheck(doc: TextDocument): Promise<{ findings: Finding[]; elaps
   state.findings = outcome.findings;
   state.version = version;
   void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: outcome.findings.map((f) => toDiagnostic(current, f)) });
+  if (!includeSlow) scheduleIdle(current);
   return { findings: outcome.findings, elapsedMs: outcome.elapsedMs };
+}
+
+/** When typing pauses, one complete pass adds the slow rules' findings for the edited paragraphs. */
+function scheduleIdle(doc: TextDocument): void {
+  const state = stateOf(doc.uri);
+  clearTimeout(state.idleTimer);
+  state.idleTimer = setTimeout(() => {
+    state.idleTimer = undefined;
+    const current = documents.get(doc.uri);
+    if (current && current.version === doc.version) void runCheck(current, true);
+  }, IDLE_MS);
 }
 
 function schedule(doc: TextDocument, delay: number): void {
   const state = stateOf(doc.uri);
   clearTimeout(state.timer);
+  clearTimeout(state.idleTimer);
   state.timer = setTimeout(() => {
     state.timer = undefined;
     const current = documents.get(doc.uri);
@@ -217,6 +234,7 @@ documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
 documents.onDidClose((e) => {
   clearTimeout(states.get(e.document.uri)?.timer);
+  clearTimeout(states.get(e.document.uri)?.idleTimer);
   states.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -234,7 +252,7 @@ connection.onRequest(CHECK_DOCUMENT_REQUEST, async (params: CheckDocumentParams)
   const doc = documents.get(params.uri);
   if (!doc) return null;
   clearTimeout(stateOf(doc.uri).timer);
-  const result = await runCheck(doc);
+  const result = await runCheck(doc, true);
   const current = documents.get(params.uri);
   if (!result || !current) return null;
   const text = current.getText();

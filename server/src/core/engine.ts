@@ -136,6 +136,7 @@ export class Checker {
       if (!NON_BLANK.test(ptext)) return;
       if (!this.caching) {
         for (const { rule, severity } of paragraphRules) {
+          if (rule.slow && !resolved.includeSlow) continue;
           const raw = runRule(rule, contextOf(index));
           if (raw) emit(rule, severity, index, raw);
         }
@@ -150,6 +151,7 @@ export class Checker {
       for (const { rule, severity } of paragraphRules) {
         let raw = results.get(rule.id);
         if (!raw) {
+          if (rule.slow && !resolved.includeSlow) continue; // shown once an idle or full pass computes it
           raw = runRule(rule, contextOf(index));
           if (!raw) continue; // needs words the segmenter cannot give yet: not cached, not reported
           results.set(rule.id, raw);

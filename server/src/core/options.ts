@@ -88,7 +88,9 @@ export function normalizeOptions(input: unknown, knownRules: readonly string[]):
   }
 
   const contentKey = JSON.stringify([format, Object.entries(typoPairs).sort(), [...allowWords].sort(), typoContextMargin]);
-  return { options: { severities, typoPairs, allowWords, date, format, typoContextMargin, contentKey }, warnings };
+  // Which rules are computed does not change what they report: includeSlow stays out of the key.
+  const includeSlow = raw.includeSlow !== false;
+  return { options: { severities, typoPairs, allowWords, date, format, typoContextMargin, includeSlow, contentKey }, warnings };
 }
 
 export type { CheckOptions };

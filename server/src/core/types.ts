@@ -64,6 +64,11 @@ export interface CheckOptions {
   format?: 'plain' | 'markdown';
   /** How much more probable a replacement must make a clause before typo-context flags it. */
   typoContextMargin?: number;
+  /**
+   * Compute slow rules (default true). When false — the editor's typing path — a slow rule's
+   * results are reported only for paragraphs whose results are already cached.
+   */
+  includeSlow?: boolean;
 }
 
 /** Options after validation, with everything a rule needs precomputed. */
@@ -75,6 +80,7 @@ export interface ResolvedOptions {
   date: string | undefined;
   format: 'plain' | 'markdown';
   typoContextMargin: number | undefined;
+  includeSlow: boolean;
   /** Identifies the options that change what rules report (not severities): a cache key. */
   contentKey: string;
 }
@@ -97,6 +103,8 @@ interface RuleInfo {
   id: string;
   /** False for rules whose suggestions are guesses: offered as quick fixes, never applied by fix-all or --fix. */
   autoFix?: boolean;
+  /** Too costly for every keystroke: computed when `includeSlow` is set (idle, full check, CLI). */
+  slow?: boolean;
   /** Short Chinese name, for menus and summaries. */
   label: string;
   category: Category;

@@ -606,6 +606,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
 export const typoContextRule: ParagraphRule = {
   id: 'typo-context',
   autoFix: false,
+  slow: true,
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
