@@ -49,7 +49,12 @@ const HALF_PARENS: Record<string, string> = { '(': '（', ')': '）' };
 const TITLE_MARKS = '《〈';
 
 /** Points, closing marks and the end of the paragraph: what follows a closing mark. */
-const AFTER_CLOSE = /^(?:$|[，。、；：？！…—）》〉】〕」』”’,.;:?!)\s])/u;
+const AFTER_CLOSE_CHAR = /[，。、；：？！…—）》〉】〕」』”’,.;:?!)\s]/u;
+function afterClose(text: string, i: number): boolean {
+  return i + 1 >= text.length || AFTER_CLOSE_CHAR.test(text[i + 1]);
+}
+/** Every character the scan cares about; the others are skipped by the regex engine. */
+const PAIR_CHAR = new RegExp(`[${KINDS.map((k) => k.open + k.close).join('')}()]`, 'gu');
 /** What precedes an opening mark: the start, a point, an opening mark, a colon. */
 function beforeOpen(text: string, i: number): boolean {
   return i === 0 || oneOf('，。、；：？！（《〈【〔「『“‘( \t\u3000', text[i - 1]);
@@ -125,7 +130,8 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   };
   const all: Mark[] = [];
 
-  for (let i = 0; i < text.length; i++) {
+  for (const m of text.matchAll(PAIR_CHAR)) {
+    const i = m.index!;
     const ch = HALF_PARENS[text[i]] ?? text[i];
     const half = ch !== text[i];
     const opener = OPENERS.get(ch);
@@ -133,7 +139,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
     if (opener) {
       const stack = stacks.get(opener)!;
       // “ written where ” belongs: a quotation is open and the mark ends it (followed by a point).
-      if (opener.quote && stack.length > 0 && AFTER_CLOSE.test(text.slice(i + 1)) && !beforeOpen(text, i)) {
+      if (opener.quote && stack.length > 0 && afterClose(text, i) && !beforeOpen(text, i)) {
         pop(opener, i);
         findings.push({
           paragraph,
@@ -151,7 +157,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
       if (isApostrophe(text, i)) continue;
       if (pop(closer, i)) continue;
       // ” written where “ belongs: nothing is open and a quotation begins here.
-      if (closer.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !AFTER_CLOSE.test(text.slice(i + 1))) {
+      if (closer.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !afterClose(text, i)) {
         const mark: Mark = { kind: closer, index: i, misused: closer.open };
         push(mark);
         all.push(mark);
