@@ -66,7 +66,7 @@ export class Checker {
   readonly rules: readonly Rule[];
   private readonly segmenter: Segmenter;
   /** Per paragraph text, each rule's raw findings; valid for `cacheScope` only. */
-  private readonly cache: Lru<Map<string, RawFinding[]>>;
+  private readonly cache: Lru<Map<string, unknown>>;
   private readonly caching: boolean;
   /** The options and date the cached results belong to; a change empties the cache. */
   private cacheScope = '';
@@ -149,7 +149,7 @@ export class Checker {
         this.cache.set(ptext, results);
       }
       for (const { rule, severity } of paragraphRules) {
-        let raw = results.get(rule.id);
+        let raw = results.get(rule.id) as RawFinding[] | undefined;
         if (!raw) {
           if (rule.slow && !resolved.includeSlow) continue; // shown once an idle or full pass computes it
           raw = runRule(rule, contextOf(index));
@@ -165,7 +165,19 @@ export class Checker {
       const byParagraph = new Map<number, RawFinding[]>();
       let documentFindings;
       try {
-        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf });
+        const memo = <T>(index: number, key: string, compute: (text: string) => T): T => {
+          const ptext = texts[index];
+          if (!this.caching) return compute(ptext);
+          let results = this.cache.get(ptext);
+          if (!results) {
+            results = new Map();
+            this.cache.set(ptext, results);
+          }
+          const slot = `${rule.id}\u0000${key}`;
+          if (!results.has(slot)) results.set(slot, compute(ptext));
+          return results.get(slot) as T;
+        };
+        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf, memo });
       } catch (err) {
         if (err instanceof SegmenterNotReady) continue;
         throw err;

@@ -127,6 +127,12 @@ export interface DocumentContext {
   date: string;
   /** A paragraph context (segmentation on demand) for paragraph `index`. */
   paragraph(index: number): ParagraphContext;
+  /**
+   * `compute(text)` for paragraph `index`, remembered with the paragraph's text, so that an edit
+   * recomputes only the paragraphs it changed. The value must not depend on the paragraph's index
+   * (nor on other paragraphs), and callers must not mutate it.
+   */
+  memo<T>(index: number, key: string, compute: (text: string) => T): T;
 }
 
 /** A finding of a document rule: `offset` is relative to paragraph `paragraph`. */

@@ -408,7 +408,12 @@ export const numberingRule: DocumentRule = {
         chains = new Map();
       }
 
-      const markers = inTextMarkers(text, para).filter((m) => !heading || m.offset >= heading.offset + heading.length);
+      // The scan of a paragraph is remembered with its text (placed at paragraph 0, re-placed here),
+      // so typing in one paragraph rescans only that one.
+      const markers = ctx
+        .memo(para, 'markers', (t) => inTextMarkers(t, 0))
+        .map((m) => ({ ...m, para }))
+        .filter((m) => !heading || m.offset >= heading.offset + heading.length);
       const leadAt = text.search(/\S/u);
       for (const kind of new Set(markers.map((m) => m.kind))) {
         const ms = markers.filter((m) => m.kind === kind);

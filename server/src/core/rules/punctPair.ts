@@ -197,9 +197,13 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   return { open, close: unmatchedClose, findings };
 }
 
-function pairFindings(paragraphs: readonly string[]): DocumentFinding[] {
+/**
+ * `scan(i)` gives paragraph i's pairs. The combining below splices the close lists, so it must get
+ * fresh arrays each time (the scans themselves may be remembered across checks).
+ */
+function pairFindings(paragraphs: readonly string[], scan: (i: number) => ParagraphPairs): DocumentFinding[] {
   const prose = paragraphs.map((p) => /\p{Script=Han}/u.test(p));
-  const scans = paragraphs.map((p, i) => (prose[i] ? scanPairs(p, i) : undefined));
+  const scans = paragraphs.map((_, i) => (prose[i] ? scan(i) : undefined));
   const findings: DocumentFinding[] = [];
   const nextProse = (i: number) => {
     for (let j = i + 1; j < paragraphs.length; j++) if (paragraphs[j].trim() !== '') return prose[j] ? j : -1;
@@ -448,11 +452,22 @@ export const punctPairRule: DocumentRule = {
   description: '标点形式（GB/T 15834）：引号括号书名号不配对、书名号嵌套、并列书名号间的顿号、省略号和破折号的写法、「！？」、标题末尾句号。',
   checkDocument(ctx: DocumentContext) {
     const paragraphs = ctx.paragraphs;
-    const findings: DocumentFinding[] = pairFindings(paragraphs);
+    // Per-paragraph work is remembered with the paragraph's text (computed at paragraph 0 and
+    // re-placed), so an edit rescans only the paragraphs it changed.
+    const place = (list: readonly DocumentFinding[], i: number) => list.map((f) => ({ ...f, paragraph: i }));
+    const scan = (i: number): ParagraphPairs => {
+      const pairs = ctx.memo(i, 'pairs', (t) => scanPairs(t, 0));
+      return { open: [...pairs.open], close: [...pairs.close], findings: place(pairs.findings, i) };
+    };
+    const findings: DocumentFinding[] = pairFindings(paragraphs, scan);
     paragraphs.forEach((text, i) => {
       if (!/\p{Script=Han}/u.test(text)) return;
-      findings.push(...listCommas(text, i), ...ellipses(text, i), ...queries(text, i));
-      if (/-{2}|－{2}|─|—/u.test(text)) findings.push(...dashes(ctx.paragraph(i), i));
+      const local = ctx.memo(i, 'local', (t) => {
+        const out = [...listCommas(t, 0), ...ellipses(t, 0), ...queries(t, 0)];
+        if (/-{2}|－{2}|─|—/u.test(t)) out.push(...dashes(ctx.paragraph(i), 0));
+        return out;
+      });
+      findings.push(...place(local, i));
     });
     const title = titleStop(ctx);
     if (title) findings.push(title);
