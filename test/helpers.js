@@ -11,4 +11,18 @@ function flagged(text, rule, extra = {}) {
   return core.check(text, { ...extra, rules }).map((f) => [text.slice(f.offset, f.offset + f.length), f.suggestions[0]]);
 }
 
-module.exports = { core, RULE_IDS, flagged, root: path.join(__dirname, '..') };
+/**
+ * Applies every fix to `text` and checks again. `fresh` lists (as 「rule:text」) the findings of the
+ * fixed text that no finding of the original had: a fix must never create one.
+ */
+function fixAndRecheck(text, options = {}) {
+  const before = core.check(text, options);
+  const fixed = core.applyFixes(text, before).text;
+  const after = core.check(fixed, options);
+  const key = (f, t) => `${f.rule}:${t.slice(f.offset, f.offset + f.length)}`;
+  const old = new Set(before.map((f) => key(f, text)));
+  const fresh = after.filter((f) => !old.has(key(f, fixed))).map((f) => key(f, fixed));
+  return { fixed, after, fresh };
+}
+
+module.exports = { core, RULE_IDS, flagged, fixAndRecheck, root: path.join(__dirname, '..') };

@@ -3,7 +3,7 @@
 // leaves nothing new to report. Texts with line breaks are whole documents.
 'use strict';
 const assert = require('node:assert/strict');
-const { core, flagged } = require('./helpers');
+const { core, flagged, fixAndRecheck } = require('./helpers');
 
 const RULE = 'punct-pair';
 
@@ -97,13 +97,8 @@ describe(`rule ${RULE}`, () => {
   });
   it('applying every fix creates no new finding of any rule', () => {
     for (const [text] of FLAGGED) {
-      const before = core.check(text);
-      const fixed = core.applyFixes(text, before).text;
-      const after = core.check(fixed);
-      const key = (f, t) => `${f.rule}:${t.slice(f.offset, f.offset + f.length)}`;
-      const old = new Set(before.map((f) => key(f, text)));
-      const fresh = after.filter((f) => !old.has(key(f, fixed)));
-      assert.deepEqual(fresh.map((f) => key(f, fixed)), [], `after fixing 「${text}」 → 「${fixed}」`);
+      const { fixed, after, fresh } = fixAndRecheck(text);
+      assert.deepEqual(fresh, [], `after fixing 「${text}」 → 「${fixed}」`);
       assert.ok(after.filter((f) => f.rule === RULE).every((f) => f.suggestions.length !== 1), `「${fixed}」`);
     }
   });
