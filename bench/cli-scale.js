@@ -21,7 +21,9 @@ for (let i = 0; i < count; i++) {
   const sub = path.join(dir, String(i % 100));
   if (i < 100) fs.mkdirSync(sub);
   const start = (i * 997) % Math.max(1, source.length - 1000);
-  const doc = source.slice(start, start + 1000);
+  // Every line made unique (its document number appended), so that no cache can reuse work across
+  // documents: each of them costs what a real, different document would.
+  const doc = source.slice(start, start + 1000).replace(/\n/g, `（${i}）\n`);
   chars += doc.length;
   fs.writeFileSync(path.join(sub, `${i}.txt`), doc);
 }
