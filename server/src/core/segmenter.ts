@@ -3,9 +3,11 @@
  * segmenter cuts without the HMM: unknown character runs fall apart into single characters and
  * only dictionary words stay whole — exactly the evidence a boundary check needs.
  *
- * nodejieba is loaded lazily, once per process, with the project's user dictionary and without the
- * keyword-extraction dictionaries (they cost ~0.2 s and ~125 MB and no rule uses them).
+ * nodejieba is loaded lazily, once per process, with a dictionary trimmed of its rarest words
+ * (see esbuild.mjs), the project's user dictionary, and without the keyword-extraction
+ * dictionaries (they cost ~0.2 s and ~125 MB and no rule uses them).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface Segmenter {
@@ -41,8 +43,10 @@ export function loadNodejieba(): NodejiebaModule {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require('nodejieba') as NodejiebaModule & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
   const stub = path.join(dataDir(), 'jieba-stub.utf8');
+  // The build writes a trimmed dictionary beside the bundles (esbuild.mjs); the full one is the fallback.
+  const trimmed = path.join(__dirname, 'jieba.dict.utf8');
   mod.load({
-    dict: mod.DEFAULT_DICT,
+    dict: fs.existsSync(trimmed) ? trimmed : mod.DEFAULT_DICT,
     hmmDict: mod.DEFAULT_HMM_DICT,
     userDict: path.join(dataDir(), 'jieba-user.utf8'),
     idfDict: stub,
