@@ -33,22 +33,26 @@ export function splitParagraphs(text: string): Paragraph[] {
   return out;
 }
 
-/** A small LRU keyed by string. */
-class Lru<V> {
+/**
+ * The paragraph cache: insertion-ordered, evicting the oldest tenth when full. Lookups do not
+ * reorder (a strict LRU's delete-and-reinsert on every hit cost more than the checks it saved);
+ * a paragraph evicted while still in use is simply checked again.
+ */
+class ParagraphCache<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly capacity: number) {}
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
+    return this.map.get(key);
   }
   set(key: string, value: V): void {
-    this.map.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+    if (this.map.size > this.capacity) {
+      let drop = Math.max(1, Math.floor(this.capacity / 10));
+      for (const k of this.map.keys()) {
+        this.map.delete(k);
+        if (--drop === 0) break;
+      }
+    }
   }
   clear(): void {
     this.map.clear();
@@ -66,7 +70,7 @@ export class Checker {
   readonly rules: readonly Rule[];
   private readonly segmenter: Segmenter;
   /** Per paragraph text, each rule's raw findings; valid for `cacheScope` only. */
-  private readonly cache: Lru<Map<string, unknown>>;
+  private readonly cache: ParagraphCache<Map<string, unknown>>;
   private readonly caching: boolean;
   /** The options and date the cached results belong to; a change empties the cache. */
   private cacheScope = '';
@@ -75,7 +79,7 @@ export class Checker {
     this.rules = opts.rules ?? RULES;
     this.segmenter = opts.segmenter ?? nodejiebaSegmenter;
     this.caching = (opts.cacheSize ?? 50_000) > 0;
-    this.cache = new Lru(opts.cacheSize ?? 50_000);
+    this.cache = new ParagraphCache(opts.cacheSize ?? 50_000);
   }
 
   get ruleIds(): string[] {
@@ -132,6 +136,17 @@ export class Checker {
       this.cache.clear();
       this.cacheScope = scope;
     }
+    /** Each paragraph's cached results, looked up once per check and shared with document rules. */
+    const resultsOf: (Map<string, unknown> | undefined)[] = new Array(texts.length);
+    const cachedResults = (index: number): Map<string, unknown> => {
+      let results = resultsOf[index] ?? this.cache.get(texts[index]);
+      if (!results) {
+        results = new Map();
+        this.cache.set(texts[index], results);
+      }
+      resultsOf[index] = results;
+      return results;
+    };
     texts.forEach((ptext, index) => {
       if (!NON_BLANK.test(ptext)) return;
       if (!this.caching) {
@@ -143,11 +158,7 @@ export class Checker {
         return;
       }
       // One lookup per paragraph; the rules' results for it live together.
-      let results = this.cache.get(ptext);
-      if (!results) {
-        results = new Map();
-        this.cache.set(ptext, results);
-      }
+      const results = cachedResults(index);
       for (const { rule, severity } of paragraphRules) {
         let raw = results.get(rule.id) as RawFinding[] | undefined;
         if (!raw) {
@@ -166,15 +177,10 @@ export class Checker {
       let documentFindings;
       try {
         const memo = <T>(index: number, key: string, compute: (text: string) => T): T => {
-          const ptext = texts[index];
-          if (!this.caching) return compute(ptext);
-          let results = this.cache.get(ptext);
-          if (!results) {
-            results = new Map();
-            this.cache.set(ptext, results);
-          }
+          if (!this.caching) return compute(texts[index]);
+          const results = cachedResults(index);
           const slot = `${rule.id}\u0000${key}`;
-          if (!results.has(slot)) results.set(slot, compute(ptext));
+          if (!results.has(slot)) results.set(slot, compute(texts[index]));
           return results.get(slot) as T;
         };
         documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf, memo });
