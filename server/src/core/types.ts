@@ -1,5 +1,4 @@
 import type { Severity, SeveritySetting } from '../protocol';
-import type { Segmenter } from './segmenter';
 
 export type { Severity, SeveritySetting };
 

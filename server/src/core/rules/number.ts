@@ -32,8 +32,6 @@ export function chineseNumber(n: number): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // 1. 〇 in years
 
-/** Characters that may stand for a digit of a year written in Chinese numerals; the wrong zeros too. */
-const YEAR_DIGIT = '〇○零OＯ0０一二三四五六七八九';
 const WRONG_ZEROS = /[○零OＯ0０]/u;
 const YEAR = /[一二][〇○零OＯ0０一二三四五六七八九]{3}(?=年)/gu;
 const NUMERAL_BEFORE = /[0-9０-９〇○零OＯ一二三四五六七八九十百千万亿两第]/u;

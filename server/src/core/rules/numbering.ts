@@ -103,45 +103,44 @@ const RE_H4 = new RegExp(PREFIX + `([（(])([0-9０-９]{1,2})([）)])([、，,�
 /** After 「一、二」: these make 「一、二线」「一、二等奖」「一、二季度」 an enumeration, not a heading. */
 const ENUM_TAIL = '、，,线级类等档产批期季流星把号';
 
+/**
+ * A bracketed heading number at the start of a line, 「（一）」 (level 2) or 「（1）」 (level 4): the two
+ * differ only in how the number is written. 「（一）、（二）」-style lists inside a line are not headings.
+ */
+function bracketed(
+  text: string,
+  para: number,
+  re: RegExp,
+  kind: 'h2' | 'h4',
+  levelName: string,
+  parse: (s: string) => number | undefined,
+  renderer: (sample: string) => (n: number) => string,
+): Marker | undefined {
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const num = parse(m[3]);
+  const punct = m[5];
+  const after = text[m[0].length];
+  if (num === undefined || !(num >= 1) || (punct === '、' && (after === '（' || after === '('))) return undefined;
+  return {
+    kind,
+    para,
+    offset: m[1].length,
+    length: m[0].length - m[1].length,
+    num,
+    text: m[0].slice(m[1].length),
+    render: renderer(m[3]),
+    badPunct: punct ? `带括号的${levelName}序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
+  };
+}
+
 /** `expected(level)`: the number the next heading of that level would carry. */
 function parseHeading(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  let m = RE_H2.exec(text) ?? undefined;
-  if (m) {
-    const num = parseCn(m[3]);
-    const punct = m[5];
-    const after = text[m[0].length];
-    if (num !== undefined && !(punct === '、' && (after === '（' || after === '('))) {
-      return {
-        kind: 'h2',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num,
-        text: m[0].slice(m[1].length),
-        render: (n) => `（${toCn(n)}）`,
-        badPunct: punct ? `带括号的二级序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
-      };
-    }
-  }
-  m = RE_H4.exec(text) ?? undefined;
-  if (m) {
-    const num = parseDigits(m[3]);
-    const punct = m[5];
-    const after = text[m[0].length];
-    if (num >= 1 && !(punct === '、' && (after === '（' || after === '('))) {
-      const sample = m[3];
-      return {
-        kind: 'h4',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num,
-        text: m[0].slice(m[1].length),
-        render: (n) => `（${digitsLike(n, sample)}）`,
-        badPunct: punct ? `带括号的四级序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
-      };
-    }
-  }
+  const h2 = bracketed(text, para, RE_H2, 'h2', '二级', parseCn, () => (n) => `（${toCn(n)}）`);
+  if (h2) return h2;
+  const h4 = bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, (sample) => (n) => `（${digitsLike(n, sample)}）`);
+  if (h4) return h4;
+  let m = RE_H1.exec(text) ?? undefined;
   m = RE_H1.exec(text) ?? undefined;
   if (m) {
     const num = parseCn(m[2]);
