@@ -98,3 +98,36 @@ describe('style table', () => {
     }
   });
 });
+
+describe('de asks the tagger only when a pattern can match', () => {
+  /** The product's segmenter, counting the tagging calls. */
+  function countingChecker() {
+    const calls = { tag: 0 };
+    const base = core.nodejiebaSegmenter;
+    const segmenter = { cut: (t) => base.cut(t), tag: (t) => (calls.tag++, base.tag(t)), idioms: () => base.idioms() };
+    const only = Object.fromEntries(RULE_IDS.map((id) => [id, id === 'de' ? 'warning' : 'off']));
+    const checker = new core.Checker({ segmenter, cacheSize: 0 });
+    return { calls, check: (text) => checker.check(text, { rules: only }) };
+  }
+
+  it('knows the dictionary idioms the build wrote beside the trimmed dictionary', () => {
+    const index = core.nodejiebaSegmenter.idioms();
+    assert.ok(index, 'dist/jieba.idioms.utf8 is missing');
+    const list = index.get('移'.charCodeAt(0)) ?? [];
+    assert.ok(list.includes('坚定不移'));
+  });
+
+  it('does not tag a 的 with no idiom, manner word, degree word or complement around it', () => {
+    const { calls, check } = countingChecker();
+    // Without the idiom list both 的 here would be tagged: a word straddles the second character before each.
+    assert.deepEqual(check('请各单位制定有针对性的措施，并把调整后的方案报送办公室。'), []);
+    assert.equal(calls.tag, 0);
+  });
+
+  it('still tags after an idiom, and flags 「坚定不移的推进」', () => {
+    const { calls, check } = countingChecker();
+    const findings = check('我们要坚定不移的推进高质量发展');
+    assert.equal(calls.tag, 1);
+    assert.deepEqual(findings.map((f) => f.suggestions[0]), ['坚定不移地']);
+  });
+});

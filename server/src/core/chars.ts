@@ -8,6 +8,14 @@ export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’（）《》〈
 /** Points (点号) of GB/T 15834 that end or pause a clause. */
 export const POINT_MARKS = '，。、；：？！';
 
+/**
+ * Whether `text` holds a Han character. Use this rather than an inline /\p{Script=Han}/u: esbuild
+ * turns that literal into `new RegExp(...)`, built anew on every call.
+ */
+export function containsHan(text: string): boolean {
+  return HAN.test(text);
+}
+
 export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && HAN.test(ch);
 }

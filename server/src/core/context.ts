@@ -63,6 +63,13 @@ class Paragraph implements ParagraphContext {
     return this.tokensOfClause(start, end);
   }
 
+  idiomMayEndAt(offset: number): boolean | undefined {
+    const index = this.segmenter.idioms?.();
+    if (!index) return undefined;
+    const candidates = index.get(this.text.charCodeAt(offset - 1));
+    return candidates !== undefined && candidates.some((w) => this.text.endsWith(w, offset));
+  }
+
   clauseTags(offset: number) {
     const { start, end } = this.clauseAt(Math.min(offset, this.text.length));
     this.tagged ??= new Map();

@@ -15,6 +15,11 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Tokens with part-of-speech tags (jieba's tag set: v verb, d adverb, uj 的, ud 得, uv 地 …). */
   tag?(text: string): { word: string; tag: string }[];
+  /**
+   * Every word the tagger may mark as an idiom (tag i), grouped by its last UTF-16 code unit;
+   * undefined when unknown.
+   */
+  idioms?(): ReadonlyMap<number, readonly string[]> | undefined;
 }
 
 /** A tagged token placed in its paragraph. */
@@ -56,12 +61,39 @@ export function loadNodejieba(): NodejiebaModule {
   return mod;
 }
 
+let idiomIndex: Map<number, string[]> | undefined | null = null;
+
+/**
+ * The idioms written by the build beside the trimmed dictionary (esbuild.mjs); unknown (so every
+ * question goes to the tagger) when the full dictionary is in use or the list is missing.
+ */
+function loadIdioms(): Map<number, string[]> | undefined {
+  if (idiomIndex !== null) return idiomIndex;
+  idiomIndex = undefined;
+  const file = path.join(__dirname, 'jieba.idioms.utf8');
+  if (fs.existsSync(path.join(__dirname, 'jieba.dict.utf8')) && fs.existsSync(file)) {
+    const index = new Map<number, string[]>();
+    for (const word of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (!word) continue;
+      const last = word.charCodeAt(word.length - 1);
+      const list = index.get(last);
+      if (list) list.push(word);
+      else index.set(last, [word]);
+    }
+    idiomIndex = index;
+  }
+  return idiomIndex;
+}
+
 export const nodejiebaSegmenter: Segmenter = {
   cut(text: string): string[] {
     return loadNodejieba().cut(text, false);
   },
   tag(text: string) {
     return loadNodejieba().tag(text);
+  },
+  idioms() {
+    return loadIdioms();
   },
 };
 

@@ -96,6 +96,12 @@ export interface ParagraphContext {
   clauseTokens(offset: number): { text: string; start: number }[] | undefined;
   /** Part-of-speech tagged tokens (HMM on, jieba's tagger) of the clause containing `offset`. */
   clauseTags(offset: number): { word: string; tag: string; start: number }[] | undefined;
+  /**
+   * False when no dictionary idiom (a word jieba's tagger marks `i`) ends at `offset`, so that no
+   * token ending there can be tagged as one; true when one may; undefined when the segmenter
+   * cannot say (the caller then asks the tagger).
+   */
+  idiomMayEndAt?(offset: number): boolean | undefined;
 }
 
 interface RuleInfo {

@@ -41,6 +41,30 @@ const classWords = (cls: string) => {
   return list;
 };
 
+/** Words grouped by their first or last UTF-16 unit: a 的 then costs a lookup, not a scan of every list. */
+function byUnit(list: readonly string[], last: boolean): Map<number, string[]> {
+  const index = new Map<number, string[]>();
+  for (const w of list) {
+    const unit = w.charCodeAt(last ? w.length - 1 : 0);
+    const bucket = index.get(unit);
+    if (bucket) bucket.push(w);
+    else index.set(unit, [w]);
+  }
+  return index;
+}
+let afterDe: Map<number, string[]> | undefined;
+let beforeDe: Map<number, string[]> | undefined;
+/** A degree word or a complement begins at `at`. */
+function degreeOrComplementAt(text: string, at: number): boolean {
+  afterDe ??= byUnit([...classWords('degree'), ...classWords('complement')], false);
+  return afterDe.get(text.charCodeAt(at))?.some((w) => text.startsWith(w, at)) ?? false;
+}
+/** A manner word ends at `at`. */
+function mannerEndsAt(text: string, at: number): boolean {
+  beforeDe ??= byUnit(classWords('manner'), true);
+  return beforeDe.get(text.charCodeAt(at - 1))?.some((w) => text.endsWith(w, at)) ?? false;
+}
+
 const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』]/u;
 function atClauseEnd(text: string, pos: number): boolean {
   if (text.startsWith('了', pos)) pos++;
@@ -52,13 +76,15 @@ const isPredicateTag = (tag: string) => /^(a|ad|an|v|vi|vd|z|d|zg|i|l)$/.test(ta
 
 /**
  * Tagging is the expensive step, so a 的 is tagged only when the text around it could match a
- * pattern: a degree word or complement after it (得), or a manner word, a four-character word
- * (an idiom such as 坚定不移) or a listed verb around it (地).
+ * pattern: a degree word or complement after it (得), or a manner word or an idiom such as 坚定不移
+ * before it (地). Without those, deToDe finds nothing: its 得 patterns need the degree word or
+ * complement, and its 地 pattern a manner word or a token tagged i.
  */
 function worthTagging(ctx: ParagraphContext, i: number): boolean {
   const text = ctx.text;
-  if (classWords('degree').some((w) => text.startsWith(w, i + 1)) || classWords('complement').some((w) => text.startsWith(w, i + 1))) return true;
-  if (classWords('manner').some((w) => text.endsWith(w, i))) return true;
+  if (degreeOrComplementAt(text, i + 1) || mannerEndsAt(text, i)) return true;
+  // Only a dictionary idiom can be tagged i; asking the dictionary first spares segmenting most clauses.
+  if (ctx.idiomMayEndAt?.(i) === false) return false;
   if (i >= 4 && ctx.isWordBoundary(i - 4) && ctx.isWordBoundary(i) && !ctx.isWordBoundary(i - 2)) return true;
   return false;
 }

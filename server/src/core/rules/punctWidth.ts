@@ -3,7 +3,7 @@
  * full-width. Never inside numbers (3,218.5), times (9:30), dates (2026-01-05), URLs, e-mail
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
-import { isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL: Record<string, string> = {
@@ -134,7 +134,7 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
         continue;
       }
       const inner = text.slice(open + 1, i);
-      const hasHan = /\p{Script=Han}/u.test(inner);
+      const hasHan = containsHan(inner);
       const isNumber = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u.test(inner);
       const chineseOutside = isChineseContext(text[open - 1]) || isChineseContext(text[i + 1]) || open === 0;
       if (hasHan || (isNumber && chineseOutside)) {
@@ -155,7 +155,7 @@ function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
   for (let k = 0; k + 1 < positions.length; k += 2) {
     const open = positions[k];
     const close = positions[k + 1];
-    if (!/\p{Script=Han}/u.test(text.slice(open + 1, close))) continue;
+    if (!containsHan(text.slice(open + 1, close))) continue;
     findings.push({ offset: open, length: 1, message: message('"', '“'), suggestions: ['“'] });
     findings.push({ offset: close, length: 1, message: message('"', '”'), suggestions: ['”'] });
   }
