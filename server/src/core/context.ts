@@ -9,6 +9,15 @@ import type { ParagraphContext, ResolvedOptions } from './types';
 /** Characters that end a clause: segmenting across them would change nothing. */
 const MAX_CLAUSE = 200;
 const CLAUSE_BREAK = /[，。、；：？！,.;:?!“”‘’（）《》()「」【】\s]/u;
+/** CLAUSE_BREAK by UTF-16 code unit, built on first use: the walks below test every character. */
+let breakTable: Uint8Array | undefined;
+function isBreak(code: number): boolean {
+  if (!breakTable) {
+    breakTable = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (CLAUSE_BREAK.test(String.fromCharCode(c))) breakTable[c] = 1;
+  }
+  return breakTable[code] === 1;
+}
 
 /**
  * A class rather than closures: one is made for every paragraph a rule looks at, and most never
@@ -30,9 +39,9 @@ class Paragraph implements ParagraphContext {
     // that each question costs a bounded amount of segmentation.
     const text = this.text;
     let start = offset;
-    while (start > 0 && offset - start < MAX_CLAUSE && !CLAUSE_BREAK.test(text[start - 1])) start--;
+    while (start > 0 && offset - start < MAX_CLAUSE && !isBreak(text.charCodeAt(start - 1))) start--;
     let end = offset;
-    while (end < text.length && end - offset < MAX_CLAUSE && !CLAUSE_BREAK.test(text[end])) end++;
+    while (end < text.length && end - offset < MAX_CLAUSE && !isBreak(text.charCodeAt(end))) end++;
     return { start, end };
   }
 
@@ -40,8 +49,7 @@ class Paragraph implements ParagraphContext {
     this.clauses ??= new Map();
     let entry = this.clauses.get(start);
     if (!entry) {
-      const local = tokensWithOffsets(this.segmenter, this.text.slice(start, end));
-      entry = { end, tokens: local?.map((t) => ({ text: t.text, start: t.start + start })) };
+      entry = { end, tokens: tokensWithOffsets(this.segmenter, this.text.slice(start, end), start) };
       this.clauses.set(start, entry);
     }
     return entry.tokens;
@@ -50,7 +58,7 @@ class Paragraph implements ParagraphContext {
   isWordBoundary(offset: number): boolean {
     const text = this.text;
     if (offset <= 0 || offset >= text.length) return true;
-    if (CLAUSE_BREAK.test(text[offset - 1]) || CLAUSE_BREAK.test(text[offset])) return true;
+    if (isBreak(text.charCodeAt(offset - 1)) || isBreak(text.charCodeAt(offset))) return true;
     const { start, end } = this.clauseAt(offset);
     const tokens = this.tokensOfClause(start, end);
     // Unknown segmentation: report "not a boundary" so that rules needing one stay quiet.

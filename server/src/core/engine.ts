@@ -103,17 +103,11 @@ export class Checker {
     const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
     // Directive lines are not prose: document rules see them as empty paragraphs.
     const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
-    const contexts = new Map<number, ParagraphContext>();
-    const contextOf = (index: number) => {
-      let ctx = contexts.get(index);
-      if (!ctx) {
-        ctx = createParagraphContext(texts[index], resolved, this.segmenter, date);
-        contexts.set(index, ctx);
-      }
-      return ctx;
-    };
+    const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
+    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date));
     const findings: Finding[] = [];
     const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
+      if (raw.length === 0) return;
       if (silenced && isSilenced(silenced[index], rule.id)) return;
       const paragraph = paragraphs[index];
       for (const r of raw) {
@@ -130,7 +124,10 @@ export class Checker {
       }
     };
 
-    const paragraphRules = active.filter((a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document');
+    // Rules left to the idle pass are dropped here rather than asked about for every paragraph.
+    const paragraphRules = active.filter(
+      (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
+    );
     const scope = `${resolved.contentKey}\u0000${date}`;
     if (scope !== this.cacheScope) {
       this.cache.clear();
@@ -151,7 +148,6 @@ export class Checker {
       if (!NON_BLANK.test(ptext)) return;
       if (!this.caching) {
         for (const { rule, severity } of paragraphRules) {
-          if (rule.slow && !resolved.includeSlow) continue;
           const raw = runRule(rule, contextOf(index));
           if (raw) emit(rule, severity, index, raw);
         }

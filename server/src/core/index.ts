@@ -10,6 +10,7 @@ export { applyFixes, fixableFindings } from './fix';
 export { resolveDocumentDate, dateInDocument } from './date';
 export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';
+export { allMatches } from './matches';
 export { countCharacters } from './chars';
 export { isNodejiebaLoaded, loadNodejieba, nodejiebaSegmenter, notReadySegmenter, tokenBoundaries } from './segmenter';
 export { RULES } from './rules';

@@ -118,13 +118,13 @@ export function tokenBoundaries(segmenter: Segmenter, text: string): Set<number>
   return offset === text.length ? bounds : new Set([0, text.length]);
 }
 
-/** Token list with offsets, for rules that look at the words themselves. */
-export function tokensWithOffsets(segmenter: Segmenter, text: string): { text: string; start: number }[] | undefined {
+/** Token list with offsets (plus `base`, where `text` starts in its paragraph), for rules that look at the words themselves. */
+export function tokensWithOffsets(segmenter: Segmenter, text: string, base = 0): { text: string; start: number }[] | undefined {
   const out: { text: string; start: number }[] = [];
   let offset = 0;
   for (const token of segmenter.cut(text)) {
     if (!text.startsWith(token, offset)) return undefined;
-    out.push({ text: token, start: offset });
+    out.push({ text: token, start: base + offset });
     offset += token.length;
   }
   return offset === text.length ? out : undefined;

@@ -14,6 +14,7 @@ import charsTable from '../../../data/dup-word-chars.tsv';
 import slipsTable from '../../../data/dup-word-slips.tsv';
 import { isHan } from '../chars';
 import { expandTemplate, parseTable, parseWordSet } from '../tables';
+import { allMatches } from '../matches';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 interface Tables {
@@ -81,7 +82,10 @@ function isRhetorical(text: string, i: number, unit: string): boolean {
 function checkWords(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFinding[] {
   const text = ctx.text;
   const findings: RawFinding[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i + 4 <= text.length; i++) {
+    // The common case, no unit of 2–4 repeating from here, costs three comparisons.
+    const c = text.charCodeAt(i);
+    if (c !== text.charCodeAt(i + 2) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 4)) continue;
     for (let n = 4; n >= 2; n--) {
       const unit = repeatedUnit(text, i, n);
       if (!unit || taken[i]) continue;
@@ -105,8 +109,9 @@ function checkChars(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFin
   const text = ctx.text;
   const findings: RawFinding[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) !== text.charCodeAt(i + 1)) continue;
     const ch = text[i];
-    if (ch !== text[i + 1] || taken[i] || taken[i + 1] || !t.functionChars.has(ch)) continue;
+    if (taken[i] || taken[i + 1] || !t.functionChars.has(ch)) continue;
     if (isAabb(text, i)) continue;
     if (t.allowWithDouble.some((w) => coveredBy(text, i, w, ch))) continue;
     if (!ctx.isWordBoundary(i) || !ctx.isWordBoundary(i + 1) || !ctx.isWordBoundary(i + 2)) continue;
@@ -130,7 +135,7 @@ function coveredBy(text: string, i: number, word: string, ch: string): boolean {
 function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const slip of t.slips) {
-    for (const m of text.matchAll(slip.pattern)) {
+    for (const m of allMatches(slip.pattern, text)) {
       const fix = expandTemplate(slip.replacement, m);
       const note = expandTemplate(slip.note, m);
       findings.push({ offset: m.index!, length: m[0].length, message: `${note}，应为「${fix}」。`, suggestions: [fix] });
@@ -138,6 +143,17 @@ function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Which offsets a finding already covers, zeroed for a paragraph of `length`: one buffer reused,
+ * since a fresh typed array per paragraph cost more than the scan. Only [0, length) is meaningful.
+ */
+let scratch = new Uint8Array(1024);
+function takenFor(length: number): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2));
+  else scratch.fill(0, 0, length);
+  return scratch;
 }
 
 export const dupWordRule: Rule = {
@@ -148,10 +164,11 @@ export const dupWordRule: Rule = {
   description: '重复字词：「发展发展」「的的」「一等等次」等误敲的重复；不报「认真认真再认真」「研究研究」「扎扎实实」「的的确确」「等等」。',
   check(ctx) {
     const t = loadTables();
-    const taken = new Uint8Array(ctx.text.length);
+    const taken = takenFor(ctx.text.length);
     const slips = checkSlips(ctx.text, t, taken);
     const words = checkWords(ctx, t, taken);
     const chars = checkChars(ctx, t, taken);
+    if (slips.length + words.length + chars.length === 0) return [];
     return [...slips, ...words, ...chars].sort((a, b) => a.offset - b.offset);
   },
 };

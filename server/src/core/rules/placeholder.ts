@@ -8,6 +8,7 @@ import hintsTable from '../../../data/placeholder-hints.tsv';
 import termsTable from '../../../data/placeholder-terms.tsv';
 import { CHINESE_NUMERALS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, isLatinLetter, oneOf } from '../chars';
 import { parseTable, parseWordSet } from '../tables';
+import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const RUN = /[XxＸｘ×✕○◯〇□]+/gu;
@@ -82,7 +83,7 @@ export const placeholderRule: Rule = {
     const findings: RawFinding[] = [];
     const taken = new Uint8Array(text.length);
 
-    for (const m of text.matchAll(DATE)) {
+    for (const m of allMatches(DATE, text)) {
       if (!/[XＸ×✕○◯〇]/u.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
       findings.push({
         offset: m.index!,
@@ -93,7 +94,7 @@ export const placeholderRule: Rule = {
       taken.fill(1, m.index!, m.index! + m[0].length);
     }
 
-    for (const m of text.matchAll(RUN)) {
+    for (const m of allMatches(RUN, text)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (taken[start]) continue;
@@ -109,7 +110,7 @@ export const placeholderRule: Rule = {
     }
 
     if (!/^[\s_＿\-*]*$/u.test(text)) {
-      for (const m of text.matchAll(BLANK)) {
+      for (const m of allMatches(BLANK, text)) {
         findings.push({
           offset: m.index!,
           length: m[0].length,

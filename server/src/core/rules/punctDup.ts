@@ -5,6 +5,7 @@
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
 import { isAsciiDigit, isChineseContext } from '../chars';
+import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const PAUSE_MARKS = '，。、；：';
@@ -61,7 +62,7 @@ export const punctDupRule: Rule = {
   check(ctx) {
     const text = ctx.text;
     const findings: RawFinding[] = [];
-    for (const m of text.matchAll(POINT_RUN)) {
+    for (const m of allMatches(POINT_RUN, text)) {
       let run = m[0];
       let start = m.index!;
       // 「1.」 is a heading number's low dot, not a point: 「1.！」 holds no doubled mark.
@@ -74,7 +75,9 @@ export const punctDupRule: Rule = {
       const finding = checkRun(run, start, chinese);
       if (finding) findings.push(finding);
     }
-    findings.push(...doubledTitleMarks(text));
+    const titles = doubledTitleMarks(text);
+    if (titles.length === 0) return findings;
+    findings.push(...titles);
     return findings.sort((a, b) => a.offset - b.offset);
   },
 };
@@ -85,10 +88,12 @@ export const punctDupRule: Rule = {
  * the punct-pair rule.
  */
 function doubledTitleMarks(text: string): RawFinding[] {
+  // Both patterns need a doubled mark: most paragraphs are done after two searches.
+  if (!text.includes('《《') && !text.includes('》》')) return [];
   const findings: RawFinding[] = [];
   const message = (m: string) => `「${m}${m}」书名号重复，只保留一个「${m}」。`;
   const doubledPairs = new Set<number>();
-  for (const m of text.matchAll(/《《([^《》]*)》》/gu)) {
+  for (const m of allMatches(/《《([^《》]*)》》/gu, text)) {
     const open = m.index!;
     const close = open + 2 + m[1].length;
     doubledPairs.add(close);

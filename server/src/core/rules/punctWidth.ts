@@ -4,6 +4,7 @@
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
 import { containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL: Record<string, string> = {
@@ -21,7 +22,7 @@ const MAY_PROTECT = /[@:\\]|www\./;
 function protectedMask(text: string): Uint8Array {
   if (!MAY_PROTECT.test(text)) return NO_MASK;
   const mask = new Uint8Array(text.length);
-  for (const m of text.matchAll(PROTECTED)) mask.fill(1, m.index!, m.index! + m[0].length);
+  for (const m of allMatches(PROTECTED, text)) mask.fill(1, m.index!, m.index! + m[0].length);
   return mask;
 }
 
@@ -123,7 +124,7 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
     const mark = text[i];
     findings.push({ offset: i, length: 1, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] });
   };
-  for (const m of text.matchAll(/[()]/g)) {
+  for (const m of allMatches(/[()]/g, text)) {
     const i = m.index!;
     if (mask[i]) continue;
     if (text[i] === '(') stack.push(i);
@@ -150,7 +151,7 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
 /** ASCII double quotes, paired in order of appearance, around Chinese text → “ ”. */
 function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
   const positions: number[] = [];
-  for (const m of text.matchAll(/"/g)) if (!mask[m.index!]) positions.push(m.index!);
+  for (const m of allMatches(/"/g, text)) if (!mask[m.index!]) positions.push(m.index!);
   const findings: RawFinding[] = [];
   for (let k = 0; k + 1 < positions.length; k += 2) {
     const open = positions[k];
@@ -174,7 +175,7 @@ export const punctWidthRule: Rule = {
     const mask = protectedMask(text);
     const findings: RawFinding[] = [];
     let skipUntil = 0;
-    for (const m of text.matchAll(/[,.;:?!]/g)) {
+    for (const m of allMatches(/[,.;:?!]/g, text)) {
       const i = m.index!;
       if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
       const finding = checkPoint(text, i);
