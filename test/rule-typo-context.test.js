@@ -73,6 +73,20 @@ describe('typo-context', () => {
     });
   }
 
+  // Slips cluster: a sentence that already holds a finding is looked at again with a lower margin.
+  const CLUSTER = [
+    // [sentence, expected [flagged, suggestion] pairs]
+    ['加快产业转形，提高办事效律。', [['形', '型'], ['律', '率']]],
+    // The weaker slip alone, or in another sentence, stays below the margin.
+    ['各地要加快产业转形。', []],
+    ['提高办事效律。要加快产业转形。', [['律', '率']]],
+  ];
+  for (const [text, expected] of CLUSTER) {
+    it(`looks harder next to another finding: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
+    });
+  }
+
   it('reports at info by default, below the curated typo rule', () => {
     const rule = core.RULES.find((r) => r.id === RULE);
     const typo = core.RULES.find((r) => r.id === 'typo');
