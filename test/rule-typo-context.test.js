@@ -25,6 +25,9 @@ const SHOULD_FLAG = [
   ['着力提升基层治理能力和水平，维护社会稳订。', '订', '定'],
   ['深入开展调查研就，掌握第一手资料。', '就', '究'],
   ['加强环境保户，推进生态文明建设。', '户', '护'],
+  // A slip inside an organisation's name is still a slip.
+  ['市财正局、县教育局负责。', '正', '政'],
+  ['县自然姿源局牵头。', '姿', '资'],
 ];
 
 const SHOULD_STAY_QUIET = [
@@ -42,6 +45,12 @@ const SHOULD_STAY_QUIET = [
   '县政协主席章立安出席会议。',
   '周立严　县财政局副局长',
   '青山镇下畈村党支部书记王春生介绍了经验。',
+  // Abbreviated names of bureaus and departments: their last character is not a slip for a word
+  // it would make with the characters before it (政数局→数据) where the name ends the phrase…
+  '县政数局牵头，县财政局配合。',
+  '县政数局、县医保局联合开展专项检查。',
+  // …and stray characters before 科/站/所/室/队 are a unit's name.
+  '医院专诊科、放射科延长服务时间。',
   // Numbers and dates.
   '2026年全县完成固定资产投资125.6亿元，同比增长8.3%。',
   '第一季度全市新增市场主体三千二百户。',

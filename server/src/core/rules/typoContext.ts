@@ -64,6 +64,16 @@ const SENTENCE_END = new Set('。！？；!?;\n');
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第');
 const PLACE_CHARS = new Set('村镇乡县区市省州旗盟庄屯寨堡营沟湾坪坝岭峪港岛湖山河江路街巷道桥洲塘峡');
+/** Last characters of place and organisation names: 村/镇/区…, 局/委/办/厅/处/科… */
+const NAME_SUFFIX = new Set([...PLACE_CHARS, ...'局委办厅处科署所站队室院部司']);
+/**
+ * Stray characters ending in one of these are a name (「下畈村」, a hospital's 「特诊科」). Not 局/部/院/厅…:
+ * the names of ministries and bureaus are made of words, and a stray character in them (「交通运舒部」)
+ * is usually a slip.
+ */
+const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...'科室站队所']);
+/** Words that follow an organisation's name in 公文: 「市财政局负责」「县委牵头」. */
+const NAME_FOLLOWERS = ['负责', '牵头', '配合', '会同', '联合', '参与', '等', '和', '与', '及', '党组', '党委', '机关'];
 const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社'];
 const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
 const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
@@ -169,6 +179,8 @@ class WordTable {
   private starts: Uint32Array;
   private lengths: Uint8Array;
   private freqs: Float64Array;
+  /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
+  proper: Uint8Array;
   logp: Float32Array = new Float32Array(0);
   logTotal = 0;
   private slots: Int32Array;
@@ -180,6 +192,7 @@ class WordTable {
     this.starts = new Uint32Array(maxWords);
     this.lengths = new Uint8Array(maxWords);
     this.freqs = new Float64Array(maxWords);
+    this.proper = new Uint8Array(maxWords);
     let cap = 1;
     while (cap < maxWords * 2) cap <<= 1;
     this.slots = new Int32Array(cap).fill(-1);
@@ -212,15 +225,17 @@ class WordTable {
     }
   }
 
-  add(word: string, freq: number): void {
+  add(word: string, freq: number, proper = false): void {
     if (word.length === 0 || word.length > 255) return;
     const found = this.find(word, 0, word.length);
     if (found >= 0) {
       this.freqs[found] += freq;
+      if (!proper) this.proper[found] = 0;
       return;
     }
     if (this.count >= this.starts.length || this.used + word.length > this.chars.length) return;
     const w = this.count++;
+    this.proper[w] = proper ? 1 : 0;
     this.starts[w] = this.used;
     this.lengths[w] = word.length;
     this.freqs[w] = freq;
@@ -317,6 +332,9 @@ function countLines(text: string): number {
   return n;
 }
 
+/** jieba's tags of personal, place and organisation names. */
+const PROPER_TAGS = new Set(['nr', 'ns', 'nt', 'nrt', 'nrfg']);
+
 /** Adds the lines `word freq [tag]` of a jieba dictionary. */
 function addDictionary(text: string, into: WordTable): void {
   let pos = 0;
@@ -328,7 +346,7 @@ function addDictionary(text: string, into: WordTable): void {
       let b = text.indexOf(' ', a + 1);
       if (b < 0 || b > nl) b = nl;
       const freq = Number(text.slice(a + 1, b));
-      if (freq > 0) into.add(text.slice(pos, a), freq);
+      if (freq > 0) into.add(text.slice(pos, a), freq, b < nl && PROPER_TAGS.has(text.slice(b + 1, nl).trim()));
     }
     pos = nl + 1;
   }
@@ -429,13 +447,14 @@ interface Candidate {
   kind: Kind;
   /** Gain in log probability minus the kind's cost. */
   score: number;
-  /** The word the replacement forms, [start, end) in the run. */
+  /** The word the replacement forms, [start, end) in the run, and whether it is a proper name. */
   start: number;
   end: number;
+  proper: boolean;
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
-function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number } | undefined {
+function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number; proper: boolean } | undefined {
   const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
   const n = run.length;
   const code = ch.charCodeAt(0);
@@ -444,6 +463,7 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
   let best = -Infinity;
   let bs = 0;
   let be = 0;
+  let bw = -1;
   for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
@@ -457,14 +477,24 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
         best = v;
         bs = start;
         be = end;
+        bw = w;
       }
     }
   }
-  return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be };
+  return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be, proper: L.words.proper[bw] === 1 };
 }
 
 /** Why a position must stay quiet, given the run's best segmentation and the word a replacement makes. */
-function looksLikeName(run: string, seg: Segmentation, at: number, wordEnd: number): boolean {
+function looksLikeName(run: string, seg: Segmentation, at: number, word: Candidate): boolean {
+  const { start: wordStart, end: wordEnd, proper } = word;
+  // The last character of a name (「洪泽区」「科工局」): a replacement that turns the name into
+  // another one, or merely joins this character to the ones before it where the name ends a
+  // phrase (before punctuation, 负责, 牵头, a title…), is no slip.
+  if (NAME_SUFFIX.has(run[at]) && wordStart < at && wordEnd === at + 1) {
+    if (proper) return true;
+    const rest = run.slice(at + 1);
+    if (rest === '' || NAME_FOLLOWERS.some((f) => rest.startsWith(f)) || TITLES.some((t) => rest.startsWith(t))) return true;
+  }
   const k = seg.tokens.findIndex(([s, e]) => s <= at && at < e);
   if (k < 0) return false;
   const [ts, te] = seg.tokens[k];
@@ -479,7 +509,7 @@ function looksLikeName(run: string, seg: Segmentation, at: number, wordEnd: numb
   const after = run.slice(runEnd);
   // A place name: stray characters ending in 村/镇/区…, or followed by 街道/公司…, unless the
   // replacement's word takes in that suffix (「直害市」→「直辖市」 is a real fix).
-  if (wordEnd < runEnd && strays.length >= 2 && PLACE_CHARS.has(run[runEnd - 1]) && runEnd - 1 !== at) return true;
+  if (wordEnd < runEnd && strays.length >= 2 && UNIT_SUFFIX.has(run[runEnd - 1]) && runEnd - 1 !== at) return true;
   if (wordEnd <= runEnd && PLACE_WORDS.some((p) => after.startsWith(p))) return true;
   const next = seg.tokens[ke + 1];
   if (wordEnd <= runEnd && next && next[1] - next[0] <= 2 && PLACE_CHARS.has(run[runEnd])) return true;
@@ -536,9 +566,9 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
         if (!r) continue;
         const score = r.gain - COST[kind];
         if (score <= margin) continue;
-        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end };
+        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
       }
-      if (best && !looksLikeName(text, seg, at, best.end)) found.push(best);
+      if (best && !looksLikeName(text, seg, at, best)) found.push(best);
     }
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
