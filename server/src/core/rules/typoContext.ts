@@ -602,6 +602,36 @@ function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, fir
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
 }
 
+/** Words that introduce a quotation of verse or of classical prose. */
+const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有言', '云：', '曰', '吟', '名句', '诗句', '格言', '俗话说', '常言道', '谚语', '所言', '说得好'];
+
+/**
+ * Classical verse and quoted classical prose: jieba's modern vocabulary splits it into stray
+ * characters, which the model takes for slips (「吹尽狂沙始到金」→沙市). Marks as quiet (1) the
+ * characters of two or more consecutive clauses of five or of seven characters each, and of a
+ * quotation introduced by a title in 《》 or by 诗云/古人云/有言….
+ */
+function markVerse(text: string, quiet: Uint8Array): void {
+  // Lines of verse: consecutive clauses of 5 or 7 characters, one punctuation mark apart.
+  const clause = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  let prevStart = -1;
+  let prevEnd = -1;
+  for (let m = clause.exec(text); m; m = clause.exec(text)) {
+    const len = m[0].length;
+    if ((len === 5 || len === 7) && prevEnd - prevStart === len && /^[，。；！？]$/.test(text.slice(prevEnd, m.index))) {
+      quiet.fill(1, prevStart, m.index + len);
+    }
+    prevStart = m.index;
+    prevEnd = m.index + len;
+  }
+  // Quotations introduced, in the same sentence, by a title in 《》 or by 诗云/古人云/有言….
+  const quote = /[“「『][^”」』]*[”」』]/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+    const lead = text.slice(Math.max(0, m.index - 16), m.index).split(/[。！？；]/).pop() ?? '';
+    if (/《[^》]*》/.test(lead) || VERSE_CUES.some((c) => lead.includes(c))) quiet.fill(1, m.index, m.index + m[0].length);
+  }
+}
+
 function marginOf(ctx: ParagraphContext): number {
   const m = ctx.options.typoContextMargin;
   return typeof m === 'number' && Number.isFinite(m) ? m : defaultMargin;
@@ -616,6 +646,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const quiet = new Uint8Array(text.length);
   for (const m of terms().findAll(text)) quiet.fill(1, m.start, m.end);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
+  markVerse(text, quiet);
 
   const runs: { run: string; offset: number; sentence: number; accepted: Candidate[] }[] = [];
   const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
