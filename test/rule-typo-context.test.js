@@ -29,6 +29,8 @@ const SHOULD_FLAG = [
   // classical text are left alone.
   ['会议强调，“要坚持持旭推进重点工作落实”。', '旭', '续'],
   ['落实责任，持旭推进。', '旭', '续'],
+  // A slip next to a protected term is still a slip.
+  ['市工信局和市商务局要加强统筹协条。', '条', '调'],
   // A slip inside an organisation's name is still a slip.
   ['市财正局、县教育局负责。', '正', '政'],
   ['县自然姿源局牵头。', '姿', '资'],
@@ -55,6 +57,10 @@ const SHOULD_STAY_QUIET = [
   '县政数局、县医保局联合开展专项检查。',
   // …and stray characters before 科/站/所/室/队 are a unit's name.
   '医院专诊科、放射科延长服务时间。',
+  // Abbreviated bureau names from the terms table; no replacement's word reaches into one (市卫→侍卫, 市工→施工).
+  '市卫健委、市发改委、市住建局、市人社局负责。',
+  '县民宗局、县侨办配合。',
+  '市工信局、市商务局牵头。',
   // Verse (clauses of five or seven characters) and classical text quoted after a title or 古人云….
   '千淘万漉虽辛苦，吹尽狂沙始到金。',
   '沉舟侧畔千帆过，病树前头万木春。',

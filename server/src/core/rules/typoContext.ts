@@ -541,7 +541,23 @@ function inParallelPattern(text: string, at: number): boolean {
   return false;
 }
 
-/** Candidates over one run of Chinese characters (no punctuation inside). */
+/** The value of `quiet` inside a term of typo-context-terms.tsv (elsewhere 1 or 0). */
+const IN_TERM = 2;
+
+/**
+ * Whether a replacement's word [start, end) takes a single character of a protected term
+ * (「市卫健委」: 市卫→侍卫). Sharing two or more (「政务服务水瓶」: 服务水平) is fine.
+ */
+function splitsTerm(quiet: Uint8Array, start: number, end: number): boolean {
+  let shared = 0;
+  for (let i = start; i < end; i++) if (quiet[i] === IN_TERM) shared++;
+  return shared === 1;
+}
+
+/**
+ * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
+ * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
+ */
 function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): Candidate[] {
   const accepted: Candidate[] = [];
   let text = run;
@@ -563,7 +579,7 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
         const ch = sim.chars[j];
         const kind = KINDS[sim.kinds[j]];
         const r = bestWith(L, text, seg, at, ch);
-        if (!r) continue;
+        if (!r || splitsTerm(quiet, r.start, r.end)) continue;
         const score = r.gain - COST[kind];
         if (score <= margin) continue;
         if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
@@ -587,7 +603,7 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
-function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, first: string): string[] {
+function suggestionsFor(L: Lexicon, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
   const seg = segment(L, run);
   const scored: { ch: string; score: number }[] = [];
   const sim = similar(run[at]);
@@ -596,7 +612,7 @@ function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, fir
     const kind = KINDS[sim.kinds[j]];
     if (ch === first) continue;
     const r = bestWith(L, run, seg, at, ch);
-    if (r && r.gain - COST[kind] > margin) scored.push({ ch, score: r.gain - COST[kind] });
+    if (r && r.gain - COST[kind] > margin && !splitsTerm(quiet, r.start, r.end)) scored.push({ ch, score: r.gain - COST[kind] });
   }
   scored.sort((a, b) => b.score - a.score);
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
@@ -644,9 +660,10 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const L = lex();
   // Positions never flagged: current terms, spans of the curated typo rule.
   const quiet = new Uint8Array(text.length);
-  for (const m of terms().findAll(text)) quiet.fill(1, m.start, m.end);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
   markVerse(text, quiet);
+  // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
+  for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
   const runs: { run: string; offset: number; sentence: number; accepted: Candidate[] }[] = [];
   const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
@@ -679,7 +696,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         offset: offset + c.at,
         length: 1,
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, context, c.at, margin, c.ch),
+        suggestions: suggestionsFor(L, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
       });
     }
   }
