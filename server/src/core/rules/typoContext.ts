@@ -558,8 +558,9 @@ function splitsTerm(quiet: Uint8Array, start: number, end: number): boolean {
  * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
  * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
  */
-function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): Candidate[] {
+function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
+  let nearMiss = false;
   let text = run;
   const done = new Uint8Array(run.length);
   // Two rounds: the second sees the first round's corrections (two slips in one phrase).
@@ -581,7 +582,10 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
         const r = bestWith(L, text, seg, at, ch);
         if (!r || splitsTerm(quiet, r.start, r.end)) continue;
         const score = r.gain - COST[kind];
-        if (score <= margin) continue;
+        if (score <= margin) {
+          if (score > floor) nearMiss = true;
+          continue;
+        }
         if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
       }
       if (best && !looksLikeName(text, seg, at, best)) found.push(best);
@@ -599,7 +603,7 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
       accepted.push(c);
     }
   }
-  return accepted;
+  return { accepted, nearMiss };
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
@@ -665,7 +669,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
-  const runs: { run: string; offset: number; sentence: number; accepted: Candidate[] }[] = [];
+  const runs: { run: string; offset: number; sentence: number; accepted: Candidate[]; nearMiss: boolean }[] = [];
   const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
   let sentence = 0;
   let scanned = 0;
@@ -674,14 +678,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const run = m[0];
     if (run.length < 2) continue;
     const offset = m.index;
-    runs.push({ run, offset, sentence, accepted: checkRun(L, run, quiet.subarray(offset, offset + run.length), margin) });
+    runs.push({ run, offset, sentence, ...checkRun(L, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
   }
-  // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin.
+  // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
+  // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
-  if (hot.size > 0) {
-    for (const r of runs) {
-      if (hot.has(r.sentence)) r.accepted = checkRun(L, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF);
-    }
+  for (const r of runs) {
+    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
   }
 
   const findings: RawFinding[] = [];
