@@ -14,10 +14,14 @@
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
  * the replaced position scores fwd[start] + log P(w) + bwd[end].
  *
+ * Slips cluster: a sentence that already holds a finding is looked at again with the margin 1 lower.
+ *
  * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
- * vocabulary jieba lacks), of spans the curated `typo` table matches (that rule reports them),
- * numerals, and runs of unknown characters that look like a person's name before a title or a
- * place name before 村/镇/区/街道/公司…; a replacement never introduces a numeral.
+ * vocabulary jieba lacks; no replacement's word may take a single character of one), of spans the
+ * curated `typo` table matches (that rule reports them), numerals, verse and quoted classical text,
+ * runs of unknown characters that look like a person's name before a title or a place or unit name
+ * before 村/镇/区/科/站/街道/公司…, and the last character of an abbreviated name (「政数局」) where
+ * the name ends a phrase or the replacement makes another name; a replacement never introduces a numeral.
  *
  * Cost: the dictionary is read once, on the first check (~0.3 s); see docs/typo-context.md for
  * time and memory.
