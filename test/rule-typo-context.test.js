@@ -25,6 +25,15 @@ const SHOULD_FLAG = [
   ['着力提升基层治理能力和水平，维护社会稳订。', '订', '定'],
   ['深入开展调查研就，掌握第一手资料。', '就', '究'],
   ['加强环境保户，推进生态文明建设。', '户', '护'],
+  // Quotations and four-character clauses are read like any other text; only verse and quoted
+  // classical text are left alone.
+  ['会议强调，“要坚持持旭推进重点工作落实”。', '旭', '续'],
+  ['落实责任，持旭推进。', '旭', '续'],
+  // A slip next to a protected term is still a slip.
+  ['市工信局和市商务局要加强统筹协条。', '条', '调'],
+  // A slip inside an organisation's name is still a slip.
+  ['市财正局、县教育局负责。', '正', '政'],
+  ['县自然姿源局牵头。', '姿', '资'],
 ];
 
 const SHOULD_STAY_QUIET = [
@@ -42,6 +51,21 @@ const SHOULD_STAY_QUIET = [
   '县政协主席章立安出席会议。',
   '周立严　县财政局副局长',
   '青山镇下畈村党支部书记王春生介绍了经验。',
+  // Abbreviated names of bureaus and departments: their last character is not a slip for a word
+  // it would make with the characters before it (政数局→数据) where the name ends the phrase…
+  '县政数局牵头，县财政局配合。',
+  '县政数局、县医保局联合开展专项检查。',
+  // …and stray characters before 科/站/所/室/队 are a unit's name.
+  '医院专诊科、放射科延长服务时间。',
+  // Abbreviated bureau names from the terms table; no replacement's word reaches into one (市卫→侍卫, 市工→施工).
+  '市卫健委、市发改委、市住建局、市人社局负责。',
+  '县民宗局、县侨办配合。',
+  '市工信局、市商务局牵头。',
+  // Verse (clauses of five or seven characters) and classical text quoted after a title or 古人云….
+  '千淘万漉虽辛苦，吹尽狂沙始到金。',
+  '沉舟侧畔千帆过，病树前头万木春。',
+  '我们要发扬“千磨万击还坚劲，任尔东西南北风”的精神。',
+  '苏轼在《晁错论》中说：“古之立大事者，不惟有超世之才，亦必有坚忍不拔之志。”',
   // Numbers and dates.
   '2026年全县完成固定资产投资125.6亿元，同比增长8.3%。',
   '第一季度全市新增市场主体三千二百户。',
@@ -70,6 +94,20 @@ describe('typo-context', () => {
   for (const text of SHOULD_STAY_QUIET) {
     it(`stays quiet on ${text}`, () => {
       assert.deepEqual(flagged(text, RULE), []);
+    });
+  }
+
+  // Slips cluster: a sentence that already holds a finding is looked at again with a lower margin.
+  const CLUSTER = [
+    // [sentence, expected [flagged, suggestion] pairs]
+    ['加快产业转形，提高办事效律。', [['形', '型'], ['律', '率']]],
+    // The weaker slip alone, or in another sentence, stays below the margin.
+    ['各地要加快产业转形。', []],
+    ['提高办事效律。要加快产业转形。', [['律', '率']]],
+  ];
+  for (const [text, expected] of CLUSTER) {
+    it(`looks harder next to another finding: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
     });
   }
 

@@ -14,10 +14,14 @@
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
  * the replaced position scores fwd[start] + log P(w) + bwd[end].
  *
+ * Slips cluster: a sentence that already holds a finding is looked at again with the margin 1 lower.
+ *
  * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
- * vocabulary jieba lacks), of spans the curated `typo` table matches (that rule reports them),
- * numerals, and runs of unknown characters that look like a person's name before a title or a
- * place name before 村/镇/区/街道/公司…; a replacement never introduces a numeral.
+ * vocabulary jieba lacks; no replacement's word may take a single character of one), of spans the
+ * curated `typo` table matches (that rule reports them), numerals, verse and quoted classical text,
+ * runs of unknown characters that look like a person's name before a title or a place or unit name
+ * before 村/镇/区/科/站/街道/公司…, and the last character of an abbreviated name (「政数局」) where
+ * the name ends a phrase or the replacement makes another name; a replacement never introduces a numeral.
  *
  * Cost: the dictionary is read once, on the first check (~0.3 s); see docs/typo-context.md for
  * time and memory.
@@ -53,9 +57,27 @@ const MAX_SUGGESTIONS = 3;
 /** A replacement must form a two-character word at least this frequent in jieba's dictionary (or a longer word). */
 const MIN_TWO_CHAR_FREQ = 100;
 
+/**
+ * Slips come in clusters: once a sentence holds a finding, its other characters are looked at with
+ * a margin this much lower (1 picks up about ten more fully corrected sentences in the tuning part
+ * of the development set, for five more wrongly changed ones).
+ */
+const CLUSTER_RELIEF = 1;
+const SENTENCE_END = new Set('。！？；!?;\n');
+
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第');
 const PLACE_CHARS = new Set('村镇乡县区市省州旗盟庄屯寨堡营沟湾坪坝岭峪港岛湖山河江路街巷道桥洲塘峡');
+/** Last characters of place and organisation names: 村/镇/区…, 局/委/办/厅/处/科… */
+const NAME_SUFFIX = new Set([...PLACE_CHARS, ...'局委办厅处科署所站队室院部司']);
+/**
+ * Stray characters ending in one of these are a name (「下畈村」, a hospital's 「特诊科」). Not 局/部/院/厅…:
+ * the names of ministries and bureaus are made of words, and a stray character in them (「交通运舒部」)
+ * is usually a slip.
+ */
+const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...'科室站队所']);
+/** Words that follow an organisation's name in 公文: 「市财政局负责」「县委牵头」. */
+const NAME_FOLLOWERS = ['负责', '牵头', '配合', '会同', '联合', '参与', '等', '和', '与', '及', '党组', '党委', '机关'];
 const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社'];
 const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
 const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
@@ -161,6 +183,8 @@ class WordTable {
   private starts: Uint32Array;
   private lengths: Uint8Array;
   private freqs: Float64Array;
+  /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
+  proper: Uint8Array;
   logp: Float32Array = new Float32Array(0);
   logTotal = 0;
   private slots: Int32Array;
@@ -172,6 +196,7 @@ class WordTable {
     this.starts = new Uint32Array(maxWords);
     this.lengths = new Uint8Array(maxWords);
     this.freqs = new Float64Array(maxWords);
+    this.proper = new Uint8Array(maxWords);
     let cap = 1;
     while (cap < maxWords * 2) cap <<= 1;
     this.slots = new Int32Array(cap).fill(-1);
@@ -204,15 +229,17 @@ class WordTable {
     }
   }
 
-  add(word: string, freq: number): void {
+  add(word: string, freq: number, proper = false): void {
     if (word.length === 0 || word.length > 255) return;
     const found = this.find(word, 0, word.length);
     if (found >= 0) {
       this.freqs[found] += freq;
+      if (!proper) this.proper[found] = 0;
       return;
     }
     if (this.count >= this.starts.length || this.used + word.length > this.chars.length) return;
     const w = this.count++;
+    this.proper[w] = proper ? 1 : 0;
     this.starts[w] = this.used;
     this.lengths[w] = word.length;
     this.freqs[w] = freq;
@@ -309,6 +336,9 @@ function countLines(text: string): number {
   return n;
 }
 
+/** jieba's tags of personal, place and organisation names. */
+const PROPER_TAGS = new Set(['nr', 'ns', 'nt', 'nrt', 'nrfg']);
+
 /** Adds the lines `word freq [tag]` of a jieba dictionary. */
 function addDictionary(text: string, into: WordTable): void {
   let pos = 0;
@@ -320,7 +350,7 @@ function addDictionary(text: string, into: WordTable): void {
       let b = text.indexOf(' ', a + 1);
       if (b < 0 || b > nl) b = nl;
       const freq = Number(text.slice(a + 1, b));
-      if (freq > 0) into.add(text.slice(pos, a), freq);
+      if (freq > 0) into.add(text.slice(pos, a), freq, b < nl && PROPER_TAGS.has(text.slice(b + 1, nl).trim()));
     }
     pos = nl + 1;
   }
@@ -421,13 +451,14 @@ interface Candidate {
   kind: Kind;
   /** Gain in log probability minus the kind's cost. */
   score: number;
-  /** The word the replacement forms, [start, end) in the run. */
+  /** The word the replacement forms, [start, end) in the run, and whether it is a proper name. */
   start: number;
   end: number;
+  proper: boolean;
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
-function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number } | undefined {
+function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number; proper: boolean } | undefined {
   const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
   const n = run.length;
   const code = ch.charCodeAt(0);
@@ -436,6 +467,7 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
   let best = -Infinity;
   let bs = 0;
   let be = 0;
+  let bw = -1;
   for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
@@ -449,14 +481,24 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
         best = v;
         bs = start;
         be = end;
+        bw = w;
       }
     }
   }
-  return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be };
+  return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be, proper: L.words.proper[bw] === 1 };
 }
 
 /** Why a position must stay quiet, given the run's best segmentation and the word a replacement makes. */
-function looksLikeName(run: string, seg: Segmentation, at: number, wordEnd: number): boolean {
+function looksLikeName(run: string, seg: Segmentation, at: number, word: Candidate): boolean {
+  const { start: wordStart, end: wordEnd, proper } = word;
+  // The last character of a name (「洪泽区」「科工局」): a replacement that turns the name into
+  // another one, or merely joins this character to the ones before it where the name ends a
+  // phrase (before punctuation, 负责, 牵头, a title…), is no slip.
+  if (NAME_SUFFIX.has(run[at]) && wordStart < at && wordEnd === at + 1) {
+    if (proper) return true;
+    const rest = run.slice(at + 1);
+    if (rest === '' || NAME_FOLLOWERS.some((f) => rest.startsWith(f)) || TITLES.some((t) => rest.startsWith(t))) return true;
+  }
   const k = seg.tokens.findIndex(([s, e]) => s <= at && at < e);
   if (k < 0) return false;
   const [ts, te] = seg.tokens[k];
@@ -471,7 +513,7 @@ function looksLikeName(run: string, seg: Segmentation, at: number, wordEnd: numb
   const after = run.slice(runEnd);
   // A place name: stray characters ending in 村/镇/区…, or followed by 街道/公司…, unless the
   // replacement's word takes in that suffix (「直害市」→「直辖市」 is a real fix).
-  if (wordEnd < runEnd && strays.length >= 2 && PLACE_CHARS.has(run[runEnd - 1]) && runEnd - 1 !== at) return true;
+  if (wordEnd < runEnd && strays.length >= 2 && UNIT_SUFFIX.has(run[runEnd - 1]) && runEnd - 1 !== at) return true;
   if (wordEnd <= runEnd && PLACE_WORDS.some((p) => after.startsWith(p))) return true;
   const next = seg.tokens[ke + 1];
   if (wordEnd <= runEnd && next && next[1] - next[0] <= 2 && PLACE_CHARS.has(run[runEnd])) return true;
@@ -503,9 +545,26 @@ function inParallelPattern(text: string, at: number): boolean {
   return false;
 }
 
-/** Candidates over one run of Chinese characters (no punctuation inside). */
-function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): Candidate[] {
+/** The value of `quiet` inside a term of typo-context-terms.tsv (elsewhere 1 or 0). */
+const IN_TERM = 2;
+
+/**
+ * Whether a replacement's word [start, end) takes a single character of a protected term
+ * (「市卫健委」: 市卫→侍卫). Sharing two or more (「政务服务水瓶」: 服务水平) is fine.
+ */
+function splitsTerm(quiet: Uint8Array, start: number, end: number): boolean {
+  let shared = 0;
+  for (let i = start; i < end; i++) if (quiet[i] === IN_TERM) shared++;
+  return shared === 1;
+}
+
+/**
+ * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
+ * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
+ */
+function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
+  let nearMiss = false;
   let text = run;
   const done = new Uint8Array(run.length);
   // Two rounds: the second sees the first round's corrections (two slips in one phrase).
@@ -525,12 +584,15 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
         const ch = sim.chars[j];
         const kind = KINDS[sim.kinds[j]];
         const r = bestWith(L, text, seg, at, ch);
-        if (!r) continue;
+        if (!r || splitsTerm(quiet, r.start, r.end)) continue;
         const score = r.gain - COST[kind];
-        if (score <= margin) continue;
-        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end };
+        if (score <= margin) {
+          if (score > floor) nearMiss = true;
+          continue;
+        }
+        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
       }
-      if (best && !looksLikeName(text, seg, at, best.end)) found.push(best);
+      if (best && !looksLikeName(text, seg, at, best)) found.push(best);
     }
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
@@ -545,11 +607,11 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number): C
       accepted.push(c);
     }
   }
-  return accepted;
+  return { accepted, nearMiss };
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
-function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, first: string): string[] {
+function suggestionsFor(L: Lexicon, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
   const seg = segment(L, run);
   const scored: { ch: string; score: number }[] = [];
   const sim = similar(run[at]);
@@ -558,10 +620,40 @@ function suggestionsFor(L: Lexicon, run: string, at: number, margin: number, fir
     const kind = KINDS[sim.kinds[j]];
     if (ch === first) continue;
     const r = bestWith(L, run, seg, at, ch);
-    if (r && r.gain - COST[kind] > margin) scored.push({ ch, score: r.gain - COST[kind] });
+    if (r && r.gain - COST[kind] > margin && !splitsTerm(quiet, r.start, r.end)) scored.push({ ch, score: r.gain - COST[kind] });
   }
   scored.sort((a, b) => b.score - a.score);
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
+}
+
+/** Words that introduce a quotation of verse or of classical prose. */
+const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有言', '云：', '曰', '吟', '名句', '诗句', '格言', '俗话说', '常言道', '谚语', '所言', '说得好'];
+
+/**
+ * Classical verse and quoted classical prose: jieba's modern vocabulary splits it into stray
+ * characters, which the model takes for slips (「吹尽狂沙始到金」→沙市). Marks as quiet (1) the
+ * characters of two or more consecutive clauses of five or of seven characters each, and of a
+ * quotation introduced by a title in 《》 or by 诗云/古人云/有言….
+ */
+function markVerse(text: string, quiet: Uint8Array): void {
+  // Lines of verse: consecutive clauses of 5 or 7 characters, one punctuation mark apart.
+  const clause = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  let prevStart = -1;
+  let prevEnd = -1;
+  for (let m = clause.exec(text); m; m = clause.exec(text)) {
+    const len = m[0].length;
+    if ((len === 5 || len === 7) && prevEnd - prevStart === len && /^[，。；！？]$/.test(text.slice(prevEnd, m.index))) {
+      quiet.fill(1, prevStart, m.index + len);
+    }
+    prevStart = m.index;
+    prevEnd = m.index + len;
+  }
+  // Quotations introduced, in the same sentence, by a title in 《》 or by 诗云/古人云/有言….
+  const quote = /[“「『][^”」』]*[”」』]/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+    const lead = text.slice(Math.max(0, m.index - 16), m.index).split(/[。！？；]/).pop() ?? '';
+    if (/《[^》]*》/.test(lead) || VERSE_CUES.some((c) => lead.includes(c))) quiet.fill(1, m.index, m.index + m[0].length);
+  }
 }
 
 function marginOf(ctx: ParagraphContext): number {
@@ -576,16 +668,31 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const L = lex();
   // Positions never flagged: current terms, spans of the curated typo rule.
   const quiet = new Uint8Array(text.length);
-  for (const m of terms().findAll(text)) quiet.fill(1, m.start, m.end);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
+  markVerse(text, quiet);
+  // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
+  for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
-  const findings: RawFinding[] = [];
+  const runs: { run: string; offset: number; sentence: number; accepted: Candidate[]; nearMiss: boolean }[] = [];
   const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  let sentence = 0;
+  let scanned = 0;
   for (let m = runRe.exec(text); m; m = runRe.exec(text)) {
+    for (; scanned < m.index; scanned++) if (SENTENCE_END.has(text[scanned])) sentence++;
     const run = m[0];
     if (run.length < 2) continue;
     const offset = m.index;
-    const accepted = checkRun(L, run, quiet.subarray(offset, offset + run.length), margin);
+    runs.push({ run, offset, sentence, ...checkRun(L, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
+  }
+  // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
+  // (only its runs that had a candidate between the two margins can come out differently).
+  const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
+  for (const r of runs) {
+    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
+  }
+
+  const findings: RawFinding[] = [];
+  for (const { run, offset, accepted } of runs) {
     if (accepted.length === 0) continue;
     // Suggestions and the message are given against the text as written, others' fixes applied.
     for (const c of accepted.sort((a, b) => a.at - b.at)) {
@@ -596,7 +703,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         offset: offset + c.at,
         length: 1,
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, context, c.at, margin, c.ch),
+        suggestions: suggestionsFor(L, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
       });
     }
   }
