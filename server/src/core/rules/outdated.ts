@@ -14,7 +14,7 @@
  * mentions a year before the change.
  */
 import outdatedTable from '../../../data/outdated.tsv';
-import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { AhoCorasick, longestNonOverlapping, type AcMatch } from '../ahoCorasick';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -31,8 +31,38 @@ interface OutdatedEntry {
 
 interface Compiled {
   entries: OutdatedEntry[];
+  /** The table's old forms (pattern i < entries.length is entries[i]), then TRIGGERS' literals. */
   matcher: AhoCorasick;
+  /** For pattern entries.length + k: the Trigger bit of that literal. */
+  triggerBits: number[];
 }
+
+/**
+ * The special cases below are regular expressions; each of their matches contains one of a few
+ * literals. The table's automaton looks for those literals in the same pass as the old forms, and a
+ * pattern runs only on a paragraph where one of its literals was found.
+ */
+const enum Trigger {
+  FourComprehensives = 1,
+  ThreeConfidences = 2,
+  Plan = 4,
+  Welcome = 8,
+  StudyOld = 16,
+  Plenum = 32,
+}
+
+const TRIGGERS: readonly [string, Trigger][] = [
+  ['全面建成小康社会', Trigger.FourComprehensives],
+  ['道路自信、理论自信、制度自信', Trigger.ThreeConfidences],
+  // 「十一五」…「十五五」, 第十一个…第十五个五年规划
+  ...['十一', '十二', '十三', '十四', '十五'].map((w): [string, Trigger] => [w, Trigger.Plan]),
+  // 喜迎, 迎接; 献礼
+  ['迎', Trigger.Welcome],
+  ['献礼', Trigger.Welcome],
+  ['十八大', Trigger.StudyOld],
+  ['十九大', Trigger.StudyOld],
+  ['中全会', Trigger.Plenum],
+];
 
 let compiled: Compiled | undefined;
 
@@ -62,7 +92,11 @@ function parseEntries(source: string): OutdatedEntry[] {
 function table(): Compiled {
   if (!compiled) {
     const entries = parseEntries(outdatedTable);
-    compiled = { entries, matcher: new AhoCorasick(entries.map((e) => e.old)) };
+    compiled = {
+      entries,
+      matcher: new AhoCorasick([...entries.map((e) => e.old), ...TRIGGERS.map(([word]) => word)]),
+      triggerBits: TRIGGERS.map(([, bit]) => bit),
+    };
   }
   return compiled;
 }
@@ -164,11 +198,12 @@ function isTitleLine(text: string): boolean {
   return t.length <= 80 && !/[，。；！？,;!?]/u.test(t) && /关于.+的会议纪要(?:[（(][^）)]*[）)])?$/u.test(t);
 }
 
-function tableFindings(ctx: ParagraphContext): RawFinding[] {
-  const { entries, matcher } = table();
+/** `found`: the automaton's matches of the table's old forms. */
+function tableFindings(ctx: ParagraphContext, found: AcMatch[]): RawFinding[] {
+  const { entries } = table();
   const text = ctx.text;
   // The longest listed form wins first (「国家卫计委」 over the 「卫计委」 inside it), then it is judged.
-  const hits = longestNonOverlapping(matcher.findAll(text).filter((m) => ctx.date >= entries[m.pattern].date));
+  const hits = longestNonOverlapping(found.filter((m) => ctx.date >= entries[m.pattern].date));
   if (hits.length === 0) return [];
   const valid = hits.filter((m) => {
     const entry = entries[m.pattern];
@@ -205,9 +240,9 @@ const FOUR_COMPREHENSIVES = /全面建成小康社会(?=[、，,]\s*全面深化
 /** The three 自信 without 文化自信 (added 2016-07-01). */
 const THREE_CONFIDENCES = /道路自信、理论自信、制度自信(?![、，,和及与]*\s*文化自信)/gu;
 
-function listFindings(ctx: ParagraphContext): RawFinding[] {
+function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
-  if (ctx.date >= '2020-10-29') {
+  if (ctx.date >= '2020-10-29' && triggers & Trigger.FourComprehensives) {
     for (const m of ctx.text.matchAll(FOUR_COMPREHENSIVES)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2020, '全面建设社会主义现代化国家')) continue;
       out.push({
@@ -219,7 +254,7 @@ function listFindings(ctx: ParagraphContext): RawFinding[] {
       });
     }
   }
-  if (ctx.date >= '2016-07-01') {
+  if (ctx.date >= '2016-07-01' && triggers & Trigger.ThreeConfidences) {
     for (const m of ctx.text.matchAll(THREE_CONFIDENCES)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2016, '')) continue;
       out.push({
@@ -295,7 +330,8 @@ function cnYear(digits: string): number {
   return Number([...digits].map((c) => CN_DIGITS[c]).join(''));
 }
 
-function planFindings(ctx: ParagraphContext): RawFinding[] {
+function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
+  if (!(triggers & Trigger.Plan)) return [];
   const text = ctx.text;
   const mentions = planMentions(text);
   if (mentions.length === 0) return [];
@@ -418,11 +454,10 @@ function addYear(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-function eventFindings(ctx: ParagraphContext): RawFinding[] {
+function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const text = ctx.text;
-  if (!/大|全会/u.test(text)) return [];
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(WELCOME)) {
+  for (const m of triggers & Trigger.Welcome ? text.matchAll(WELCOME) : []) {
     const event = EVENTS.find((e) => e.name === (m[1] ?? m[2]))!;
     if (ctx.date < event.opened) continue;
     const start = m.index!;
@@ -440,7 +475,7 @@ function eventFindings(ctx: ParagraphContext): RawFinding[] {
       ...(ctx.date < addYear(event.closed, 1) ? { gentler: true } : {}),
     });
   }
-  for (const m of text.matchAll(STUDY_OLD)) {
+  for (const m of triggers & Trigger.StudyOld ? text.matchAll(STUDY_OLD) : []) {
     const event = EVENTS.find((e) => e.name === m[1])!;
     if (!event.next || ctx.date <= event.next.closed) continue;
     const start = m.index!;
@@ -471,8 +506,9 @@ function toChineseNumber(n: number): string {
 /** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
 const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
 
-function plenumNameFindings(ctx: ParagraphContext): RawFinding[] {
+function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!(triggers & Trigger.Plenum)) return out;
   for (const m of ctx.text.matchAll(MISNAMED_PLENUM)) {
     const [whole, session, joint, plenum] = m;
     if (joint === '届' && !/\d/u.test(session + plenum)) continue;
@@ -497,7 +533,24 @@ export const outdatedRule: Rule = {
   defaultSeverity: 'warning',
   description: '过时提法：已更名、已废止或已过时的提法（「一府两院」「新冠肺炎」「十四五开局之年」等），按文稿日期判断。',
   check(ctx: ParagraphContext): RawFinding[] {
-    const findings = [...tableFindings(ctx), ...listFindings(ctx), ...planFindings(ctx), ...eventFindings(ctx), ...plenumNameFindings(ctx)];
+    const { entries, matcher, triggerBits } = table();
+    // One pass finds the table's old forms and the literals that the special cases need.
+    const found = matcher.findAll(ctx.text);
+    if (found.length === 0) return [];
+    const tableHits: AcMatch[] = [];
+    let triggers = 0;
+    for (const m of found) {
+      if (m.pattern < entries.length) tableHits.push(m);
+      else triggers |= triggerBits[m.pattern - entries.length];
+    }
+    const findings = [
+      ...(tableHits.length > 0 ? tableFindings(ctx, tableHits) : []),
+      ...listFindings(ctx, triggers),
+      ...planFindings(ctx, triggers),
+      ...eventFindings(ctx, triggers),
+      ...plenumNameFindings(ctx, triggers),
+    ];
+    if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
     const kept: RawFinding[] = [];
     const taken = new Uint8Array(ctx.text.length);
