@@ -103,45 +103,66 @@ function table(): Compiled {
 
 // ———————————————————————————————————————————— shared helpers
 
-const SENTENCE_END = /[。！？；!?;]/u;
+/** 。！？；!?; — compared as code units (no one-character strings). */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b;
+}
 
 /** The sentence around [start, end), at most 200 characters either side (a line may lack punctuation). */
 function sentenceBounds(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && start - s < 200 && !SENTENCE_END.test(text[s - 1])) s--;
+  while (s > 0 && start - s < 200 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < text.length && e - end < 200 && !SENTENCE_END.test(text[e])) e++;
+  while (e < text.length && e - end < 200 && !isSentenceEnd(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
+
+const BOOK_OPEN = 0x300a; // 《
+const BOOK_CLOSE = 0x300b; // 》
 
 /** Whether [start, end) lies inside 《…》 (a title of a document, quoted as published). */
 function insideBookTitle(text: string, start: number, end: number): boolean {
   // Titles are short: look back no further than 120 characters.
   let open = start - 1;
-  while (open >= 0 && start - open <= 120 && text[open] !== '《' && text[open] !== '》') open--;
-  if (open < 0 || text[open] !== '《') return false;
+  while (open >= 0 && start - open <= 120 && text.charCodeAt(open) !== BOOK_OPEN && text.charCodeAt(open) !== BOOK_CLOSE) open--;
+  if (open < 0 || text.charCodeAt(open) !== BOOK_OPEN) return false;
   for (let i = end; i < text.length && i - end <= 120; i++) {
-    if (text[i] === '》') return true;
-    if (text[i] === '《') return false;
+    const code = text.charCodeAt(i);
+    if (code === BOOK_CLOSE) return true;
+    if (code === BOOK_OPEN) return false;
   }
   return false;
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+const YEAR_DIGITS = /((?:19|20)\d{2})\s*年/gu;
+const YEAR_CN = /([一二][〇零一二三四五六七八九]{3})年/gu;
+
 /** Four-digit years written 2017年 or 二〇一七年. */
 function yearsIn(text: string): number[] {
   const years: number[] = [];
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/gu)) years.push(Number(m[1]));
-  for (const m of text.matchAll(/([一二][〇零一二三四五六七八九]{3})年/gu)) {
+  if (!text.includes('年')) return years;
+  YEAR_DIGITS.lastIndex = 0;
+  for (let m = YEAR_DIGITS.exec(text); m; m = YEAR_DIGITS.exec(text)) years.push(Number(m[1]));
+  YEAR_CN.lastIndex = 0;
+  for (let m = YEAR_CN.exec(text); m; m = YEAR_CN.exec(text)) {
     years.push(Number([...m[1]].map((c) => CN_DIGITS[c]).join('')));
   }
   return years;
 }
 
+/** 2026-01-15 → 2026年1月15日 (a document's few dates, remembered). */
+const formattedDates = new Map<string, string>();
 function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  let text = formattedDates.get(date);
+  if (text === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    text = `${y}年${m}月${d}日`;
+    if (formattedDates.size > 64) formattedDates.clear();
+    formattedDates.set(date, text);
+  }
+  return text;
 }
 
 function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
