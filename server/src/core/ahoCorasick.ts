@@ -137,19 +137,32 @@ export class AhoCorasick {
    */
   findAllIgnoring(text: string, ignored: Uint8Array): AcMatch[] {
     const matches: AcMatch[] = [];
-    const { rootNext, outStart, out, lengths } = this;
+    const { rootNext, outStart, out } = this;
     let state = 0;
-    let at = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (ignored[code] === 1) continue;
-      at++;
-      state = state === 0 ? rootNext[code] : this.step(state, code);
-      if (state === 0) continue;
-      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
-        const pattern = out[k];
-        matches.push({ start: at - lengths[pattern], end: at, pattern });
+      if (state === 0) {
+        // At the root a unit that begins no pattern is passed over whether it is ignored or not.
+        const next = rootNext[code];
+        if (next === 0 || ignored[code] === 1) continue;
+        state = next;
+      } else {
+        if (ignored[code] === 1) continue;
+        state = this.step(state, code);
+        if (state === 0) continue;
       }
+      // The end is recorded in the text's offsets for now, and translated below.
+      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
+        matches.push({ start: 0, end: i + 1, pattern: out[k] });
+      }
+    }
+    // Matches are ordered by end: one sweep counts the ignored units before each end.
+    let removed = 0;
+    let at = 0;
+    for (const m of matches) {
+      for (; at < m.end; at++) if (ignored[text.charCodeAt(at)] === 1) removed++;
+      m.end -= removed;
+      m.start = m.end - this.lengths[m.pattern];
     }
     return matches;
   }
