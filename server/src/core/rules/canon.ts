@@ -190,6 +190,30 @@ function oneEdit(s: string, start: number, end: number, c: string): EditKind | u
   return undefined;
 }
 
+/** s[at, at + 3) is c[from, from + 3). */
+function same3(s: string, at: number, c: string, from: number): boolean {
+  return (
+    at >= 0 &&
+    at + 3 <= s.length &&
+    s.charCodeAt(at) === c.charCodeAt(from) &&
+    s.charCodeAt(at + 1) === c.charCodeAt(from + 1) &&
+    s.charCodeAt(at + 2) === c.charCodeAt(from + 2)
+  );
+}
+
+/**
+ * A necessary condition for some window around `base` (start base − 1 … base + 1, length n − 1 …
+ * n + 1) to be one edit from `c` (n = c.length ≥ MIN_FUZZY = 7). A substitution, swap, addition or
+ * drop at index i leaves the window beginning with c's first three characters when i ≥ 3, and
+ * ending with its last three otherwise (the edit then lies before c's last three: n − 3 ≥ 4 > i + 1).
+ */
+function nearWindows(s: string, base: number, c: string): boolean {
+  const n = c.length;
+  for (let start = base - 1; start <= base + 1; start++) if (same3(s, start, c, 0)) return true;
+  for (let end = base + n - 2; end <= base + n + 2; end++) if (same3(s, end - 3, c, n - 3)) return true;
+  return false;
+}
+
 function commonAffixes(w: string, c: string): { prefix: number; suffix: number } {
   let prefix = 0;
   while (prefix < w.length && prefix < c.length && w[prefix] === c[prefix]) prefix++;
@@ -278,13 +302,17 @@ export const canonRule: Rule = {
 
     // Windows around each anchor: the phrase may start one position either side of where the piece
     // puts it (an edit before the piece), and be one character shorter or longer (an edit after it).
-    const exactAt = new Set(exact.map((e) => `${e.phrase}:${e.start}`));
+    // Keyed start × phrase count + phrase: one number per (phrase, start), negative starts included.
+    const exactKey = (phrase: number, start: number) => start * phrases.length + phrase;
+    const exactAt = new Set(exact.map((e) => exactKey(e.phrase, e.start)));
     for (const anchor of anchors) {
       const p = phrases[anchor.phrase];
       const n = p.norm.length;
       const base = anchor.start - anchor.offset;
+      // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
+      if (!nearWindows(norm, base, p.norm)) continue;
       // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
-      if (exactAt.has(`${anchor.phrase}:${base}`)) continue;
+      if (exactAt.has(exactKey(anchor.phrase, base))) continue;
       for (let shift = -1; shift <= 1; shift++) {
         const start = base + shift;
         if (start < 0) continue;
@@ -353,7 +381,6 @@ export const canonRule: Rule = {
       const i = lastStartBelow(exact, start + 1);
       return i >= 0 && exactMaxEnd[i] >= end;
     };
-    const taken = new Uint8Array(norm.length);
 
     const accepted: Candidate[] = [];
     const sorted = [...candidates.values()].sort((a, b) => {
@@ -364,7 +391,8 @@ export const canonRule: Rule = {
       return a.start - b.start;
     });
     for (const c of sorted) {
-      if (taken.subarray(c.start, c.end).some((t) => t === 1)) continue;
+      // Not overlapping a candidate already accepted (candidates are never empty).
+      if (accepted.some((a) => a.start < c.end && c.start < a.end)) continue;
       const w = norm.slice(c.start, c.end);
       // Canonical text is never flagged.
       if (norms.has(w)) continue;
@@ -381,7 +409,6 @@ export const canonRule: Rule = {
         if ([...diff].every((ch) => SEPARATORS.has(ch))) continue;
         if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
       }
-      taken.fill(1, c.start, c.end);
       accepted.push(c);
     }
 
