@@ -165,14 +165,24 @@ function formatDate(date: string): string {
   return text;
 }
 
-function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
-  for (const pattern of exceptions) {
-    pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-      if (m.index! < end && m.index! + m[0].length > start) return true;
-    }
+/**
+ * The matches text.matchAll(re) lists (re global), found by running `re` itself: matchAll runs a
+ * copy, and a new RegExp object is compiled again once a garbage collection has dropped the
+ * compiled code — on every paragraph, for the patterns below.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
+    if (m[0] === '') re.lastIndex += /[uv]/.test(re.flags) && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
   }
-  return false;
+  return out;
+}
+
+function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
+  return exceptions.some((pattern) => allMatches(pattern, text).some((m) => m.index < end && m.index + m[0].length > start));
 }
 
 /** Markers of a historical mention right before an old name. */
@@ -264,7 +274,7 @@ const THREE_CONFIDENCES = /道路自信、理论自信、制度自信(?![、，,
 function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
   if (ctx.date >= '2020-10-29' && triggers & Trigger.FourComprehensives) {
-    for (const m of ctx.text.matchAll(FOUR_COMPREHENSIVES)) {
+    for (const m of allMatches(FOUR_COMPREHENSIVES, ctx.text)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2020, '全面建设社会主义现代化国家')) continue;
       out.push({
         offset: m.index!,
@@ -276,7 +286,7 @@ function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
     }
   }
   if (ctx.date >= '2016-07-01' && triggers & Trigger.ThreeConfidences) {
-    for (const m of ctx.text.matchAll(THREE_CONFIDENCES)) {
+    for (const m of allMatches(THREE_CONFIDENCES, ctx.text)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2016, '')) continue;
       out.push({
         offset: m.index!,
@@ -337,7 +347,7 @@ interface PlanMention {
 
 function planMentions(text: string): PlanMention[] {
   const out: PlanMention[] = [];
-  for (const m of text.matchAll(PLAN_MENTION)) {
+  for (const m of allMatches(PLAN_MENTION, text)) {
     const plan = m[1] ? PLANS.find((p) => p.name === m[1]) : PLANS.find((p) => p.ordinal === m[2]);
     if (!plan) continue;
     const mention: PlanMention = { plan, start: m.index!, end: m.index! + m[0].length };
@@ -399,7 +409,7 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
 
   // 「今年是“十四五”规划开局之年」: the plan's year and the year the sentence names must agree.
   let next = 0;
-  for (const role of text.matchAll(PLAN_ROLE)) {
+  for (const role of allMatches(PLAN_ROLE, text)) {
     const roleStart = role.index!;
     const roleEnd = roleStart + role[0].length;
     // The nearest plan before the role, in the same clause (「、」 allowed, 「，」 not), within 24 characters.
@@ -412,7 +422,7 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
     // The year the sentence speaks of: the last 「今年是」「2021年是」 before the plan, in the same sentence.
     const sentence = sentenceBounds(text, mention.start, roleEnd);
     let subject: RegExpMatchArray | undefined;
-    for (const y of text.slice(sentence.start, mention.start).matchAll(YEAR_SUBJECT)) subject = y;
+    for (const y of allMatches(YEAR_SUBJECT, text.slice(sentence.start, mention.start))) subject = y;
     if (!subject) continue;
     const subjectEnd = sentence.start + subject.index! + subject[0].length;
     if (mention.start - subjectEnd > 40) continue;
@@ -478,7 +488,7 @@ function addYear(date: string, years: number): string {
 function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const text = ctx.text;
   const out: RawFinding[] = [];
-  for (const m of triggers & Trigger.Welcome ? text.matchAll(WELCOME) : []) {
+  for (const m of triggers & Trigger.Welcome ? allMatches(WELCOME, text) : []) {
     const event = EVENTS.find((e) => e.name === (m[1] ?? m[2]))!;
     if (ctx.date < event.opened) continue;
     const start = m.index!;
@@ -496,7 +506,7 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
       ...(ctx.date < addYear(event.closed, 1) ? { gentler: true } : {}),
     });
   }
-  for (const m of triggers & Trigger.StudyOld ? text.matchAll(STUDY_OLD) : []) {
+  for (const m of triggers & Trigger.StudyOld ? allMatches(STUDY_OLD, text) : []) {
     const event = EVENTS.find((e) => e.name === m[1])!;
     if (!event.next || ctx.date <= event.next.closed) continue;
     const start = m.index!;
@@ -530,7 +540,7 @@ const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三�
 function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
   if (!(triggers & Trigger.Plenum)) return out;
-  for (const m of ctx.text.matchAll(MISNAMED_PLENUM)) {
+  for (const m of allMatches(MISNAMED_PLENUM, ctx.text)) {
     const [whole, session, joint, plenum] = m;
     if (joint === '届' && !/\d/u.test(session + plenum)) continue;
     const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? CN_NUMERALS[Number(plenum)] : plenum}中全会`;
