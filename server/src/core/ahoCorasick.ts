@@ -1,6 +1,11 @@
 /**
  * Aho–Corasick automaton over UTF-16 code units: every table of words is compiled once into one
  * of these and scanned in a single pass, however many entries the table has.
+ *
+ * The trie is built with maps, then flattened into typed arrays for scanning: a dense table of the
+ * root's transitions (most positions of a text start no pattern and cost one array read), sorted
+ * edge lists for the other states, and the output lists laid end to end. Scanning reads code units
+ * with charCodeAt and allocates nothing but the matches it reports.
  */
 
 export interface AcMatch {
@@ -17,68 +22,171 @@ interface AcNode {
   out: number[];
 }
 
+/** Above this many edges a state's edge list is binary-searched rather than scanned. */
+const LINEAR_EDGES = 8;
+
 export class AhoCorasick {
-  private readonly nodes: AcNode[] = [{ next: new Map(), fail: 0, out: [] }];
-  private readonly lengths: number[];
-  /** Code units that begin some pattern: at the root, any other unit is skipped without a lookup. */
-  private readonly starts = new Uint8Array(65536);
+  private readonly lengths: Int32Array;
+  /** The root's transition for every code unit (0: stay at the root). */
+  private readonly rootNext = new Int32Array(65536);
+  /** Edges of state s: edgeCode/edgeTarget[edgeStart[s] … edgeStart[s + 1]), sorted by code unit. */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeCode: Uint16Array;
+  private readonly edgeTarget: Int32Array;
+  private readonly fail: Int32Array;
+  /** Patterns ending at state s (failure chain included, longest first): out[outStart[s] … outStart[s + 1]). */
+  private readonly outStart: Int32Array;
+  private readonly out: Int32Array;
 
   constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
-    for (const p of patterns) if (p.length > 0) this.starts[p.charCodeAt(0)] = 1;
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    const nodes: AcNode[] = [{ next: new Map(), fail: 0, out: [] }];
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
-        let target = this.nodes[state].next.get(code);
+        let target = nodes[state].next.get(code);
         if (target === undefined) {
-          target = this.nodes.length;
-          this.nodes.push({ next: new Map(), fail: 0, out: [] });
-          this.nodes[state].next.set(code, target);
+          target = nodes.length;
+          nodes.push({ next: new Map(), fail: 0, out: [] });
+          nodes[state].next.set(code, target);
         }
         state = target;
       }
-      this.nodes[state].out.push(index);
+      nodes[state].out.push(index);
     });
-    this.buildFailureLinks();
-  }
+    buildFailureLinks(nodes);
 
-  private buildFailureLinks(): void {
-    const queue: number[] = [];
-    for (const child of this.nodes[0].next.values()) queue.push(child);
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      for (const [code, child] of this.nodes[state].next) {
-        let fail = this.nodes[state].fail;
-        while (fail !== 0 && !this.nodes[fail].next.has(code)) fail = this.nodes[fail].fail;
-        const candidate = this.nodes[fail].next.get(code);
-        this.nodes[child].fail = candidate !== undefined && candidate !== child ? candidate : 0;
-        this.nodes[child].out.push(...this.nodes[this.nodes[child].fail].out);
-        queue.push(child);
+    const n = nodes.length;
+    this.fail = Int32Array.from(nodes, (node) => node.fail);
+    this.edgeStart = new Int32Array(n + 1);
+    this.outStart = new Int32Array(n + 1);
+    let edges = 0;
+    let outs = 0;
+    for (let s = 0; s < n; s++) {
+      this.edgeStart[s] = edges;
+      this.outStart[s] = outs;
+      if (s !== 0) edges += nodes[s].next.size;
+      outs += nodes[s].out.length;
+    }
+    this.edgeStart[n] = edges;
+    this.outStart[n] = outs;
+    this.edgeCode = new Uint16Array(edges);
+    this.edgeTarget = new Int32Array(edges);
+    this.out = new Int32Array(outs);
+    for (let s = 0; s < n; s++) {
+      const node = nodes[s];
+      this.out.set(node.out, this.outStart[s]);
+      if (s === 0) {
+        for (const [code, target] of node.next) this.rootNext[code] = target;
+        continue;
+      }
+      let e = this.edgeStart[s];
+      for (const code of [...node.next.keys()].sort((a, b) => a - b)) {
+        this.edgeCode[e] = code;
+        this.edgeTarget[e] = node.next.get(code)!;
+        e++;
       }
     }
+  }
+
+  /** The state reached from `state` on `code`, following failure links (0: the root). */
+  private step(state: number, code: number): number {
+    const { edgeStart, edgeCode, edgeTarget, fail } = this;
+    while (state !== 0) {
+      let lo = edgeStart[state];
+      let hi = edgeStart[state + 1];
+      if (hi - lo <= LINEAR_EDGES) {
+        for (; lo < hi; lo++) if (edgeCode[lo] === code) return edgeTarget[lo];
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          const c = edgeCode[mid];
+          if (c === code) return edgeTarget[mid];
+          if (c < code) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      state = fail[state];
+    }
+    return this.rootNext[code];
   }
 
   /** Every occurrence of every pattern, overlapping ones included, ordered by end position. */
   findAll(text: string): AcMatch[] {
     const matches: AcMatch[] = [];
+    const { rootNext, outStart, out, lengths } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (state === 0 && this.starts[code] === 0) continue;
-      while (state !== 0 && !this.nodes[state].next.has(code)) state = this.nodes[state].fail;
-      state = this.nodes[state].next.get(code) ?? 0;
-      for (const pattern of this.nodes[state].out) {
-        matches.push({ start: i + 1 - this.lengths[pattern], end: i + 1, pattern });
+      state = state === 0 ? rootNext[code] : this.step(state, code);
+      if (state === 0) continue;
+      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
+        const pattern = out[k];
+        matches.push({ start: i + 1 - lengths[pattern], end: i + 1, pattern });
       }
+    }
+    return matches;
+  }
+
+  /**
+   * Like findAll, over the text with every code unit `c` where `ignored[c] === 1` left out: the
+   * matches' offsets count only the units kept. Scanning the text this way finds what findAll
+   * would find in the reduced text without building it.
+   */
+  findAllIgnoring(text: string, ignored: Uint8Array): AcMatch[] {
+    const matches: AcMatch[] = [];
+    const { rootNext, outStart, out } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (state === 0) {
+        // At the root a unit that begins no pattern is passed over whether it is ignored or not.
+        const next = rootNext[code];
+        if (next === 0 || ignored[code] === 1) continue;
+        state = next;
+      } else {
+        if (ignored[code] === 1) continue;
+        state = this.step(state, code);
+        if (state === 0) continue;
+      }
+      // The end is recorded in the text's offsets for now, and translated below.
+      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
+        matches.push({ start: 0, end: i + 1, pattern: out[k] });
+      }
+    }
+    // Matches are ordered by end: one sweep counts the ignored units before each end.
+    let removed = 0;
+    let at = 0;
+    for (const m of matches) {
+      for (; at < m.end; at++) if (ignored[text.charCodeAt(at)] === 1) removed++;
+      m.end -= removed;
+      m.start = m.end - this.lengths[m.pattern];
     }
     return matches;
   }
 }
 
+function buildFailureLinks(nodes: AcNode[]): void {
+  const queue: number[] = [];
+  for (const child of nodes[0].next.values()) queue.push(child);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    for (const [code, child] of nodes[state].next) {
+      let fail = nodes[state].fail;
+      while (fail !== 0 && !nodes[fail].next.has(code)) fail = nodes[fail].fail;
+      const candidate = nodes[fail].next.get(code);
+      nodes[child].fail = candidate !== undefined && candidate !== child ? candidate : 0;
+      nodes[child].out.push(...nodes[nodes[child].fail].out);
+      queue.push(child);
+    }
+  }
+}
+
 /** Keeps the longest of overlapping matches (the earlier one on a tie), in text order. */
 export function longestNonOverlapping(matches: readonly AcMatch[]): AcMatch[] {
+  if (matches.length <= 1) return matches.slice();
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: AcMatch[] = [];
   for (const m of sorted) {

@@ -61,14 +61,28 @@ const PARTICLES = new Set([...'的地之']);
 /** Phrases shorter than this (separators not counted) are checked for listed mistakes only. */
 const MIN_FUZZY = 7;
 
+/**
+ * IGNORED as a table over UTF-16 code units (1: ignored): the quotation marks, and what `\s` matches
+ * (ECMAScript white space and line terminators). A lone surrogate is never ignored.
+ */
+const IGNORED_UNITS = new Uint8Array(65536);
+for (const ch of '“”‘’"\'「」『』\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') IGNORED_UNITS[ch.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) IGNORED_UNITS[c] = 1;
+
+/** The text without ignored characters, and for each of its code units the offset in the text. */
 function normalize(text: string): { norm: string; map: number[] } {
-  let norm = '';
   const map: number[] = [];
+  let norm = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (IGNORED.test(text[i])) continue;
-    norm += text[i];
-    map.push(i);
+    if (IGNORED_UNITS[text.charCodeAt(i)] === 0) {
+      map.push(i);
+      continue;
+    }
+    if (i > from) norm += text.slice(from, i);
+    from = i + 1;
   }
+  norm += text.slice(from);
   return { norm, map };
 }
 
@@ -132,27 +146,72 @@ export function canonPhraseCount(): number {
 
 type EditKind = 'sub' | 'del' | 'ins' | 'swap';
 
-/** The single edit that turns `c` (canonical) into `w` (written), or undefined when there is none. */
-function oneEdit(w: string, c: string): EditKind | undefined {
-  if (w.length === c.length) {
+/**
+ * The single edit that turns `c` (canonical) into the window w = s[start, end) (written), or
+ * undefined when there is none. Compares code units in place: most windows fail within a few.
+ */
+function oneEdit(s: string, start: number, end: number, c: string): EditKind | undefined {
+  const wl = end - start;
+  const cl = c.length;
+  if (wl === cl) {
     let first = -1;
     let count = 0;
-    for (let i = 0; i < w.length; i++) {
-      if (w[i] !== c[i]) {
+    for (let i = 0; i < wl; i++) {
+      if (s.charCodeAt(start + i) !== c.charCodeAt(i)) {
         if (first < 0) first = i;
         if (++count > 2) return undefined;
       }
     }
     if (count === 1) return 'sub';
-    if (count === 2 && w[first + 1] !== c[first + 1] && w[first] === c[first + 1] && w[first + 1] === c[first]) return 'swap';
+    if (
+      count === 2 &&
+      s.charCodeAt(start + first + 1) !== c.charCodeAt(first + 1) &&
+      s.charCodeAt(start + first) === c.charCodeAt(first + 1) &&
+      s.charCodeAt(start + first + 1) === c.charCodeAt(first)
+    ) {
+      return 'swap';
+    }
     return undefined;
   }
-  const [long, short] = w.length > c.length ? [w, c] : [c, w];
-  if (long.length !== short.length + 1) return undefined;
-  let i = 0;
-  while (i < short.length && long[i] === short[i]) i++;
-  if (long.slice(i + 1) !== short.slice(i)) return undefined;
-  return w.length > c.length ? 'ins' : 'del';
+  if (wl === cl + 1) {
+    // One character added: after the common prefix, the window skips one and matches the rest.
+    let i = 0;
+    while (i < cl && s.charCodeAt(start + i) === c.charCodeAt(i)) i++;
+    for (let j = i; j < cl; j++) if (s.charCodeAt(start + j + 1) !== c.charCodeAt(j)) return undefined;
+    return 'ins';
+  }
+  if (cl === wl + 1) {
+    // One character dropped: after the common prefix, the phrase skips one and matches the rest.
+    let i = 0;
+    while (i < wl && c.charCodeAt(i) === s.charCodeAt(start + i)) i++;
+    for (let j = i; j < wl; j++) if (c.charCodeAt(j + 1) !== s.charCodeAt(start + j)) return undefined;
+    return 'del';
+  }
+  return undefined;
+}
+
+/** s[at, at + 3) is c[from, from + 3). */
+function same3(s: string, at: number, c: string, from: number): boolean {
+  return (
+    at >= 0 &&
+    at + 3 <= s.length &&
+    s.charCodeAt(at) === c.charCodeAt(from) &&
+    s.charCodeAt(at + 1) === c.charCodeAt(from + 1) &&
+    s.charCodeAt(at + 2) === c.charCodeAt(from + 2)
+  );
+}
+
+/**
+ * A necessary condition for some window around `base` (start base − 1 … base + 1, length n − 1 …
+ * n + 1) to be one edit from `c` (n = c.length ≥ MIN_FUZZY = 7). A substitution, swap, addition or
+ * drop at index i leaves the window beginning with c's first three characters when i ≥ 3, and
+ * ending with its last three otherwise (the edit then lies before c's last three: n − 3 ≥ 4 > i + 1).
+ */
+function nearWindows(s: string, base: number, c: string): boolean {
+  const n = c.length;
+  for (let start = base - 1; start <= base + 1; start++) if (same3(s, start, c, 0)) return true;
+  for (let end = base + n - 2; end <= base + n + 2; end++) if (same3(s, end - 3, c, n - 3)) return true;
+  return false;
 }
 
 function commonAffixes(w: string, c: string): { prefix: number; suffix: number } {
@@ -212,10 +271,10 @@ export const canonRule: Rule = {
   check(ctx: ParagraphContext): RawFinding[] {
     const { phrases, wrongs, norms, matcher, metas } = compile();
     const text = ctx.text;
-    const { norm, map } = normalize(text);
-    if (norm.length === 0) return [];
-    const hits = matcher.findAll(norm);
+    // Scan the text as normalized without building it: most paragraphs have no hit and stop here.
+    const hits = matcher.findAllIgnoring(text, IGNORED_UNITS);
     if (hits.length === 0) return [];
+    const { norm, map } = normalize(text);
 
     const exact: { start: number; end: number; phrase: number }[] = [];
     const allowed: { start: number; end: number }[] = [];
@@ -243,13 +302,17 @@ export const canonRule: Rule = {
 
     // Windows around each anchor: the phrase may start one position either side of where the piece
     // puts it (an edit before the piece), and be one character shorter or longer (an edit after it).
-    const exactAt = new Set(exact.map((e) => `${e.phrase}:${e.start}`));
+    // Keyed start × phrase count + phrase: one number per (phrase, start), negative starts included.
+    const exactKey = (phrase: number, start: number) => start * phrases.length + phrase;
+    const exactAt = new Set(exact.map((e) => exactKey(e.phrase, e.start)));
     for (const anchor of anchors) {
       const p = phrases[anchor.phrase];
       const n = p.norm.length;
       const base = anchor.start - anchor.offset;
+      // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
+      if (!nearWindows(norm, base, p.norm)) continue;
       // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
-      if (exactAt.has(`${anchor.phrase}:${base}`)) continue;
+      if (exactAt.has(exactKey(anchor.phrase, base))) continue;
       for (let shift = -1; shift <= 1; shift++) {
         const start = base + shift;
         if (start < 0) continue;
@@ -258,12 +321,11 @@ export const canonRule: Rule = {
           if (end > norm.length) continue;
           // The window must still contain the anchor piece.
           if (start > anchor.start || end < anchor.start + 1) continue;
+          const kind = oneEdit(norm, start, end, p.norm);
+          if (!kind) continue;
           const key = `f${anchor.phrase}:${start}:${end}`;
           if (candidates.has(key)) continue;
-          const w = norm.slice(start, end);
-          const kind = oneEdit(w, p.norm);
-          if (!kind) continue;
-          const { prefix, suffix } = commonAffixes(w, p.norm);
+          const { prefix, suffix } = commonAffixes(norm.slice(start, end), p.norm);
           const anchored = prefix > 0 && suffix > 0 ? 0 : 1;
           candidates.set(key, {
             start,
@@ -319,7 +381,6 @@ export const canonRule: Rule = {
       const i = lastStartBelow(exact, start + 1);
       return i >= 0 && exactMaxEnd[i] >= end;
     };
-    const taken = new Uint8Array(norm.length);
 
     const accepted: Candidate[] = [];
     const sorted = [...candidates.values()].sort((a, b) => {
@@ -330,7 +391,8 @@ export const canonRule: Rule = {
       return a.start - b.start;
     });
     for (const c of sorted) {
-      if (taken.subarray(c.start, c.end).some((t) => t === 1)) continue;
+      // Not overlapping a candidate already accepted (candidates are never empty).
+      if (accepted.some((a) => a.start < c.end && c.start < a.end)) continue;
       const w = norm.slice(c.start, c.end);
       // Canonical text is never flagged.
       if (norms.has(w)) continue;
@@ -347,7 +409,6 @@ export const canonRule: Rule = {
         if ([...diff].every((ch) => SEPARATORS.has(ch))) continue;
         if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
       }
-      taken.fill(1, c.start, c.end);
       accepted.push(c);
     }
 

@@ -14,7 +14,7 @@
  * mentions a year before the change.
  */
 import outdatedTable from '../../../data/outdated.tsv';
-import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { AhoCorasick, longestNonOverlapping, type AcMatch } from '../ahoCorasick';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -31,8 +31,38 @@ interface OutdatedEntry {
 
 interface Compiled {
   entries: OutdatedEntry[];
+  /** The table's old forms (pattern i < entries.length is entries[i]), then TRIGGERS' literals. */
   matcher: AhoCorasick;
+  /** For pattern entries.length + k: the Trigger bit of that literal. */
+  triggerBits: number[];
 }
+
+/**
+ * The special cases below are regular expressions; each of their matches contains one of a few
+ * literals. The table's automaton looks for those literals in the same pass as the old forms, and a
+ * pattern runs only on a paragraph where one of its literals was found.
+ */
+const enum Trigger {
+  FourComprehensives = 1,
+  ThreeConfidences = 2,
+  Plan = 4,
+  Welcome = 8,
+  StudyOld = 16,
+  Plenum = 32,
+}
+
+const TRIGGERS: readonly [string, Trigger][] = [
+  ['全面建成小康社会', Trigger.FourComprehensives],
+  ['道路自信、理论自信、制度自信', Trigger.ThreeConfidences],
+  // 「十一五」…「十五五」, 第十一个…第十五个五年规划
+  ...['十一', '十二', '十三', '十四', '十五'].map((w): [string, Trigger] => [w, Trigger.Plan]),
+  // 喜迎, 迎接; 献礼
+  ['迎', Trigger.Welcome],
+  ['献礼', Trigger.Welcome],
+  ['十八大', Trigger.StudyOld],
+  ['十九大', Trigger.StudyOld],
+  ['中全会', Trigger.Plenum],
+];
 
 let compiled: Compiled | undefined;
 
@@ -62,62 +92,97 @@ function parseEntries(source: string): OutdatedEntry[] {
 function table(): Compiled {
   if (!compiled) {
     const entries = parseEntries(outdatedTable);
-    compiled = { entries, matcher: new AhoCorasick(entries.map((e) => e.old)) };
+    compiled = {
+      entries,
+      matcher: new AhoCorasick([...entries.map((e) => e.old), ...TRIGGERS.map(([word]) => word)]),
+      triggerBits: TRIGGERS.map(([, bit]) => bit),
+    };
   }
   return compiled;
 }
 
 // ———————————————————————————————————————————— shared helpers
 
-const SENTENCE_END = /[。！？；!?;]/u;
+/** 。！？；!?; — compared as code units (no one-character strings). */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b;
+}
 
 /** The sentence around [start, end), at most 200 characters either side (a line may lack punctuation). */
 function sentenceBounds(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && start - s < 200 && !SENTENCE_END.test(text[s - 1])) s--;
+  while (s > 0 && start - s < 200 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < text.length && e - end < 200 && !SENTENCE_END.test(text[e])) e++;
+  while (e < text.length && e - end < 200 && !isSentenceEnd(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
+
+const BOOK_OPEN = 0x300a; // 《
+const BOOK_CLOSE = 0x300b; // 》
 
 /** Whether [start, end) lies inside 《…》 (a title of a document, quoted as published). */
 function insideBookTitle(text: string, start: number, end: number): boolean {
   // Titles are short: look back no further than 120 characters.
   let open = start - 1;
-  while (open >= 0 && start - open <= 120 && text[open] !== '《' && text[open] !== '》') open--;
-  if (open < 0 || text[open] !== '《') return false;
+  while (open >= 0 && start - open <= 120 && text.charCodeAt(open) !== BOOK_OPEN && text.charCodeAt(open) !== BOOK_CLOSE) open--;
+  if (open < 0 || text.charCodeAt(open) !== BOOK_OPEN) return false;
   for (let i = end; i < text.length && i - end <= 120; i++) {
-    if (text[i] === '》') return true;
-    if (text[i] === '《') return false;
+    const code = text.charCodeAt(i);
+    if (code === BOOK_CLOSE) return true;
+    if (code === BOOK_OPEN) return false;
   }
   return false;
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+const YEAR_DIGITS = /((?:19|20)\d{2})\s*年/gu;
+const YEAR_CN = /([一二][〇零一二三四五六七八九]{3})年/gu;
+
 /** Four-digit years written 2017年 or 二〇一七年. */
 function yearsIn(text: string): number[] {
   const years: number[] = [];
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/gu)) years.push(Number(m[1]));
-  for (const m of text.matchAll(/([一二][〇零一二三四五六七八九]{3})年/gu)) {
+  if (!text.includes('年')) return years;
+  YEAR_DIGITS.lastIndex = 0;
+  for (let m = YEAR_DIGITS.exec(text); m; m = YEAR_DIGITS.exec(text)) years.push(Number(m[1]));
+  YEAR_CN.lastIndex = 0;
+  for (let m = YEAR_CN.exec(text); m; m = YEAR_CN.exec(text)) {
     years.push(Number([...m[1]].map((c) => CN_DIGITS[c]).join('')));
   }
   return years;
 }
 
+/** 2026-01-15 → 2026年1月15日 (a document's few dates, remembered). */
+const formattedDates = new Map<string, string>();
 function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  let text = formattedDates.get(date);
+  if (text === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    text = `${y}年${m}月${d}日`;
+    if (formattedDates.size > 64) formattedDates.clear();
+    formattedDates.set(date, text);
+  }
+  return text;
+}
+
+/**
+ * The matches text.matchAll(re) lists (re global), found by running `re` itself: matchAll runs a
+ * copy, and a new RegExp object is compiled again once a garbage collection has dropped the
+ * compiled code — on every paragraph, for the patterns below.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
+    if (m[0] === '') re.lastIndex += /[uv]/.test(re.flags) && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
+  }
+  return out;
 }
 
 function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
-  for (const pattern of exceptions) {
-    pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-      if (m.index! < end && m.index! + m[0].length > start) return true;
-    }
-  }
-  return false;
+  return exceptions.some((pattern) => allMatches(pattern, text).some((m) => m.index < end && m.index + m[0].length > start));
 }
 
 /** Markers of a historical mention right before an old name. */
@@ -164,11 +229,12 @@ function isTitleLine(text: string): boolean {
   return t.length <= 80 && !/[，。；！？,;!?]/u.test(t) && /关于.+的会议纪要(?:[（(][^）)]*[）)])?$/u.test(t);
 }
 
-function tableFindings(ctx: ParagraphContext): RawFinding[] {
-  const { entries, matcher } = table();
+/** `found`: the automaton's matches of the table's old forms. */
+function tableFindings(ctx: ParagraphContext, found: AcMatch[]): RawFinding[] {
+  const { entries } = table();
   const text = ctx.text;
   // The longest listed form wins first (「国家卫计委」 over the 「卫计委」 inside it), then it is judged.
-  const hits = longestNonOverlapping(matcher.findAll(text).filter((m) => ctx.date >= entries[m.pattern].date));
+  const hits = longestNonOverlapping(found.filter((m) => ctx.date >= entries[m.pattern].date));
   if (hits.length === 0) return [];
   const valid = hits.filter((m) => {
     const entry = entries[m.pattern];
@@ -205,10 +271,10 @@ const FOUR_COMPREHENSIVES = /全面建成小康社会(?=[、，,]\s*全面深化
 /** The three 自信 without 文化自信 (added 2016-07-01). */
 const THREE_CONFIDENCES = /道路自信、理论自信、制度自信(?![、，,和及与]*\s*文化自信)/gu;
 
-function listFindings(ctx: ParagraphContext): RawFinding[] {
+function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
-  if (ctx.date >= '2020-10-29') {
-    for (const m of ctx.text.matchAll(FOUR_COMPREHENSIVES)) {
+  if (ctx.date >= '2020-10-29' && triggers & Trigger.FourComprehensives) {
+    for (const m of allMatches(FOUR_COMPREHENSIVES, ctx.text)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2020, '全面建设社会主义现代化国家')) continue;
       out.push({
         offset: m.index!,
@@ -219,8 +285,8 @@ function listFindings(ctx: ParagraphContext): RawFinding[] {
       });
     }
   }
-  if (ctx.date >= '2016-07-01') {
-    for (const m of ctx.text.matchAll(THREE_CONFIDENCES)) {
+  if (ctx.date >= '2016-07-01' && triggers & Trigger.ThreeConfidences) {
+    for (const m of allMatches(THREE_CONFIDENCES, ctx.text)) {
       if (readsAsHistory(ctx.text, m.index!, m.index! + m[0].length, 2016, '')) continue;
       out.push({
         offset: m.index!,
@@ -281,7 +347,7 @@ interface PlanMention {
 
 function planMentions(text: string): PlanMention[] {
   const out: PlanMention[] = [];
-  for (const m of text.matchAll(PLAN_MENTION)) {
+  for (const m of allMatches(PLAN_MENTION, text)) {
     const plan = m[1] ? PLANS.find((p) => p.name === m[1]) : PLANS.find((p) => p.ordinal === m[2]);
     if (!plan) continue;
     const mention: PlanMention = { plan, start: m.index!, end: m.index! + m[0].length };
@@ -295,7 +361,8 @@ function cnYear(digits: string): number {
   return Number([...digits].map((c) => CN_DIGITS[c]).join(''));
 }
 
-function planFindings(ctx: ParagraphContext): RawFinding[] {
+function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
+  if (!(triggers & Trigger.Plan)) return [];
   const text = ctx.text;
   const mentions = planMentions(text);
   if (mentions.length === 0) return [];
@@ -342,7 +409,7 @@ function planFindings(ctx: ParagraphContext): RawFinding[] {
 
   // 「今年是“十四五”规划开局之年」: the plan's year and the year the sentence names must agree.
   let next = 0;
-  for (const role of text.matchAll(PLAN_ROLE)) {
+  for (const role of allMatches(PLAN_ROLE, text)) {
     const roleStart = role.index!;
     const roleEnd = roleStart + role[0].length;
     // The nearest plan before the role, in the same clause (「、」 allowed, 「，」 not), within 24 characters.
@@ -355,7 +422,7 @@ function planFindings(ctx: ParagraphContext): RawFinding[] {
     // The year the sentence speaks of: the last 「今年是」「2021年是」 before the plan, in the same sentence.
     const sentence = sentenceBounds(text, mention.start, roleEnd);
     let subject: RegExpMatchArray | undefined;
-    for (const y of text.slice(sentence.start, mention.start).matchAll(YEAR_SUBJECT)) subject = y;
+    for (const y of allMatches(YEAR_SUBJECT, text.slice(sentence.start, mention.start))) subject = y;
     if (!subject) continue;
     const subjectEnd = sentence.start + subject.index! + subject[0].length;
     if (mention.start - subjectEnd > 40) continue;
@@ -418,11 +485,10 @@ function addYear(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-function eventFindings(ctx: ParagraphContext): RawFinding[] {
+function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const text = ctx.text;
-  if (!/大|全会/u.test(text)) return [];
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(WELCOME)) {
+  for (const m of triggers & Trigger.Welcome ? allMatches(WELCOME, text) : []) {
     const event = EVENTS.find((e) => e.name === (m[1] ?? m[2]))!;
     if (ctx.date < event.opened) continue;
     const start = m.index!;
@@ -440,7 +506,7 @@ function eventFindings(ctx: ParagraphContext): RawFinding[] {
       ...(ctx.date < addYear(event.closed, 1) ? { gentler: true } : {}),
     });
   }
-  for (const m of text.matchAll(STUDY_OLD)) {
+  for (const m of triggers & Trigger.StudyOld ? allMatches(STUDY_OLD, text) : []) {
     const event = EVENTS.find((e) => e.name === m[1])!;
     if (!event.next || ctx.date <= event.next.closed) continue;
     const start = m.index!;
@@ -471,9 +537,10 @@ function toChineseNumber(n: number): string {
 /** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
 const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
 
-function plenumNameFindings(ctx: ParagraphContext): RawFinding[] {
+function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of ctx.text.matchAll(MISNAMED_PLENUM)) {
+  if (!(triggers & Trigger.Plenum)) return out;
+  for (const m of allMatches(MISNAMED_PLENUM, ctx.text)) {
     const [whole, session, joint, plenum] = m;
     if (joint === '届' && !/\d/u.test(session + plenum)) continue;
     const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? CN_NUMERALS[Number(plenum)] : plenum}中全会`;
@@ -497,7 +564,24 @@ export const outdatedRule: Rule = {
   defaultSeverity: 'warning',
   description: '过时提法：已更名、已废止或已过时的提法（「一府两院」「新冠肺炎」「十四五开局之年」等），按文稿日期判断。',
   check(ctx: ParagraphContext): RawFinding[] {
-    const findings = [...tableFindings(ctx), ...listFindings(ctx), ...planFindings(ctx), ...eventFindings(ctx), ...plenumNameFindings(ctx)];
+    const { entries, matcher, triggerBits } = table();
+    // One pass finds the table's old forms and the literals that the special cases need.
+    const found = matcher.findAll(ctx.text);
+    if (found.length === 0) return [];
+    const tableHits: AcMatch[] = [];
+    let triggers = 0;
+    for (const m of found) {
+      if (m.pattern < entries.length) tableHits.push(m);
+      else triggers |= triggerBits[m.pattern - entries.length];
+    }
+    const findings = [
+      ...(tableHits.length > 0 ? tableFindings(ctx, tableHits) : []),
+      ...listFindings(ctx, triggers),
+      ...planFindings(ctx, triggers),
+      ...eventFindings(ctx, triggers),
+      ...plenumNameFindings(ctx, triggers),
+    ];
+    if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
     const kept: RawFinding[] = [];
     const taken = new Uint8Array(ctx.text.length);
