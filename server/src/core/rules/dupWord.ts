@@ -57,10 +57,11 @@ function isAabb(text: string, i: number): boolean {
 }
 
 function repeatedUnit(text: string, i: number, n: number): string | undefined {
-  if (i + 2 * n > text.length || text.charCodeAt(i) !== text.charCodeAt(i + n)) return undefined;
+  if (i + 2 * n > text.length) return undefined;
+  // Compared unit by unit before anything is sliced: most candidates differ early.
+  for (let k = 0; k < n; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(i + n + k)) return undefined;
   const unit = text.slice(i, i + n);
-  if (unit !== text.slice(i + n, i + 2 * n) || !allHan(unit)) return undefined;
-  return unit;
+  return allHan(unit) ? unit : undefined;
 }
 
 const CLAUSE_EDGE = /[，。、；：？！,.;:?!“”‘’（）《》\s—…]/u;
