@@ -23,11 +23,19 @@ export interface Paragraph {
 /** Splits on \r\n, \r and \n; offsets point into the original text. */
 export function splitParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /\r\n|\r|\n/g;
   let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ text: text.slice(start, m.index), offset: start });
-    start = m.index + m[0].length;
+  if (text.indexOf('\r') === -1) {
+    // The usual case: indexOf finds line feeds much faster than a regex alternation.
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      out.push({ text: text.slice(start, end), offset: start });
+      start = end + 1;
+    }
+  } else {
+    const re = /\r\n|\r|\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ text: text.slice(start, m.index), offset: start });
+      start = m.index + m[0].length;
+    }
   }
   out.push({ text: text.slice(start), offset: start });
   return out;
@@ -172,12 +180,16 @@ export class Checker {
       const byParagraph = new Map<number, RawFinding[]>();
       let documentFindings;
       try {
+        const slots = new Map<string, string>();
         const memo = <T>(index: number, key: string, compute: (text: string) => T): T => {
           if (!this.caching) return compute(texts[index]);
           const results = cachedResults(index);
-          const slot = `${rule.id}\u0000${key}`;
-          if (!results.has(slot)) results.set(slot, compute(texts[index]));
-          return results.get(slot) as T;
+          // One slot name per key, not a new string (hashed anew) for every paragraph.
+          let slot = slots.get(key);
+          if (slot === undefined) slots.set(key, (slot = `${rule.id}\u0000${key}`));
+          let value = results.get(slot) as T | undefined;
+          if (value === undefined && !results.has(slot)) results.set(slot, (value = compute(texts[index])));
+          return value as T;
         };
         documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf, memo });
       } catch (err) {
@@ -192,7 +204,7 @@ export class Checker {
       }
       for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
     }
-    return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
+    return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   }
 
   clearCache(): void {
