@@ -22,6 +22,25 @@ interface AcNode {
   out: number[];
 }
 
+/**
+ * The code units of the last text scanned, copied once into a typed array: every table rule scans
+ * the same paragraph in turn, and reading an array is cheaper than charCodeAt on a slice of the
+ * document. Buffer's UTF-16 encoding copies code units as they are, lone surrogates included.
+ */
+let unitsText: string | undefined;
+let unitsBuffer = Buffer.alloc(2048);
+let units = new Uint16Array(unitsBuffer.buffer, unitsBuffer.byteOffset, 1024);
+function codeUnits(text: string): Uint16Array {
+  if (text === unitsText) return units;
+  if (text.length > units.length) {
+    unitsBuffer = Buffer.alloc(2 * Math.max(text.length, 2 * units.length));
+    units = new Uint16Array(unitsBuffer.buffer, unitsBuffer.byteOffset, unitsBuffer.length >> 1);
+  }
+  unitsBuffer.write(text, 0, 'utf16le');
+  unitsText = text;
+  return units;
+}
+
 /** What a scan without matches returns (shared: callers must not modify it). */
 const NO_MATCHES: readonly AcMatch[] = Object.freeze([]);
 
@@ -121,9 +140,10 @@ export class AhoCorasick {
     // Allocated on the first match: most paragraphs have none and share NO_MATCHES.
     let matches: AcMatch[] | undefined;
     const { rootNext, outStart, out, lengths } = this;
+    const codes = codeUnits(text);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+      const code = codes[i];
       state = state === 0 ? rootNext[code] : this.step(state, code);
       if (state === 0) continue;
       const last = outStart[state + 1];
@@ -143,9 +163,10 @@ export class AhoCorasick {
   findAllIgnoring(text: string, ignored: Uint8Array): readonly AcMatch[] {
     let matches: AcMatch[] | undefined;
     const { rootNext, outStart, out } = this;
+    const codes = codeUnits(text);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+      const code = codes[i];
       if (state === 0) {
         // At the root a unit that begins no pattern is passed over whether it is ignored or not.
         const next = rootNext[code];
