@@ -22,6 +22,28 @@ interface AcNode {
   out: number[];
 }
 
+/**
+ * The code units of the last text scanned, copied once into a typed array: every table rule scans
+ * the same paragraph in turn, and reading an array is cheaper than charCodeAt on a slice of the
+ * document. Buffer's UTF-16 encoding copies code units as they are, lone surrogates included.
+ */
+let unitsText: string | undefined;
+let unitsBuffer = Buffer.alloc(2048);
+let units = new Uint16Array(unitsBuffer.buffer, unitsBuffer.byteOffset, 1024);
+function codeUnits(text: string): Uint16Array {
+  if (text === unitsText) return units;
+  if (text.length > units.length) {
+    unitsBuffer = Buffer.alloc(2 * Math.max(text.length, 2 * units.length));
+    units = new Uint16Array(unitsBuffer.buffer, unitsBuffer.byteOffset, unitsBuffer.length >> 1);
+  }
+  unitsBuffer.write(text, 0, 'utf16le');
+  unitsText = text;
+  return units;
+}
+
+/** What a scan without matches returns (shared: callers must not modify it). */
+const NO_MATCHES: readonly AcMatch[] = Object.freeze([]);
+
 /** Above this many edges a state's edge list is binary-searched rather than scanned. */
 const LINEAR_EDGES = 8;
 
@@ -114,20 +136,23 @@ export class AhoCorasick {
   }
 
   /** Every occurrence of every pattern, overlapping ones included, ordered by end position. */
-  findAll(text: string): AcMatch[] {
-    const matches: AcMatch[] = [];
+  findAll(text: string): readonly AcMatch[] {
+    // Allocated on the first match: most paragraphs have none and share NO_MATCHES.
+    let matches: AcMatch[] | undefined;
     const { rootNext, outStart, out, lengths } = this;
+    const codes = codeUnits(text);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+      const code = codes[i];
       state = state === 0 ? rootNext[code] : this.step(state, code);
       if (state === 0) continue;
-      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
+      const last = outStart[state + 1];
+      for (let k = outStart[state]; k < last; k++) {
         const pattern = out[k];
-        matches.push({ start: i + 1 - lengths[pattern], end: i + 1, pattern });
+        (matches ??= []).push({ start: i + 1 - lengths[pattern], end: i + 1, pattern });
       }
     }
-    return matches;
+    return matches ?? NO_MATCHES;
   }
 
   /**
@@ -135,12 +160,13 @@ export class AhoCorasick {
    * matches' offsets count only the units kept. Scanning the text this way finds what findAll
    * would find in the reduced text without building it.
    */
-  findAllIgnoring(text: string, ignored: Uint8Array): AcMatch[] {
-    const matches: AcMatch[] = [];
+  findAllIgnoring(text: string, ignored: Uint8Array): readonly AcMatch[] {
+    let matches: AcMatch[] | undefined;
     const { rootNext, outStart, out } = this;
+    const codes = codeUnits(text);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+      const code = codes[i];
       if (state === 0) {
         // At the root a unit that begins no pattern is passed over whether it is ignored or not.
         const next = rootNext[code];
@@ -152,10 +178,12 @@ export class AhoCorasick {
         if (state === 0) continue;
       }
       // The end is recorded in the text's offsets for now, and translated below.
-      for (let k = outStart[state], last = outStart[state + 1]; k < last; k++) {
-        matches.push({ start: 0, end: i + 1, pattern: out[k] });
+      const last = outStart[state + 1];
+      for (let k = outStart[state]; k < last; k++) {
+        (matches ??= []).push({ start: 0, end: i + 1, pattern: out[k] });
       }
     }
+    if (!matches) return NO_MATCHES;
     // Matches are ordered by end: one sweep counts the ignored units before each end.
     let removed = 0;
     let at = 0;
@@ -185,8 +213,8 @@ function buildFailureLinks(nodes: AcNode[]): void {
 }
 
 /** Keeps the longest of overlapping matches (the earlier one on a tie), in text order. */
-export function longestNonOverlapping(matches: readonly AcMatch[]): AcMatch[] {
-  if (matches.length <= 1) return matches.slice();
+export function longestNonOverlapping(matches: readonly AcMatch[]): readonly AcMatch[] {
+  if (matches.length <= 1) return matches;
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: AcMatch[] = [];
   for (const m of sorted) {

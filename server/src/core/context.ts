@@ -75,7 +75,8 @@ class Paragraph implements ParagraphContext {
     const index = this.segmenter.idioms?.();
     if (!index) return undefined;
     const candidates = index.get(this.text.charCodeAt(offset - 1));
-    return candidates !== undefined && candidates.some((w) => this.text.endsWith(w, offset));
+    if (candidates) for (const w of candidates) if (this.text.endsWith(w, offset)) return true;
+    return false;
   }
 
   clauseTags(offset: number) {

@@ -54,15 +54,19 @@ function byUnit(list: readonly string[], last: boolean): Map<number, string[]> {
 }
 let afterDe: Map<number, string[]> | undefined;
 let beforeDe: Map<number, string[]> | undefined;
-/** A degree word or a complement begins at `at`. */
+/** A degree word or a complement begins at `at`. Loops rather than closures: this runs for every 的. */
 function degreeOrComplementAt(text: string, at: number): boolean {
   afterDe ??= byUnit([...classWords('degree'), ...classWords('complement')], false);
-  return afterDe.get(text.charCodeAt(at))?.some((w) => text.startsWith(w, at)) ?? false;
+  const bucket = afterDe.get(text.charCodeAt(at));
+  if (bucket) for (const w of bucket) if (text.startsWith(w, at)) return true;
+  return false;
 }
 /** A manner word ends at `at`. */
 function mannerEndsAt(text: string, at: number): boolean {
   beforeDe ??= byUnit(classWords('manner'), true);
-  return beforeDe.get(text.charCodeAt(at - 1))?.some((w) => text.endsWith(w, at)) ?? false;
+  const bucket = beforeDe.get(text.charCodeAt(at - 1));
+  if (bucket) for (const w of bucket) if (text.endsWith(w, at)) return true;
+  return false;
 }
 
 const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』]/u;
@@ -148,10 +152,18 @@ function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
   return undefined;
 }
 
+/** The characters that make a word with 得: 取得, 值得, 显得, 觉得, 使得. */
+const DE_WORD_FIRST = '取值显觉使';
+function isDeWordFirst(code: number): boolean {
+  for (let k = 0; k < DE_WORD_FIRST.length; k++) if (DE_WORD_FIRST.charCodeAt(k) === code) return true;
+  return false;
+}
+
 function wrongDeInWord(ctx: ParagraphContext, i: number): RawFinding | undefined {
   const text = ctx.text;
+  // A code unit, not text[i - 1]: most 的 follow none of the five, and a one-character string is allocated.
+  if (!isDeWordFirst(text.charCodeAt(i - 1))) return undefined;
   const ch = text[i - 1];
-  if (!ch || !'取值显觉使'.includes(ch)) return undefined;
   if (!ctx.isWordBoundary(i - 1) || !ctx.isWordBoundary(i) || !ctx.isWordBoundary(i + 1)) return undefined;
   const ok = inClass(`always:${ch}`, ch) || classWords(`after:${ch}`).some((w) => text.startsWith(w, i + 1));
   if (!ok) return undefined;

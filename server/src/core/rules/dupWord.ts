@@ -80,17 +80,35 @@ function isRhetorical(text: string, i: number, unit: string): boolean {
   return i >= unit.length && text.slice(i - unit.length, i) === unit;
 }
 
-function checkWords(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFinding[] {
+/** unit = text[i, i + n) is one character written n / its length times (「哈哈」, 「𠀀𠀀」). */
+function oneCharRepeated(text: string, i: number, n: number): boolean {
+  const first = text.codePointAt(i)!;
+  const step = first > 0xffff ? 2 : 1;
+  for (let k = step; k < n; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(i + k - step)) return false;
+  return true;
+}
+
+function checkWords(ctx: ParagraphContext, t: Tables, taken: Uint8Array, findings: RawFinding[]): void {
   const text = ctx.text;
-  const findings: RawFinding[] = [];
-  for (let i = 0; i + 4 <= text.length; i++) {
+  const length = text.length;
+  // c0 … c4 are text[i … i + 4], read once each as the window slides (-1 past the end).
+  let c1 = text.charCodeAt(0);
+  let c2 = text.charCodeAt(1);
+  let c3 = text.charCodeAt(2);
+  let c4 = text.charCodeAt(3);
+  for (let i = 0; i + 4 <= length; i++) {
+    const c0 = c1;
+    c1 = c2;
+    c2 = c3;
+    c3 = c4;
+    c4 = i + 4 < length ? text.charCodeAt(i + 4) : -1;
     // The common case, no unit of 2–4 repeating from here, costs three comparisons.
-    const c = text.charCodeAt(i);
-    if (c !== text.charCodeAt(i + 2) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 4)) continue;
+    if (c0 !== c2 && c0 !== c3 && c0 !== c4) continue;
+    if (taken[i]) continue;
     for (let n = 4; n >= 2; n--) {
       const unit = repeatedUnit(text, i, n);
-      if (!unit || taken[i]) continue;
-      if (new Set(unit).size === 1) continue; // 「哈哈哈哈」
+      if (!unit) continue;
+      if (oneCharRepeated(text, i, n)) continue; // 「哈哈哈哈」
       if (t.allow.has(unit) || NUMERAL_CLASSIFIER.test(unit) || isRhetorical(text, i, unit)) continue;
       if (!ctx.isWordBoundary(i + n) || !ctx.isWordBoundary(i + 2 * n)) continue;
       findings.push({
@@ -103,14 +121,16 @@ function checkWords(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFin
       break;
     }
   }
-  return findings;
 }
 
-function checkChars(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFinding[] {
+function checkChars(ctx: ParagraphContext, t: Tables, taken: Uint8Array, findings: RawFinding[]): void {
   const text = ctx.text;
-  const findings: RawFinding[] = [];
+  let next = text.charCodeAt(0);
   for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) !== text.charCodeAt(i + 1)) continue;
+    // Each code unit is read once: `next` is text[i + 1] from the step before.
+    const c = next;
+    next = text.charCodeAt(i + 1);
+    if (c !== next) continue;
     const ch = text[i];
     if (taken[i] || taken[i + 1] || !t.functionChars.has(ch)) continue;
     if (isAabb(text, i)) continue;
@@ -123,8 +143,8 @@ function checkChars(ctx: ParagraphContext, t: Tables, taken: Uint8Array): RawFin
       suggestions: [ch],
     });
     i++;
+    next = text.charCodeAt(i + 1);
   }
-  return findings;
 }
 
 /** Whether an occurrence of `word` covers the doubled `ch` at i, i+1. */
@@ -133,8 +153,7 @@ function coveredBy(text: string, i: number, word: string, ch: string): boolean {
   return at >= 0 && text.startsWith(word, i - at);
 }
 
-function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
-  const findings: RawFinding[] = [];
+function checkSlips(text: string, t: Tables, taken: Uint8Array, findings: RawFinding[]): void {
   for (const slip of t.slips) {
     for (const m of allMatches(slip.pattern, text)) {
       const fix = expandTemplate(slip.replacement, m);
@@ -143,7 +162,6 @@ function checkSlips(text: string, t: Tables, taken: Uint8Array): RawFinding[] {
       taken.fill(1, m.index!, m.index! + m[0].length);
     }
   }
-  return findings;
 }
 
 /**
@@ -166,10 +184,11 @@ export const dupWordRule: Rule = {
   check(ctx) {
     const t = loadTables();
     const taken = takenFor(ctx.text.length);
-    const slips = checkSlips(ctx.text, t, taken);
-    const words = checkWords(ctx, t, taken);
-    const chars = checkChars(ctx, t, taken);
-    if (slips.length + words.length + chars.length === 0) return [];
-    return [...slips, ...words, ...chars].sort((a, b) => a.offset - b.offset);
+    // One list, filled in the order slips, words, characters; the sort is stable.
+    const findings: RawFinding[] = [];
+    checkSlips(ctx.text, t, taken, findings);
+    checkWords(ctx, t, taken, findings);
+    checkChars(ctx, t, taken, findings);
+    return findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
   },
 };

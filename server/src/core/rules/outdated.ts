@@ -574,19 +574,18 @@ export const outdatedRule: Rule = {
       if (m.pattern < entries.length) tableHits.push(m);
       else triggers |= triggerBits[m.pattern - entries.length];
     }
-    const findings = [
-      ...(tableHits.length > 0 ? tableFindings(ctx, tableHits) : []),
-      ...listFindings(ctx, triggers),
-      ...planFindings(ctx, triggers),
-      ...eventFindings(ctx, triggers),
-      ...plenumNameFindings(ctx, triggers),
-    ];
+    const findings = tableHits.length > 0 ? tableFindings(ctx, tableHits) : [];
+    // Without a trigger literal none of the special cases can match.
+    if (triggers !== 0) {
+      findings.push(...listFindings(ctx, triggers), ...planFindings(ctx, triggers), ...eventFindings(ctx, triggers), ...plenumNameFindings(ctx, triggers));
+    }
     if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
     const kept: RawFinding[] = [];
     const taken = new Uint8Array(ctx.text.length);
     for (const f of findings) {
-      if (taken.subarray(f.offset, f.offset + f.length).some((t) => t === 1)) continue;
+      const clash = taken.indexOf(1, f.offset);
+      if (clash !== -1 && clash < f.offset + f.length) continue;
       taken.fill(1, f.offset, f.offset + f.length);
       kept.push(f);
     }

@@ -87,9 +87,12 @@ export const punctDupRule: Rule = {
  * 《 is doubled too; but 「《关于《办法》》」 is a nesting error (inner marks should be 〈〉), left to
  * the punct-pair rule.
  */
+/** What both patterns below need: a doubled mark, looked for in one pass. */
+const DOUBLED_TITLE_MARK = /《《|》》/;
+
 function doubledTitleMarks(text: string): RawFinding[] {
-  // Both patterns need a doubled mark: most paragraphs are done after two searches.
-  if (!text.includes('《《') && !text.includes('》》')) return [];
+  // Most paragraphs are done after this one search.
+  if (!DOUBLED_TITLE_MARK.test(text)) return [];
   const findings: RawFinding[] = [];
   const message = (m: string) => `「${m}${m}」书名号重复，只保留一个「${m}」。`;
   const doubledPairs = new Set<number>();
