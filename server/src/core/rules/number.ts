@@ -346,13 +346,21 @@ function adjacentNumbers(text: string, findings: RawFinding[]): void {
   for (const m of arabic) check(m, Number(m[1]), Number(m[2]), true);
 }
 
-const toFullWidth = (c: string) => (c === '%' ? '％' : String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-const toHalfWidth = (c: string) => (c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-/** A paragraph without any of these has no number for the checks below. */
-const NUMERAL = /[\d０-９〇○零一二三四五六七八九十两半]/u;
-const ARABIC_DIGIT = /\d/u;
 const FULL_WIDTH = /[０-９％]/u;
 const FULL_WIDTH_ALL = /[０-９％]/gu;
+/**
+ * What at least one check needs (each check's own first test, or its pattern), or a full-width
+ * digit or ％ that the checks read as ASCII: most paragraphs, even with a numeral, have none of it
+ * and skip all six after this one test.
+ */
+const ANY_CHECK = new RegExp(
+  [YEAR, APPROX_WORD, DIGIT_UNIT, RANGE_SHAPE, SESSION_SHAPE, NUMBER_COMMA, FULL_WIDTH].map((re) => re.source).join('|'),
+  'u',
+);
+
+const toFullWidth = (c: string) => (c === '%' ? '％' : String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toHalfWidth = (c: string) => (c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const ARABIC_DIGIT = /\d/u;
 
 export const numberRule: Rule = {
   id: 'number',
@@ -361,7 +369,7 @@ export const numberRule: Rule = {
   defaultSeverity: 'warning',
   description: '数字用法（GB/T 15835）：年份中的〇、约数词叠用、阿拉伯数字与汉字混写、数值范围、届次会次用汉字、相邻数字概数不加顿号。',
   check(ctx) {
-    if (!NUMERAL.test(ctx.text)) return [];
+    if (!ANY_CHECK.test(ctx.text)) return [];
     // Full-width digits and ％ read as their ASCII forms (one code unit each, so offsets hold).
     const wide = FULL_WIDTH.test(ctx.text);
     const text = wide ? ctx.text.replace(FULL_WIDTH_ALL, toHalfWidth) : ctx.text;
