@@ -48,6 +48,8 @@ const PAIR_CHARS = KINDS.map((k) => k.open + k.close).join('');
 /** Half-width parentheses pair with the full-width ones; their width is punct-width's business. */
 const HALF_PARENS: Record<string, string> = { '(': '（', ')': '）' };
 const TITLE_MARKS = '《〈';
+/** By kind: 《 or 〈, which nest in one stack. */
+const IS_TITLE = KINDS.map((k) => TITLE_MARKS.includes(k.open));
 
 /** Points, closing marks and the end of the paragraph: what follows a closing mark. */
 const AFTER_CLOSE_CHAR = /[，。、；：？！…—）》〉】〕」』”’,.;:?!)\s]/u;
@@ -70,6 +72,11 @@ interface Mark {
   close?: number;
   /** Which mark this really is when the writer used the wrong one: “ written for ”. */
   misused?: string;
+}
+
+/** A new mark, every field present from the start (one object shape for all marks). */
+function newMark(kind: PairKind, index: number, misused?: string): Mark {
+  return { kind, index, nestedIn: undefined, matched: false, close: undefined, misused };
 }
 
 interface ParagraphPairs {
@@ -95,9 +102,36 @@ function isApostrophe(text: string, i: number): boolean {
 /** What most paragraphs give: no marks to pair. Shared, never modified. */
 const NO_PAIRS: ParagraphPairs = Object.freeze({ open: [], close: [], findings: [] }) as unknown as ParagraphPairs;
 
+/** The kinds open during wellNested's walk, innermost last; reused, as the walk never nests. */
+const openKinds: number[] = [];
+
+/**
+ * Whether the marks `found` pair up plainly: each closing mark closes the innermost open one, no
+ * kind opens inside itself, nothing stays open, no ’ is an apostrophe. scanPairs finds nothing in
+ * such a paragraph (most that have marks), so it can skip its bookkeeping.
+ */
+function wellNested(text: string, found: readonly RegExpExecArray[]): boolean {
+  openKinds.length = 0;
+  let open = 0; // a bit per kind
+  for (const m of found) {
+    const slot = PAIR_CHARS.indexOf(HALF_PARENS[m[0]] ?? m[0]);
+    const k = slot >> 1;
+    if ((slot & 1) === 0) {
+      if (open & (1 << k)) return false;
+      open |= 1 << k;
+      openKinds.push(k);
+    } else {
+      if (openKinds[openKinds.length - 1] !== k || isApostrophe(text, m.index)) return false;
+      open &= ~(1 << k);
+      openKinds.pop();
+    }
+  }
+  return open === 0;
+}
+
 function scanPairs(text: string, paragraph: number): ParagraphPairs {
   const found = allMatches(PAIR_CHAR, text);
-  if (found.length === 0) return NO_PAIRS;
+  if (found.length === 0 || wellNested(text, found)) return NO_PAIRS;
   const stacks: Mark[][] = []; // by kind, made when first needed; 《 and 〈 use `titles` instead
   const titles: Mark[] = []; // 《 and 〈 together, for nesting
   const unmatchedClose: Mark[] = [];
@@ -105,7 +139,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   const findings: DocumentFinding[] = [];
 
   const push = (mark: Mark, k: number) => {
-    if (TITLE_MARKS.includes(mark.kind.open)) {
+    if (IS_TITLE[k]) {
       const top = titles[titles.length - 1];
       if (mark.kind.open === '《' && top?.kind.open === '《') {
         mark.nestedIn = top;
@@ -116,12 +150,12 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   };
   /** Closes the innermost open mark of kind `k`; false when there is none. */
   const pop = (k: number, at: number): boolean => {
-    const kind = KINDS[k];
-    if (TITLE_MARKS.includes(kind.open)) {
+    if (IS_TITLE[k]) {
       for (let t = titles.length - 1; t >= 0; t--) {
-        if (titles[t].kind !== kind) continue;
+        const mark = titles[t];
+        if (mark.kind !== KINDS[k]) continue;
         // Marks opened inside and never closed stay unmatched: 《关于〈办法》.
-        const [mark] = titles.splice(t, 1);
+        titles.splice(t, 1);
         mark.matched = true;
         mark.close = at;
         return true;
@@ -156,7 +190,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
         });
         continue;
       }
-      const mark: Mark = { kind, index: i };
+      const mark = newMark(kind, i);
       if (!half) all.push(mark);
       push(mark, k);
     } else {
@@ -164,7 +198,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
       if (pop(k, i)) continue;
       // ” written where “ belongs: nothing is open and a quotation begins here.
       if (kind.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !afterClose(text, i)) {
-        const mark: Mark = { kind, index: i, misused: kind.open };
+        const mark = newMark(kind, i, kind.open);
         push(mark, k);
         all.push(mark);
         continue;
@@ -172,7 +206,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
       if (half || isListNumberClose(text, i)) continue;
       // 「《条例》》」: a doubled closing 书名号 is punct-dup's.
       if (kind.close === '》' && text[i - 1] === '》') continue;
-      unmatchedClose.push({ kind, index: i });
+      unmatchedClose.push(newMark(kind, i));
     }
   }
 
