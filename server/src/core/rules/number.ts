@@ -14,6 +14,7 @@
  * years (1949—2024年, where the 一字线 is right), abbreviations listed with 顿号 (「一、二年级」
  * 「第三、四季度」「二、三产业」), statistics (「第3次」), 「20届3中全会」 (the outdated rule's).
  */
+import { allMatches } from '../matches';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 const STANDARD = 'GB/T 15835';
@@ -36,10 +37,10 @@ const WRONG_ZEROS = /[○零OＯ0０]/u;
 const YEAR = /[一二][〇○零OＯ0０一二三四五六七八九]{3}(?=年)/gu;
 const NUMERAL_BEFORE = /[0-9０-９〇○零OＯ一二三四五六七八九十百千万亿两第]/u;
 
-function yearZeros(text: string): RawFinding[] {
-  const findings: RawFinding[] = [];
-  for (const m of text.matchAll(YEAR)) {
-    const at = m.index!;
+function yearZeros(text: string, findings: RawFinding[]): void {
+  if (!text.includes('年')) return;
+  for (const m of allMatches(YEAR, text)) {
+    const at = m.index;
     if (!WRONG_ZEROS.test(m[0]) || NUMERAL_BEFORE.test(text[at - 1] ?? '')) continue;
     // Two Chinese digits at least: 「2O2O年」 is a typing slip of another kind.
     if ([...m[0]].filter((c) => '一二三四五六七八九'.includes(c)).length < 2) continue;
@@ -52,7 +53,6 @@ function yearZeros(text: string): RawFinding[] {
       suggestions: [fixed],
     });
   }
-  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,9 +94,11 @@ const APPROX_PATTERNS: { re: RegExp; fix: (m: RegExpExecArray) => string[] }[] =
   },
 ];
 
-function approximations(text: string, ctx: ParagraphContext): RawFinding[] {
-  if (!/左右|上下|多|余|以上/u.test(text)) return [];
-  const findings: RawFinding[] = [];
+/** A word that every pattern above needs. */
+const APPROX_WORD = /左右|上下|多|余|以上/u;
+
+function approximations(text: string, ctx: ParagraphContext, findings: RawFinding[]): void {
+  if (!APPROX_WORD.test(text)) return;
   const taken: [number, number][] = [];
   for (const { re, fix } of APPROX_PATTERNS) {
     re.lastIndex = 0;
@@ -124,7 +126,6 @@ function approximations(text: string, ctx: ParagraphContext): RawFinding[] {
       });
     }
   }
-  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +139,8 @@ const NOT_UNIT_AFTER: Record<string, RegExp> = {
   十: /^[分足]/u,
 };
 const MAGNITUDE: Record<string, number> = { 千: 3, 百: 2, 十: 1 };
+const MIXED_TERM = /(\d{1,3})([百十])/gu;
+const DIGIT_UNIT = /\d[千百十]/u;
 
 /** `digits` (a decimal string) times 10^power, exactly, as a plain decimal string. */
 function shift(digits: string, power: number): string | undefined {
@@ -147,16 +150,15 @@ function shift(digits: string, power: number): string | undefined {
   return out;
 }
 
-function mixedUnits(text: string): RawFinding[] {
-  if (!/\d[千百十]/u.test(text)) return [];
-  const findings: RawFinding[] = [];
-  for (const m of text.matchAll(MIXED)) {
-    const at = m.index!;
+function mixedUnits(text: string, findings: RawFinding[]): void {
+  if (!DIGIT_UNIT.test(text)) return;
+  for (const m of allMatches(MIXED, text)) {
+    const at = m.index;
     let span = m[0];
     const unit = m[2];
     let rest = text.slice(at + m[1].length + 1);
     // Stop the compound at the first term whose unit begins a word (「3千5百分」 → 「3千」).
-    const terms = [...m[3].matchAll(/(\d{1,3})([百十])/gu)];
+    const terms = allMatches(MIXED_TERM, m[3]);
     if (NOT_UNIT_AFTER[unit].test(rest)) continue;
     let value: number | undefined;
     let exact = true;
@@ -189,7 +191,6 @@ function mixedUnits(text: string): RawFinding[] {
       suggestions: suggestion ? [suggestion] : [],
     });
   }
-  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,11 +204,13 @@ const RANGE = new RegExp(
 /** Units after a range that make it a range of values (not a span of time or a number like a phone's). */
 const VALUE_UNIT = /^(?:个百分点|个月|个|人次|人|名|位|元|美元|家|件|项|岁|倍|平方公里|平方米|立方米|公里|千米|厘米|毫米|米|亩|公顷|吨|千克|公斤|克|斤|摄氏度|度|天|小时|分钟|周|户|所(?![示述在有属以谓得])|座|台|辆|套|张|本|篇|处|批|场|只|头|株|棵|层|次|种|类|条|年(?![级代度底初末])|%)/u;
 
-function ranges(text: string): RawFinding[] {
-  if (!/\d[%‰万亿]?[ \u00a0]?[-－~～—–][ \u00a0]?\d/u.test(text)) return [];
-  const findings: RawFinding[] = [];
-  for (const m of text.matchAll(RANGE)) {
-    const at = m.index!;
+/** What every range has: two numbers and a mark between them. */
+const RANGE_SHAPE = /\d[%‰万亿]?[ \u00a0]?[-－~～—–][ \u00a0]?\d/u;
+
+function ranges(text: string, findings: RawFinding[]): void {
+  if (!RANGE_SHAPE.test(text)) return;
+  for (const m of allMatches(RANGE, text)) {
+    const at = m.index;
     const [whole, a, unitA = '', sep, b, unitB = ''] = m;
     const after = text.slice(at + whole.length);
     // Dates (2026-01-05), times, telephone numbers (0371-1234567), versions (1.2-3.4.5), 2-3-1 codes.
@@ -251,7 +254,6 @@ function ranges(text: string): RawFinding[] {
       suggestions: [fixed],
     });
   }
-  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,9 +265,12 @@ const NOT_JIE_GAP = /当选|连任|担任|任职|获|被|荣获|蝉联/u;
 const JIE = /(?<![\d.])(第)?(\d{1,2})(?=届)/gu;
 const HUI = /(?<![\d.])(第)?(\d{1,2})(?=次(?:会议|全体会议|全体（扩大）会议|扩大会议|常务会议|常委会会议|主任会议|代表大会))/gu;
 
-function sessionNumbers(text: string): RawFinding[] {
-  if (!/\d(?:届|次)/u.test(text)) return [];
-  const findings: RawFinding[] = [];
+const SESSION_SHAPE = /\d(?:届|次)/u;
+/** A numbered 届 (十四届, 16届), not 届时 or 换届. */
+const NUMBERED_JIE = /[\d〇一二三四五六七八九十]届/gu;
+
+function sessionNumbers(text: string, findings: RawFinding[]): void {
+  if (!SESSION_SHAPE.test(text)) return;
   const flag = (at: number, digits: string, what: string) => {
     const chinese = chineseNumber(Number(digits));
     if (!chinese) return;
@@ -276,8 +281,8 @@ function sessionNumbers(text: string): RawFinding[] {
       suggestions: [chinese],
     });
   };
-  for (const m of text.matchAll(JIE)) {
-    const at = m.index! + (m[1]?.length ?? 0);
+  for (const m of allMatches(JIE, text)) {
+    const at = m.index + (m[1]?.length ?? 0);
     const after = text.slice(at + m[2].length + 1);
     if (/^\d+中全会/u.test(after)) continue; // 「20届3中全会」: the outdated rule's.
     const body = BODY_AFTER_JIE.exec(after);
@@ -285,17 +290,15 @@ function sessionNumbers(text: string): RawFinding[] {
     if (m[1] && NOT_JIE_GAP.test(after.slice(0, 4))) continue;
     flag(at, m[2], '届次');
   }
-  for (const m of text.matchAll(HUI)) {
-    const at = m.index! + (m[1]?.length ?? 0);
+  for (const m of allMatches(HUI, text)) {
+    const at = m.index + (m[1]?.length ?? 0);
     // Only in the context of a 届 before it in the same sentence.
     const before = text.slice(Math.max(0, at - 30), at);
-    // A numbered 届 (十四届, 16届), not 届时 or 换届.
-    const jie = Math.max(...[...before.matchAll(/[\d〇一二三四五六七八九十]届/gu)].map((j) => j.index! + 1), -1);
+    const jie = Math.max(...allMatches(NUMBERED_JIE, before).map((j) => j.index + 1), -1);
     if (jie < 0 || /[。；！？]/u.test(before.slice(jie))) continue;
     if (/\d+中全会/u.test(before.slice(jie))) continue;
     flag(at, m[2], '会次');
   }
-  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,11 +310,16 @@ const ARABIC_PAIR = /(?<![\d.])([1-8])、([2-9])(?![\d.])/gu;
 const MEASURE_AFTER = /^(?:[十百千万亿]|个|人|名|位|天|年(?![级代度底初末])|次|家|件|项|条|种|岁|倍|里|公里|米|斤|吨|亩|元|块|分钟|小时|周|户|所|座|台|辆|张|本|篇|处|只|头|棵|株|遍|趟|回|步|句|成)/u;
 const VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-function adjacentNumbers(text: string): RawFinding[] {
-  if (!text.includes('、')) return [];
-  const findings: RawFinding[] = [];
-  const check = (m: RegExpMatchArray, a: number, b: number, toChinese: boolean) => {
-    const at = m.index!;
+/** What both patterns above begin with. */
+const NUMBER_COMMA = /[一二两三四五六七八九1-8]、/u;
+
+function adjacentNumbers(text: string, findings: RawFinding[]): void {
+  if (!NUMBER_COMMA.test(text)) return;
+  const chinese = allMatches(CHINESE_PAIR, text);
+  const arabic = allMatches(ARABIC_PAIR, text);
+  if (chinese.length === 0 && arabic.length === 0) return;
+  const check = (m: RegExpExecArray, a: number, b: number, toChinese: boolean) => {
+    const at = m.index;
     const end = at + m[0].length;
     if (b !== a + 1) return;
     const before = text.slice(Math.max(0, at - 3), at);
@@ -334,12 +342,25 @@ function adjacentNumbers(text: string): RawFinding[] {
       suggestions: [fixed],
     });
   };
-  for (const m of text.matchAll(CHINESE_PAIR)) check(m, VALUE[m[1]], VALUE[m[2]], false);
-  for (const m of text.matchAll(ARABIC_PAIR)) check(m, Number(m[1]), Number(m[2]), true);
-  return findings;
+  for (const m of chinese) check(m, VALUE[m[1]], VALUE[m[2]], false);
+  for (const m of arabic) check(m, Number(m[1]), Number(m[2]), true);
 }
 
+const FULL_WIDTH = /[０-９％]/u;
+const FULL_WIDTH_ALL = /[０-９％]/gu;
+/**
+ * What at least one check needs (each check's own first test, or its pattern), or a full-width
+ * digit or ％ that the checks read as ASCII: most paragraphs, even with a numeral, have none of it
+ * and skip all six after this one test.
+ */
+const ANY_CHECK = new RegExp(
+  [YEAR, APPROX_WORD, DIGIT_UNIT, RANGE_SHAPE, SESSION_SHAPE, NUMBER_COMMA, FULL_WIDTH].map((re) => re.source).join('|'),
+  'u',
+);
+
 const toFullWidth = (c: string) => (c === '%' ? '％' : String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toHalfWidth = (c: string) => (c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const ARABIC_DIGIT = /\d/u;
 
 export const numberRule: Rule = {
   id: 'number',
@@ -348,19 +369,24 @@ export const numberRule: Rule = {
   defaultSeverity: 'warning',
   description: '数字用法（GB/T 15835）：年份中的〇、约数词叠用、阿拉伯数字与汉字混写、数值范围、届次会次用汉字、相邻数字概数不加顿号。',
   check(ctx) {
-    if (!/[\d０-９〇○零一二三四五六七八九十两半]/u.test(ctx.text)) return [];
+    if (!ANY_CHECK.test(ctx.text)) return [];
     // Full-width digits and ％ read as their ASCII forms (one code unit each, so offsets hold).
-    const text = ctx.text.replace(/[０-９％]/gu, (c) => (c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-    const findings = [
-      ...yearZeros(text),
-      ...approximations(text, ctx),
-      ...mixedUnits(text),
-      ...ranges(text),
-      ...sessionNumbers(text),
-      ...adjacentNumbers(text),
-    ].sort((a, b) => a.offset - b.offset || b.length - a.length);
+    const wide = FULL_WIDTH.test(ctx.text);
+    const text = wide ? ctx.text.replace(FULL_WIDTH_ALL, toHalfWidth) : ctx.text;
+    const findings: RawFinding[] = [];
+    yearZeros(text, findings);
+    approximations(text, ctx, findings);
+    // Many paragraphs have only Chinese numerals (一个, 十分): checks 3 to 5 need an Arabic digit.
+    if (ARABIC_DIGIT.test(text)) {
+      mixedUnits(text, findings);
+      ranges(text, findings);
+      sessionNumbers(text, findings);
+    }
+    adjacentNumbers(text, findings);
+    if (findings.length === 0) return findings;
+    findings.sort((a, b) => a.offset - b.offset || b.length - a.length);
     // Where the writer used full-width digits, the fix and the quotes of the message keep them.
-    for (const f of findings) {
+    if (wide) for (const f of findings) {
       const span = ctx.text.slice(f.offset, f.offset + f.length);
       const digits = /[０-９]/u.test(span);
       const percent = span.includes('％');

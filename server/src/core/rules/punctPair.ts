@@ -15,7 +15,8 @@
  *
  * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
  */
-import { isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { allMatches } from '../matches';
 import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule } from '../types';
 
 const STANDARD = 'GB/T 15834';
@@ -42,11 +43,13 @@ const KINDS: PairKind[] = [
   { open: '【', close: '】', name: '方头括号', quote: false },
   { open: '〔', close: '〕', name: '六角括号', quote: false },
 ];
-const OPENERS = new Map(KINDS.map((k) => [k.open, k]));
-const CLOSERS = new Map(KINDS.map((k) => [k.close, k]));
+/** Kind k's opening mark is PAIR_CHARS[2k], its closing mark PAIR_CHARS[2k + 1]. */
+const PAIR_CHARS = KINDS.map((k) => k.open + k.close).join('');
 /** Half-width parentheses pair with the full-width ones; their width is punct-width's business. */
 const HALF_PARENS: Record<string, string> = { '(': '（', ')': '）' };
 const TITLE_MARKS = '《〈';
+/** By kind: 《 or 〈, which nest in one stack. */
+const IS_TITLE = KINDS.map((k) => TITLE_MARKS.includes(k.open));
 
 /** Points, closing marks and the end of the paragraph: what follows a closing mark. */
 const AFTER_CLOSE_CHAR = /[，。、；：？！…—）》〉】〕」』”’,.;:?!)\s]/u;
@@ -54,7 +57,7 @@ function afterClose(text: string, i: number): boolean {
   return i + 1 >= text.length || AFTER_CLOSE_CHAR.test(text[i + 1]);
 }
 /** Every character the scan cares about; the others are skipped by the regex engine. */
-const PAIR_CHAR = new RegExp(`[${KINDS.map((k) => k.open + k.close).join('')}()]`, 'gu');
+const PAIR_CHAR = new RegExp(`[${PAIR_CHARS}()]`, 'gu');
 /** What precedes an opening mark: the start, a point, an opening mark, a colon. */
 function beforeOpen(text: string, i: number): boolean {
   return i === 0 || oneOf('，。、；：？！（《〈【〔「『“‘( \t\u3000', text[i - 1]);
@@ -69,6 +72,11 @@ interface Mark {
   close?: number;
   /** Which mark this really is when the writer used the wrong one: “ written for ”. */
   misused?: string;
+}
+
+/** A new mark, every field present from the start (one object shape for all marks). */
+function newMark(kind: PairKind, index: number, misused?: string): Mark {
+  return { kind, index, nestedIn: undefined, matched: false, close: undefined, misused };
 }
 
 interface ParagraphPairs {
@@ -91,38 +99,70 @@ function isApostrophe(text: string, i: number): boolean {
   return text[i] === '’' && isLatinAlnum(text[i - 1]) && (isLatinAlnum(text[i + 1]) || text[i + 1] === ' ');
 }
 
+/** What most paragraphs give: no marks to pair. Shared, never modified. */
+const NO_PAIRS: ParagraphPairs = Object.freeze({ open: [], close: [], findings: [] }) as unknown as ParagraphPairs;
+
+/** The kinds open during wellNested's walk, innermost last; reused, as the walk never nests. */
+const openKinds: number[] = [];
+
+/**
+ * Whether the marks `found` pair up plainly: each closing mark closes the innermost open one, no
+ * kind opens inside itself, nothing stays open, no ’ is an apostrophe. scanPairs finds nothing in
+ * such a paragraph (most that have marks), so it can skip its bookkeeping.
+ */
+function wellNested(text: string, found: readonly RegExpExecArray[]): boolean {
+  openKinds.length = 0;
+  let open = 0; // a bit per kind
+  for (const m of found) {
+    const slot = PAIR_CHARS.indexOf(HALF_PARENS[m[0]] ?? m[0]);
+    const k = slot >> 1;
+    if ((slot & 1) === 0) {
+      if (open & (1 << k)) return false;
+      open |= 1 << k;
+      openKinds.push(k);
+    } else {
+      if (openKinds[openKinds.length - 1] !== k || isApostrophe(text, m.index)) return false;
+      open &= ~(1 << k);
+      openKinds.pop();
+    }
+  }
+  return open === 0;
+}
+
 function scanPairs(text: string, paragraph: number): ParagraphPairs {
-  const stacks = new Map<PairKind, Mark[]>(KINDS.map((k) => [k, []]));
+  const found = allMatches(PAIR_CHAR, text);
+  if (found.length === 0 || wellNested(text, found)) return NO_PAIRS;
+  const stacks: Mark[][] = []; // by kind, made when first needed; 《 and 〈 use `titles` instead
   const titles: Mark[] = []; // 《 and 〈 together, for nesting
   const unmatchedClose: Mark[] = [];
   const nested: Mark[] = [];
   const findings: DocumentFinding[] = [];
 
-  const push = (mark: Mark) => {
-    if (TITLE_MARKS.includes(mark.kind.open)) {
+  const push = (mark: Mark, k: number) => {
+    if (IS_TITLE[k]) {
       const top = titles[titles.length - 1];
       if (mark.kind.open === '《' && top?.kind.open === '《') {
         mark.nestedIn = top;
         nested.push(mark);
       }
       titles.push(mark);
-    } else stacks.get(mark.kind)!.push(mark);
+    } else (stacks[k] ??= []).push(mark);
   };
-  /** Closes the innermost open mark of `kind`; false when there is none. */
-  const pop = (kind: PairKind, at: number): boolean => {
-    if (TITLE_MARKS.includes(kind.open)) {
-      for (let k = titles.length - 1; k >= 0; k--) {
-        if (titles[k].kind !== kind) continue;
+  /** Closes the innermost open mark of kind `k`; false when there is none. */
+  const pop = (k: number, at: number): boolean => {
+    if (IS_TITLE[k]) {
+      for (let t = titles.length - 1; t >= 0; t--) {
+        const mark = titles[t];
+        if (mark.kind !== KINDS[k]) continue;
         // Marks opened inside and never closed stay unmatched: 《关于〈办法》.
-        const [mark] = titles.splice(k, 1);
+        titles.splice(t, 1);
         mark.matched = true;
         mark.close = at;
         return true;
       }
       return false;
     }
-    const stack = stacks.get(kind)!;
-    const mark = stack.pop();
+    const mark = stacks[k]?.pop();
     if (!mark) return false;
     mark.matched = true;
     mark.close = at;
@@ -130,43 +170,43 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   };
   const all: Mark[] = [];
 
-  for (const m of text.matchAll(PAIR_CHAR)) {
-    const i = m.index!;
-    const ch = HALF_PARENS[text[i]] ?? text[i];
-    const half = ch !== text[i];
-    const opener = OPENERS.get(ch);
-    const closer = CLOSERS.get(ch);
-    if (opener) {
-      const stack = stacks.get(opener)!;
+  for (const m of found) {
+    const i = m.index;
+    const ch = HALF_PARENS[m[0]] ?? m[0];
+    const half = ch !== m[0];
+    const slot = PAIR_CHARS.indexOf(ch);
+    const k = slot >> 1;
+    const kind = KINDS[k];
+    if ((slot & 1) === 0) {
       // “ written where ” belongs: a quotation is open and the mark ends it (followed by a point).
-      if (opener.quote && stack.length > 0 && afterClose(text, i) && !beforeOpen(text, i)) {
-        pop(opener, i);
+      if (kind.quote && (stacks[k]?.length ?? 0) > 0 && afterClose(text, i) && !beforeOpen(text, i)) {
+        pop(k, i);
         findings.push({
           paragraph,
           offset: i,
           length: 1,
-          message: `「${ch}」用在了引语末尾，应为后引号「${opener.close}」（${STANDARD}）。`,
-          suggestions: [opener.close],
+          message: `「${kind.open}」用在了引语末尾，应为后引号「${kind.close}」（${STANDARD}）。`,
+          suggestions: [kind.close],
         });
         continue;
       }
-      const mark: Mark = { kind: opener, index: i };
+      const mark = newMark(kind, i);
       if (!half) all.push(mark);
-      push(mark);
-    } else if (closer) {
+      push(mark, k);
+    } else {
       if (isApostrophe(text, i)) continue;
-      if (pop(closer, i)) continue;
+      if (pop(k, i)) continue;
       // ” written where “ belongs: nothing is open and a quotation begins here.
-      if (closer.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !afterClose(text, i)) {
-        const mark: Mark = { kind: closer, index: i, misused: closer.open };
-        push(mark);
+      if (kind.quote && beforeOpen(text, i) && isChineseContext(text[i + 1]) && !afterClose(text, i)) {
+        const mark = newMark(kind, i, kind.open);
+        push(mark, k);
         all.push(mark);
         continue;
       }
       if (half || isListNumberClose(text, i)) continue;
       // 「《条例》》」: a doubled closing 书名号 is punct-dup's.
-      if (ch === '》' && text[i - 1] === '》') continue;
-      unmatchedClose.push({ kind: closer, index: i });
+      if (kind.close === '》' && text[i - 1] === '》') continue;
+      unmatchedClose.push(newMark(kind, i));
     }
   }
 
@@ -194,15 +234,20 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   }
 
   const open = all.filter((m) => !m.matched && !m.misused && oneOf('“‘「『《〈（【〔', text[m.index]));
+  // Every mark paired: the shared empty result, which the combining need not copy.
+  if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
   return { open, close: unmatchedClose, findings };
 }
 
+/** A paragraph's pairs with its findings at paragraph 0, for `memo`. */
+const scanParagraph = (text: string) => scanPairs(text, 0);
+
 /**
  * `scan(i)` gives paragraph i's pairs. The combining below splices the close lists, so it must get
- * fresh arrays each time (the scans themselves may be remembered across checks).
+ * fresh arrays each time (the scans themselves may be remembered across checks); NO_PAIRS, whose
+ * lists are empty, is never spliced.
  */
-function pairFindings(paragraphs: readonly string[], scan: (i: number) => ParagraphPairs): DocumentFinding[] {
-  const prose = paragraphs.map((p) => /\p{Script=Han}/u.test(p));
+function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], scan: (i: number) => ParagraphPairs): DocumentFinding[] {
   const scans = paragraphs.map((_, i) => (prose[i] ? scan(i) : undefined));
   const findings: DocumentFinding[] = [];
   const nextProse = (i: number) => {
@@ -213,7 +258,9 @@ function pairFindings(paragraphs: readonly string[], scan: (i: number) => Paragr
   for (let i = 0; i < scans.length; i++) {
     const scan = scans[i];
     if (!scan) continue;
-    findings.push(...scan.findings);
+    if (scan.findings.length > 0) findings.push(...scan.findings);
+    // Most paragraphs leave nothing open: no tolerance to work out.
+    if (scan.open.length === 0) continue;
     const j = nextProse(i);
     const next = j >= 0 ? scans[j] : undefined;
     const tolerated = new Set<Mark>();
@@ -252,7 +299,8 @@ function pairFindings(paragraphs: readonly string[], scan: (i: number) => Paragr
   }
   // Closers are reported after the tolerance of the paragraph before has had its say.
   scans.forEach((scan, i) => {
-    for (const mark of scan?.close ?? []) {
+    if (!scan) return;
+    for (const mark of scan.close) {
       findings.push({
         paragraph: i,
         offset: mark.index,
@@ -272,7 +320,7 @@ const LISTED = /[》”」』]、(?=[《“「『])/gu;
 
 function listCommas(text: string, paragraph: number): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
-  for (const m of text.matchAll(LISTED)) {
+  for (const m of allMatches(LISTED, text)) {
     const at = m.index! + 1;
     const what = m[0][0] === '》' ? '书名号' : '引号';
     findings.push({
@@ -293,12 +341,15 @@ const ELLIPSIS_MESSAGE = (wrong: string) => `省略号应写作「……」（�
 /** 等 that begins a verb or a word of its own: 等到, 等待, 等于, 等级, 等号. */
 const NOT_ETC = /^等(?:到|待|候|着|了|于|同|级|额|量|价|号|式|值|距|比|高|重|身|边|闲|一下|一等|不及)/u;
 
+const ELLIPSIS_RUN = /…+|⋯+|\.{2,}|。{3,}|．{2,}|·{3,}|・{3,}/gu;
+const ELLIPSIS_ETC = /(?:…|⋯|\.{2,}|。{3,})(等等|等|之类)/gu;
+
 function ellipses(text: string, paragraph: number): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
   const flag = (at: number, length: number, message: string, suggestion: string) =>
     findings.push({ paragraph, offset: at, length, message, suggestions: [suggestion] });
 
-  for (const m of text.matchAll(/…+|⋯+|\.{2,}|。{3,}|．{2,}|·{3,}|・{3,}/gu)) {
+  for (const m of allMatches(ELLIPSIS_RUN, text)) {
     const run = m[0];
     const at = m.index!;
     const end = at + run.length;
@@ -314,7 +365,7 @@ function ellipses(text: string, paragraph: number): DocumentFinding[] {
     flag(at, run.length, ELLIPSIS_MESSAGE(run), '……');
   }
 
-  for (const m of text.matchAll(/(?:…|⋯|\.{2,}|。{3,})(等等|等|之类)/gu)) {
+  for (const m of allMatches(ELLIPSIS_ETC, text)) {
     const word = m[1];
     const at = m.index! + m[0].length - word.length;
     if (word.startsWith('等') && NOT_ETC.test(text.slice(at))) continue;
@@ -357,10 +408,12 @@ function joinsNames(ctx: ParagraphContext, at: number): boolean {
   return NOUN_TAG.test(tags[k - 1].tag) && NOUN_TAG.test(tags[k + 1].tag);
 }
 
+const DASH_RUN = /-{2,}|－{2,}|─+|—+/gu;
+
 function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
   const text = ctx.text;
   const findings: DocumentFinding[] = [];
-  for (const m of text.matchAll(/-{2,}|－{2,}|─+|—+/gu)) {
+  for (const m of allMatches(DASH_RUN, text)) {
     const run = m[0];
     const at = m.index!;
     const end = at + run.length;
@@ -379,9 +432,11 @@ function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
 // ---------------------------------------------------------------------------------------------
 // 6. ？ and ！
 
+const QUERY_RUN = /[？！]{2,}/gu;
+
 function queries(text: string, paragraph: number): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
-  for (const m of text.matchAll(/[？！]{2,}/gu)) {
+  for (const m of allMatches(QUERY_RUN, text)) {
     const run = m[0];
     const at = m.index!;
     // Beside another point the run is a doubled point, punct-dup's.
@@ -409,6 +464,15 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3 to 6 together
+
+/**
+ * What checks 3 to 6 can find, loosely: a paragraph with none of it (most of them) needs none of
+ * their regexes. One test of this is cheaper than a pass of one's own over the code units.
+ */
+const LOCAL_MARKS = /[》”」』]、|[…⋯─—]|\.\.|。。|．．|··|・・|[？！]{2}|--|－－/u;
+
+// ---------------------------------------------------------------------------------------------
 // 7. A title ending in 。
 
 const DOC_TYPES = '通知|通报|报告|请示|意见|决定|决议|批复|复函|函|纪要|办法|方案|规定|公告|通告|命令|议案|细则|规则|规划|计划|总结|要点|安排|条例';
@@ -422,7 +486,7 @@ function titleStop(ctx: DocumentContext): DocumentFinding | undefined {
   const paragraphs = ctx.paragraphs;
   const index = paragraphs.findIndex((p) => p.trim() !== '');
   // A title heads a body: a lone sentence is not one.
-  if (index < 0 || !paragraphs.slice(index + 1).some((p) => p.trim() !== '')) return undefined;
+  if (index < 0 || !paragraphs.some((p, i) => i > index && p.trim() !== '')) return undefined;
   const raw = paragraphs[index];
   const trimmed = raw.replace(/\s+$/u, '');
   const start = raw.length - raw.replace(/^[\s\u3000#]+/u, '').length;
@@ -454,14 +518,17 @@ export const punctPairRule: DocumentRule = {
     const paragraphs = ctx.paragraphs;
     // Per-paragraph work is remembered with the paragraph's text (computed at paragraph 0 and
     // re-placed), so an edit rescans only the paragraphs it changed.
+    const prose = paragraphs.map((p) => containsHan(p));
     const place = (list: readonly DocumentFinding[], i: number) => list.map((f) => ({ ...f, paragraph: i }));
     const scan = (i: number): ParagraphPairs => {
-      const pairs = ctx.memo(i, 'pairs', (t) => scanPairs(t, 0));
+      const pairs = ctx.memo(i, 'pairs', scanParagraph);
+      if (pairs === NO_PAIRS) return NO_PAIRS;
       return { open: [...pairs.open], close: [...pairs.close], findings: place(pairs.findings, i) };
     };
-    const findings: DocumentFinding[] = pairFindings(paragraphs, scan);
+    const findings: DocumentFinding[] = pairFindings(paragraphs, prose, scan);
     paragraphs.forEach((text, i) => {
-      if (!/\p{Script=Han}/u.test(text)) return;
+      if (!prose[i]) return;
+      if (!LOCAL_MARKS.test(text)) return;
       const local = ctx.memo(i, 'local', (t) => {
         const out = [...listCommas(t, 0), ...ellipses(t, 0), ...queries(t, 0)];
         if (/-{2}|－{2}|─|—/u.test(t)) out.push(...dashes(ctx.paragraph(i), 0));
