@@ -239,9 +239,6 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   return { open, close: unmatchedClose, findings };
 }
 
-/** A paragraph's pairs with its findings at paragraph 0, for `memo`. */
-const scanParagraph = (text: string) => scanPairs(text, 0);
-
 /**
  * `scan(i)` gives paragraph i's pairs. The combining below splices the close lists, so it must get
  * fresh arrays each time (the scans themselves may be remembered across checks); NO_PAIRS, whose
@@ -507,6 +504,29 @@ function titleStop(ctx: DocumentContext): DocumentFinding | undefined {
   };
 }
 
+/** What a paragraph gives on its own: whether it is prose, its pairs, checks 3–6 (at paragraph 0). */
+interface ParagraphMarks {
+  prose: boolean;
+  pairs: ParagraphPairs;
+  local: readonly DocumentFinding[];
+}
+const NO_FINDINGS: readonly DocumentFinding[] = Object.freeze([]);
+/** Shared by the many paragraphs with nothing of their own: not prose, or prose with nothing to report. */
+const NOT_PROSE: ParagraphMarks = Object.freeze({ prose: false, pairs: NO_PAIRS, local: NO_FINDINGS });
+const PLAIN_PROSE: ParagraphMarks = Object.freeze({ prose: true, pairs: NO_PAIRS, local: NO_FINDINGS });
+
+function paragraphMarks(text: string, index: number, ctx: DocumentContext): ParagraphMarks {
+  if (!containsHan(text)) return NOT_PROSE;
+  const pairs = scanPairs(text, 0);
+  let local = NO_FINDINGS;
+  if (LOCAL_MARKS.test(text)) {
+    const out = [...listCommas(text, 0), ...ellipses(text, 0), ...queries(text, 0)];
+    if (/-{2}|－{2}|─|—/u.test(text)) out.push(...dashes(ctx.paragraph(index), 0));
+    if (out.length > 0) local = out;
+  }
+  return pairs === NO_PAIRS && local === NO_FINDINGS ? PLAIN_PROSE : { prose: true, pairs, local };
+}
+
 export const punctPairRule: DocumentRule = {
   id: 'punct-pair',
   label: '标点形式',
@@ -516,25 +536,22 @@ export const punctPairRule: DocumentRule = {
   description: '标点形式（GB/T 15834）：引号括号书名号不配对、书名号嵌套、并列书名号间的顿号、省略号和破折号的写法、「！？」、标题末尾句号。',
   checkDocument(ctx: DocumentContext) {
     const paragraphs = ctx.paragraphs;
-    // Per-paragraph work is remembered with the paragraph's text (computed at paragraph 0 and
-    // re-placed), so an edit rescans only the paragraphs it changed.
-    const prose = paragraphs.map((p) => containsHan(p));
+    // Everything a paragraph gives on its own is remembered with its text, in one slot, so an edit
+    // rescans only the paragraphs it changed and the rest cost one lookup each.
+    const marks = paragraphs.map((_, i) => ctx.memo(i, 'marks', (t) => paragraphMarks(t, i, ctx)));
     const place = (list: readonly DocumentFinding[], i: number) => list.map((f) => ({ ...f, paragraph: i }));
     const scan = (i: number): ParagraphPairs => {
-      const pairs = ctx.memo(i, 'pairs', scanParagraph);
+      const pairs = marks[i].pairs;
       if (pairs === NO_PAIRS) return NO_PAIRS;
       return { open: [...pairs.open], close: [...pairs.close], findings: place(pairs.findings, i) };
     };
-    const findings: DocumentFinding[] = pairFindings(paragraphs, prose, scan);
-    paragraphs.forEach((text, i) => {
-      if (!prose[i]) return;
-      if (!LOCAL_MARKS.test(text)) return;
-      const local = ctx.memo(i, 'local', (t) => {
-        const out = [...listCommas(t, 0), ...ellipses(t, 0), ...queries(t, 0)];
-        if (/-{2}|－{2}|─|—/u.test(t)) out.push(...dashes(ctx.paragraph(i), 0));
-        return out;
-      });
-      findings.push(...place(local, i));
+    const findings: DocumentFinding[] = pairFindings(
+      paragraphs,
+      marks.map((m) => m.prose),
+      scan,
+    );
+    marks.forEach((m, i) => {
+      if (m.local.length > 0) findings.push(...place(m.local, i));
     });
     const title = titleStop(ctx);
     if (title) findings.push(title);
