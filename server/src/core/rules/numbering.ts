@@ -34,9 +34,12 @@
  *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
  *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
  */
+import { codeUnitTable } from '../chars';
+import { allMatches } from '../matches';
 import type { DocumentFinding, DocumentRule } from '../types';
 
 const CN = '一二三四五六七八九十';
+const NON_BLANK = /\S/;
 const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
@@ -134,69 +137,106 @@ function bracketed(
   };
 }
 
-/** `expected(level)`: the number the next heading of that level would carry. */
+/** 一 … 十 by code unit, for the scans below that look at every character of a paragraph. */
+const CN_CODE = codeUnitTable(CN);
+const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** The code units `\s` matches (WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * The first code unit after the characters PREFIX may take (spaces, #, *), or -1: a heading pattern
+ * can match only where its marker starts with exactly that character.
+ */
+function markerCode(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x23 && c !== 0x2a && !isSpaceCode(c)) return c; // # *
+  }
+  return -1;
+}
+
+const renderH2 = () => (n: number) => `（${toCn(n)}）`;
+const renderH4 = (sample: string) => (n: number) => `（${digitsLike(n, sample)}）`;
+
+/**
+ * `expected(level)`: the number the next heading of that level would carry. The character the marker
+ * starts with tells which patterns can match: most paragraphs start with a word and try none.
+ */
 function parseHeading(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  const h2 = bracketed(text, para, RE_H2, 'h2', '二级', parseCn, () => (n) => `（${toCn(n)}）`);
-  if (h2) return h2;
-  const h4 = bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, (sample) => (n) => `（${digitsLike(n, sample)}）`);
-  if (h4) return h4;
-  let m = RE_H1.exec(text) ?? undefined;
-  m = RE_H1.exec(text) ?? undefined;
-  if (m) {
-    const num = parseCn(m[2]);
-    const punct = m[3];
-    const rest = text.slice(m[0].length);
-    let ok = num !== undefined;
-    if (ok && isCnNumeral(rest[0])) {
-      // 「一、二线城市」「三、五年内」: another numeral follows. An enumeration unless 、 and the
-      // number is the one the headings expect next (「一、一年来的工作」) and no enumeration tail follows.
-      const tail = rest.replace(new RegExp(`^[${CN}]+`, 'u'), '')[0];
-      ok = punct === '、' && num === expected(1) && !(tail !== undefined && ENUM_TAIL.includes(tail));
-    }
-    if (ok && (punct === '，' || punct === ',') && num !== expected(1)) ok = false;
-    if (ok && (punct === '.' || punct === '．') && isDigit(rest[0])) ok = false;
-    if (ok) {
-      return {
-        kind: 'h1',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num: num!,
-        text: m[0].slice(m[1].length),
-        render: (n) => `${toCn(n)}、`,
-        badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
-      };
-    }
+  const first = markerCode(text);
+  if (first === 0x28 || first === 0xff08) {
+    return bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4);
   }
-  m = RE_H3.exec(text) ?? undefined;
-  if (m) {
-    const num = parseDigits(m[2]);
-    const punct = m[3];
-    const rest = text.slice(m[0].length);
-    let ok = num >= 1;
-    // Markdown renders 「1. 」 as a list and renumbers it: the source numbers do not matter.
-    if (markdown && m[1].trim() === '' && punct === '.' && /^[ \t]/u.test(rest)) ok = false;
-    if (ok && (punct === '，' || punct === ',') && (num !== expected(3) || isCnNumeral(rest[0]))) ok = false;
-    if (ok && punct === '、' && isCnNumeral(rest[0])) ok = false;
-    if (ok) {
-      const sample = m[2];
-      const dot = punct === '．' ? '．' : '.';
-      return {
-        kind: 'h3',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num,
-        text: m[0].slice(m[1].length),
-        render: (n) => `${digitsLike(n, sample)}${dot}`,
-        badPunct:
-          punct === '.' || punct === '．'
-            ? undefined
-            : `三级标题序号用阿拉伯数字加下脚点：「${m[2]}${punct}」→「${m[2]}.」（GB/T 9704、GB/T 15834）。`,
-      };
-    }
-  }
+  if (CN_CODE[first] === 1) return levelOne(text, para, expected);
+  if (isDigitCode(first)) return levelThree(text, para, markdown, expected);
   return undefined;
+}
+
+/** 「一、」, or 「一，」 when it carries the number expected next. */
+function levelOne(text: string, para: number, expected: (level: number) => number): Marker | undefined {
+  const m = RE_H1.exec(text);
+  if (!m) return undefined;
+  const num = parseCn(m[2]);
+  const punct = m[3];
+  const end = m[0].length;
+  let ok = num !== undefined;
+  if (ok && isCnNumeral(text[end])) {
+    // 「一、二线城市」「三、五年内」: another numeral follows. An enumeration unless 、 and the
+    // number is the one the headings expect next (「一、一年来的工作」) and no enumeration tail follows.
+    const tail = text.slice(end).replace(LEADING_CN, '')[0];
+    ok = punct === '、' && num === expected(1) && !(tail !== undefined && ENUM_TAIL.includes(tail));
+  }
+  if (ok && (punct === '，' || punct === ',') && num !== expected(1)) ok = false;
+  if (ok && (punct === '.' || punct === '．') && isDigit(text[end])) ok = false;
+  if (!ok) return undefined;
+  return {
+    kind: 'h1',
+    para,
+    offset: m[1].length,
+    length: end - m[1].length,
+    num: num!,
+    text: m[0].slice(m[1].length),
+    render: (n) => `${toCn(n)}、`,
+    badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
+  };
+}
+const LEADING_CN = new RegExp(`^[${CN}]+`, 'u');
+
+/** 「1.」, or 「1、」「1，」 where no numeral follows (「1，」 only with the number expected next). */
+function levelThree(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
+  const m = RE_H3.exec(text);
+  if (!m) return undefined;
+  const num = parseDigits(m[2]);
+  const punct = m[3];
+  const end = m[0].length;
+  const next = text[end];
+  let ok = num >= 1;
+  // Markdown renders 「1. 」 as a list and renumbers it: the source numbers do not matter.
+  if (markdown && m[1].trim() === '' && punct === '.' && (next === ' ' || next === '\t')) ok = false;
+  if (ok && (punct === '，' || punct === ',') && (num !== expected(3) || isCnNumeral(next))) ok = false;
+  if (ok && punct === '、' && isCnNumeral(next)) ok = false;
+  if (!ok) return undefined;
+  const sample = m[2];
+  const dot = punct === '．' ? '．' : '.';
+  return {
+    kind: 'h3',
+    para,
+    offset: m[1].length,
+    length: end - m[1].length,
+    num,
+    text: m[0].slice(m[1].length),
+    render: (n) => `${digitsLike(n, sample)}${dot}`,
+    badPunct:
+      punct === '.' || punct === '．'
+        ? undefined
+        : `三级标题序号用阿拉伯数字加下脚点：「${m[2]}${punct}」→「${m[2]}.」（GB/T 9704、GB/T 15834）。`,
+  };
 }
 
 /** Characters after which an in-text marker starts a clause. */
@@ -210,10 +250,49 @@ const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
 const RE_ORDINAL = new RegExp(`第([${CN}]{1,3})([，,、]|件事|个方面|方面|点)`, 'gu');
 const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
 
+/** The characters every in-text marker holds one of: 是要 after a numeral, 第 before one, 先次后. */
+const MARKER_KEY = codeUnitTable('是要第先次后');
+const DI = 0x7b2c; // 第
+const SHOU_XIAN = 0x9996; // 首(先)
+const QI_CI = 0x5176; // 其(次)
+const ZAI_CI = 0x518d; // 再(次)
+const ZUI_HOU = 0x6700; // 最(后)
+
+/**
+ * Whether a paragraph may hold an in-text marker: a numeral before 是/要, 「第」 before a numeral, or
+ * 首先/其次/再次/最后. Most paragraphs hold none and are neither scanned by the patterns nor memoized.
+ */
+function mayHoldMarkers(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (MARKER_KEY[c] === 0) continue;
+    if (c === DI) {
+      if (CN_CODE[text.charCodeAt(i + 1)] === 1) return true;
+      continue;
+    }
+    const p = text.charCodeAt(i - 1); // NaN at the start: never a key
+    switch (text[i]) {
+      case '是':
+      case '要':
+        if (CN_CODE[p] === 1) return true;
+        break;
+      case '先':
+        if (p === SHOU_XIAN) return true;
+        break;
+      case '次':
+        if (p === QI_CI || p === ZAI_CI) return true;
+        break;
+      case '后':
+        if (p === ZUI_HOU) return true;
+    }
+  }
+  return false;
+}
+
 /** The in-text markers of one paragraph, in order. */
 function inTextMarkers(text: string, para: number): Marker[] {
   const out: Marker[] = [];
-  for (const m of text.matchAll(RE_SERIES)) {
+  for (const m of allMatches(RE_SERIES, text)) {
     const i = m.index!;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
@@ -224,7 +303,7 @@ function inTextMarkers(text: string, para: number): Marker[] {
     const word = m[2];
     out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
   }
-  for (const m of text.matchAll(RE_ORDINAL)) {
+  for (const m of allMatches(RE_ORDINAL, text)) {
     const i = m.index!;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
@@ -250,7 +329,7 @@ function inTextMarkers(text: string, para: number): Marker[] {
       out.push({ kind: `di:${measure}`, para, offset: i, length: m[0].length, num, text: m[0], render: (n) => `第${toCn(n)}${tail}` });
     }
   }
-  for (const m of text.matchAll(RE_ORDER)) {
+  for (const m of allMatches(RE_ORDER, text)) {
     const i = m.index!;
     if (!atClauseStart(text, i) || !m[2]) continue;
     const word = m[1];
@@ -369,14 +448,14 @@ export const numberingRule: DocumentRule = {
     const open: (HeadingList | undefined)[] = [];
     const series: Marker[][] = [];
     /** The in-text series that a paragraph starting with the same kind of marker continues. */
-    let chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
+    const chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
     const expected = (level: number) => {
       const list = open[level];
       return list ? list.items[list.items.length - 1].num + 1 : 1;
     };
 
     ctx.paragraphs.forEach((text, para) => {
-      if (text.trim() === '') return;
+      if (!NON_BLANK.test(text)) return;
       const heading = parseHeading(text, para, markdown, expected);
       if (heading) {
         const k = Number(heading.kind[1]);
@@ -404,8 +483,9 @@ export const numberingRule: DocumentRule = {
           headingLists.push(list);
         }
         open[k]!.items.push(heading);
-        chains = new Map();
+        chains.clear();
       }
+      if (!mayHoldMarkers(text)) return;
 
       // The scan of a paragraph is remembered with its text (placed at paragraph 0, re-placed here),
       // so typing in one paragraph rescans only that one.
@@ -413,7 +493,7 @@ export const numberingRule: DocumentRule = {
         .memo(para, 'markers', (t) => inTextMarkers(t, 0))
         .map((m) => ({ ...m, para }))
         .filter((m) => !heading || m.offset >= heading.offset + heading.length);
-      const leadAt = text.search(/\S/u);
+      const leadAt = text.search(NON_BLANK);
       for (const kind of new Set(markers.map((m) => m.kind))) {
         const ms = markers.filter((m) => m.kind === kind);
         const chain = chains.get(kind) ?? {};
