@@ -68,13 +68,3 @@ export function countCharacters(text: string): number {
 export function oneOf(set: string, ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && set.includes(ch);
 }
-
-/**
- * A table by UTF-16 code unit of the characters of `chars` (BMP only): `table[text.charCodeAt(i)] === 1`
- * tests a character without making a one-character string, for scans over every character of a paragraph.
- */
-export function codeUnitTable(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}

@@ -34,7 +34,6 @@
  *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
  *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
  */
-import { codeUnitTable } from '../chars';
 import { allMatches } from '../matches';
 import type { DocumentFinding, DocumentRule } from '../types';
 
@@ -137,8 +136,6 @@ function bracketed(
   };
 }
 
-/** 一 … 十 by code unit, for the scans below that look at every character of a paragraph. */
-const CN_CODE = codeUnitTable(CN);
 const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** The code units `\s` matches (WhiteSpace and LineTerminator). */
@@ -150,15 +147,17 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
- * The first code unit after the characters PREFIX may take (spaces, #, *), or -1: a heading pattern
- * can match only where its marker starts with exactly that character.
+ * Where the first character after those PREFIX may take (spaces, #, *) stands: a heading pattern can
+ * match only with its marker starting right there.
  */
-function markerCode(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+function markerStart(text: string): number {
+  let i = 0;
+  while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c !== 0x23 && c !== 0x2a && !isSpaceCode(c)) return c; // # *
+    if (c !== 0x23 && c !== 0x2a && !isSpaceCode(c)) break; // # *
+    i++;
   }
-  return -1;
+  return i;
 }
 
 const renderH2 = () => (n: number) => `（${toCn(n)}）`;
@@ -169,11 +168,12 @@ const renderH4 = (sample: string) => (n: number) => `（${digitsLike(n, sample)}
  * starts with tells which patterns can match: most paragraphs start with a word and try none.
  */
 function parseHeading(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  const first = markerCode(text);
+  const at = markerStart(text);
+  const first = text.charCodeAt(at);
   if (first === 0x28 || first === 0xff08) {
     return bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4);
   }
-  if (CN_CODE[first] === 1) return levelOne(text, para, expected);
+  if (isCnNumeral(text[at])) return levelOne(text, para, expected);
   if (isDigitCode(first)) return levelThree(text, para, markdown, expected);
   return undefined;
 }
@@ -250,44 +250,11 @@ const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
 const RE_ORDINAL = new RegExp(`第([${CN}]{1,3})([，,、]|件事|个方面|方面|点)`, 'gu');
 const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
 
-/** The characters every in-text marker holds one of: 是要 after a numeral, 第 before one, 先次后. */
-const MARKER_KEY = codeUnitTable('是要第先次后');
-const DI = 0x7b2c; // 第
-const SHOU_XIAN = 0x9996; // 首(先)
-const QI_CI = 0x5176; // 其(次)
-const ZAI_CI = 0x518d; // 再(次)
-const ZUI_HOU = 0x6700; // 最(后)
-
 /**
- * Whether a paragraph may hold an in-text marker: a numeral before 是/要, 「第」 before a numeral, or
- * 首先/其次/再次/最后. Most paragraphs hold none and are neither scanned by the patterns nor memoized.
+ * What every in-text marker holds: a numeral before 是/要, 「第」 before a numeral, or 首先/其次/再次/最后.
+ * Most paragraphs hold none and are neither scanned by the three patterns nor memoized.
  */
-function mayHoldMarkers(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (MARKER_KEY[c] === 0) continue;
-    if (c === DI) {
-      if (CN_CODE[text.charCodeAt(i + 1)] === 1) return true;
-      continue;
-    }
-    const p = text.charCodeAt(i - 1); // NaN at the start: never a key
-    switch (text[i]) {
-      case '是':
-      case '要':
-        if (CN_CODE[p] === 1) return true;
-        break;
-      case '先':
-        if (p === SHOU_XIAN) return true;
-        break;
-      case '次':
-        if (p === QI_CI || p === ZAI_CI) return true;
-        break;
-      case '后':
-        if (p === ZUI_HOU) return true;
-    }
-  }
-  return false;
-}
+const MAY_HOLD_MARKER = new RegExp(`[${CN}][是要]|第[${CN}]|首先|其次|再次|最后`);
 
 /** The in-text markers of one paragraph, in order. */
 function inTextMarkers(text: string, para: number): Marker[] {
@@ -485,7 +452,7 @@ export const numberingRule: DocumentRule = {
         open[k]!.items.push(heading);
         chains.clear();
       }
-      if (!mayHoldMarkers(text)) return;
+      if (!MAY_HOLD_MARKER.test(text)) return;
 
       // The scan of a paragraph is remembered with its text (placed at paragraph 0, re-placed here),
       // so typing in one paragraph rescans only that one.
