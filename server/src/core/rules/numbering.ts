@@ -42,9 +42,11 @@ const NON_BLANK = /\S/;
 const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
+/** 1–9 for 一 … 九, else 0. */
+const d = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+
 /** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
 function parseCn(s: string): number | undefined {
-  const d = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
   if (s.length === 1) return s === '十' ? 10 : d(s) || undefined;
   if (s.length === 2) {
     if (s[0] === '十' && d(s[1])) return 10 + d(s[1]);
@@ -254,7 +256,7 @@ const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
  * What every in-text marker holds: a numeral before 是/要, 「第」 before a numeral, or 首先/其次/再次/最后.
  * Most paragraphs hold none and are neither scanned by the three patterns nor memoized.
  */
-const MAY_HOLD_MARKER = new RegExp(`[${CN}][是要]|第[${CN}]|首先|其次|再次|最后`);
+const MAY_HOLD_MARKER = new RegExp(`[${CN}][是要]|第[${CN}]|首先|其次|再次|最后`, 'u');
 
 /** The in-text markers of one paragraph, in order. */
 function inTextMarkers(text: string, para: number): Marker[] {
@@ -316,6 +318,11 @@ function inTextMarkers(text: string, para: number): Marker[] {
     });
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** A memoized marker re-placed at paragraph `para` (field by field: a spread with an override is slow). */
+function placed(m: Marker, para: number): Marker {
+  return { kind: m.kind, para, offset: m.offset, length: m.length, num: m.num, text: m.text, render: m.render, badPunct: m.badPunct };
 }
 
 interface HeadingList {
@@ -450,7 +457,7 @@ export const numberingRule: DocumentRule = {
           headingLists.push(list);
         }
         open[k]!.items.push(heading);
-        chains.clear();
+        if (chains.size > 0) chains.clear(); // clear() allocates a new table even when empty
       }
       if (!MAY_HOLD_MARKER.test(text)) return;
 
@@ -458,7 +465,7 @@ export const numberingRule: DocumentRule = {
       // so typing in one paragraph rescans only that one.
       const markers = ctx
         .memo(para, 'markers', (t) => inTextMarkers(t, 0))
-        .map((m) => ({ ...m, para }))
+        .map((m) => placed(m, para))
         .filter((m) => !heading || m.offset >= heading.offset + heading.length);
       const leadAt = text.search(NON_BLANK);
       for (const kind of new Set(markers.map((m) => m.kind))) {
