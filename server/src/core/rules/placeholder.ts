@@ -43,8 +43,9 @@ function whatToFill(text: string, start: number, end: number): string {
   SERIES_NEXT.lastIndex = end;
   for (let m = SERIES_NEXT.exec(text); m; m = SERIES_NEXT.exec(text)) end += m[0].length;
   // 「第X年」: the ordinal before says more than the unit after.
-  for (const [word, hint] of hintsBefore!) if (text.endsWith(word, start)) return hint;
-  for (const [word, hint] of hintsAfter!) if (text.startsWith(word, end)) return hint;
+  // Indexed, not destructured: a destructuring pattern walks an iterator for every row.
+  for (const row of hintsBefore!) if (text.endsWith(row[0], start)) return row[1];
+  for (const row of hintsAfter!) if (text.startsWith(row[0], end)) return row[1];
   return '具体内容';
 }
 
@@ -99,15 +100,18 @@ export const placeholderRule: Rule = {
     /** The dates found, which the runs inside them are part of; made only when there is one. */
     let taken: Uint8Array | undefined;
 
-    for (const m of text.includes('年') ? allMatches(DATE, text) : []) {
-      if (!DATE_SIGN.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
-      findings.push({
-        offset: m.index!,
-        length: m[0].length,
-        message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
-        suggestions: [],
-      });
-      (taken ??= new Uint8Array(text.length)).fill(1, m.index!, m.index! + m[0].length);
+    // A date needs a 年.
+    if (text.includes('年')) {
+      for (const m of allMatches(DATE, text)) {
+        if (!DATE_SIGN.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
+        findings.push({
+          offset: m.index!,
+          length: m[0].length,
+          message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
+          suggestions: [],
+        });
+        (taken ??= new Uint8Array(text.length)).fill(1, m.index!, m.index! + m[0].length);
+      }
     }
 
     for (const m of allMatches(RUN, text)) {
@@ -135,6 +139,7 @@ export const placeholderRule: Rule = {
         });
       }
     }
-    return findings.sort((a, b) => a.offset - b.offset);
+    // sort() makes a work array even for one element.
+    return findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
   },
 };
