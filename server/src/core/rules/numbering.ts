@@ -317,7 +317,8 @@ function inTextMarkers(text: string, para: number): Marker[] {
       badPunct: punct && tail === '、' ? `序次语「${word}」后应使用逗号：「${word}、」→「${word}，」（GB/T 15834）。` : undefined,
     });
   }
-  return out.sort((a, b) => a.offset - b.offset);
+  // sort() makes a work array even for one element.
+  return out.length > 1 ? out.sort((a, b) => a.offset - b.offset) : out;
 }
 
 /** A memoized marker re-placed at paragraph `para` (field by field: a spread with an override is slow). */
