@@ -34,7 +34,6 @@
  *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
  *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
  */
-import { allMatches } from '../matches';
 import type { DocumentFinding, DocumentRule } from '../types';
 
 const CN = '一二三四五六七八九十';
@@ -258,11 +257,12 @@ const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
  */
 const MAY_HOLD_MARKER = new RegExp(`[${CN}][是要]|第[${CN}]|首先|其次|再次|最后`, 'u');
 
-/** The in-text markers of one paragraph, in order. */
+/** The in-text markers of one paragraph, in order (exec loops: no array of matches, no iterator). */
 function inTextMarkers(text: string, para: number): Marker[] {
   const out: Marker[] = [];
-  for (const m of allMatches(RE_SERIES, text)) {
-    const i = m.index!;
+  RE_SERIES.lastIndex = 0;
+  for (let m = RE_SERIES.exec(text); m; m = RE_SERIES.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
     if (num === undefined) continue;
@@ -272,8 +272,9 @@ function inTextMarkers(text: string, para: number): Marker[] {
     const word = m[2];
     out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
   }
-  for (const m of allMatches(RE_ORDINAL, text)) {
-    const i = m.index!;
+  RE_ORDINAL.lastIndex = 0;
+  for (let m = RE_ORDINAL.exec(text); m; m = RE_ORDINAL.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
     if (num === undefined) continue;
@@ -298,8 +299,9 @@ function inTextMarkers(text: string, para: number): Marker[] {
       out.push({ kind: `di:${measure}`, para, offset: i, length: m[0].length, num, text: m[0], render: (n) => `第${toCn(n)}${tail}` });
     }
   }
-  for (const m of allMatches(RE_ORDER, text)) {
-    const i = m.index!;
+  RE_ORDER.lastIndex = 0;
+  for (let m = RE_ORDER.exec(text); m; m = RE_ORDER.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i) || !m[2]) continue;
     const word = m[1];
     const tail = m[2];

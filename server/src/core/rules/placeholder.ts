@@ -8,9 +8,10 @@ import hintsTable from '../../../data/placeholder-hints.tsv';
 import termsTable from '../../../data/placeholder-terms.tsv';
 import { CHINESE_NUMERALS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, isLatinLetter, oneOf } from '../chars';
 import { parseTable, parseWordSet } from '../tables';
-import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
+// RUN, DATE and BLANK are walked with exec loops: no array of matches, and no for-of iterator (which
+// allocates over allMatches' frozen empty array).
 const RUN = /[XxＸｘ×✕○◯〇□]+/gu;
 const CIRCLES = '○◯〇';
 const PART = '[\\dXＸ×✕○◯〇]';
@@ -102,20 +103,22 @@ export const placeholderRule: Rule = {
 
     // A date needs a 年.
     if (text.includes('年')) {
-      for (const m of allMatches(DATE, text)) {
-        if (!DATE_SIGN.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
+      DATE.lastIndex = 0;
+      for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+        if (!DATE_SIGN.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index - 1])) continue;
         findings.push({
-          offset: m.index!,
+          offset: m.index,
           length: m[0].length,
           message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
           suggestions: [],
         });
-        (taken ??= new Uint8Array(text.length)).fill(1, m.index!, m.index! + m[0].length);
+        (taken ??= new Uint8Array(text.length)).fill(1, m.index, m.index + m[0].length);
       }
     }
 
-    for (const m of allMatches(RUN, text)) {
-      const start = m.index!;
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+      const start = m.index;
       const end = start + m[0].length;
       if (taken?.[start]) continue;
       const spanStart = placeholderSpan(text, start, end);
@@ -130,11 +133,12 @@ export const placeholderRule: Rule = {
     }
 
     if ((text.includes('_') || text.includes('＿')) && !ONLY_RULES.test(text)) {
-      for (const m of allMatches(BLANK, text)) {
+      BLANK.lastIndex = 0;
+      for (let m = BLANK.exec(text); m; m = BLANK.exec(text)) {
         findings.push({
-          offset: m.index!,
+          offset: m.index,
           length: m[0].length,
-          message: `「${m[0]}」是未填写的空白，应填写${whatToFill(text, m.index!, m.index! + m[0].length)}。`,
+          message: `「${m[0]}」是未填写的空白，应填写${whatToFill(text, m.index, m.index + m[0].length)}。`,
           suggestions: [],
         });
       }
