@@ -137,6 +137,7 @@ function bracketed(
   };
 }
 
+const CN_CODES = new Set([...CN].map((ch) => ch.charCodeAt(0)));
 const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
 /** The code units `\s` matches (WhiteSpace and LineTerminator). */
@@ -161,7 +162,9 @@ function markerStart(text: string): number {
   return i;
 }
 
-const renderH2 = () => (n: number) => `（${toCn(n)}）`;
+/** 「（一）」 needs no sample: one renderer serves every level-2 heading. */
+const renderCnInBrackets = (n: number) => `（${toCn(n)}）`;
+const renderH2 = () => renderCnInBrackets;
 const renderH4 = (sample: string) => (n: number) => `（${digitsLike(n, sample)}）`;
 
 /**
@@ -174,7 +177,7 @@ function parseHeading(text: string, para: number, markdown: boolean, expected: (
   if (first === 0x28 || first === 0xff08) {
     return bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4);
   }
-  if (isCnNumeral(text[at])) return levelOne(text, para, expected);
+  if (CN_CODES.has(first)) return levelOne(text, para, expected);
   if (isDigitCode(first)) return levelThree(text, para, markdown, expected);
   return undefined;
 }
@@ -319,8 +322,10 @@ function inTextMarkers(text: string, para: number): Marker[] {
       badPunct: punct && tail === '、' ? `序次语「${word}」后应使用逗号：「${word}、」→「${word}，」（GB/T 15834）。` : undefined,
     });
   }
-  // sort() makes a work array even for one element.
-  return out.length > 1 ? out.sort((a, b) => a.offset - b.offset) : out;
+  // Each pattern's markers come in order: sort (which makes work arrays even for two elements)
+  // only when they interleave.
+  for (let k = 1; k < out.length; k++) if (out[k].offset < out[k - 1].offset) return out.sort((a, b) => a.offset - b.offset);
+  return out;
 }
 
 /** A memoized marker re-placed at paragraph `para` (field by field: a spread with an override is slow). */

@@ -143,7 +143,11 @@ export const placeholderRule: Rule = {
         });
       }
     }
-    // sort() makes a work array even for one element.
-    return findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
+    // Dates, runs and blanks each come in order: sort (which makes work arrays even for two
+    // elements) only when they interleave.
+    for (let k = 1; k < findings.length; k++) {
+      if (findings[k].offset < findings[k - 1].offset) return findings.sort((a, b) => a.offset - b.offset);
+    }
+    return findings;
   },
 };
