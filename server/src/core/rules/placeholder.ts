@@ -26,16 +26,30 @@ const SERIES_NEXT = /[、，和及与][XＸ×✕○◯〇]+/uy;
 /** The characters RUN, DATE and BLANK are about: a paragraph without one has nothing to report. */
 const MAY_HOLD = /[XxＸｘ×✕○◯〇□_＿]/u;
 
-let terms: string[] | undefined;
-let hintsAfter: [string, string][] | undefined;
+/** Terms and the hints after a run, by their first character: only those can start where the run does or ends. */
+let terms: Map<string, string[]> | undefined;
+let hintsAfter: Map<string, [string, string][]> | undefined;
 let hintsBefore: [string, string][] | undefined;
+
+/** `items` grouped by the first character of `word(item)`, each group in the order given. */
+function byFirstChar<T>(items: T[], word: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = word(item)[0];
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
 
 function loadTables(): void {
   if (terms) return;
-  terms = [...parseWordSet(termsTable)];
+  terms = byFirstChar([...parseWordSet(termsTable)], (term) => term);
   const rows = parseTable(hintsTable).filter((r) => r.length >= 2);
   const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  hintsAfter = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  const after = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  hintsAfter = byFirstChar(after, (row) => row[0]);
   hintsBefore = rows.filter((r) => r[0].startsWith('<')).map((r) => [r[0].slice(1), r[1]] as [string, string]).sort(byLength);
 }
 
@@ -46,7 +60,7 @@ function whatToFill(text: string, start: number, end: number): string {
   // 「第X年」: the ordinal before says more than the unit after.
   // Indexed, not destructured: a destructuring pattern walks an iterator for every row.
   for (const row of hintsBefore!) if (text.endsWith(row[0], start)) return row[1];
-  for (const row of hintsAfter!) if (text.startsWith(row[0], end)) return row[1];
+  for (const row of hintsAfter!.get(text[end]) ?? []) if (text.startsWith(row[0], end)) return row[1];
   return '具体内容';
 }
 
@@ -64,7 +78,7 @@ const HALF_PUNCT_OR_SPACE = /[,.;:?!()" ]/;
 function placeholderSpan(text: string, start: number, end: number): number | undefined {
   const before = text[start - 1];
   const after = text[end];
-  for (const term of terms!) if (text.startsWith(term, start)) return undefined;
+  for (const term of terms!.get(text[start]) ?? []) if (text.startsWith(term, start)) return undefined;
   // The run's characters are all in the BMP: looked at one by one, without slicing the run.
   let lowerX = false;
   let allCircles = true;
