@@ -42,17 +42,17 @@ const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
 /** 1–9 for 一 … 九, else 0. */
-const d = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+const cnDigit = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
 
 /** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
 function parseCn(s: string): number | undefined {
-  if (s.length === 1) return s === '十' ? 10 : d(s) || undefined;
+  if (s.length === 1) return s === '十' ? 10 : cnDigit(s) || undefined;
   if (s.length === 2) {
-    if (s[0] === '十' && d(s[1])) return 10 + d(s[1]);
-    if (d(s[0]) >= 2 && s[1] === '十') return d(s[0]) * 10;
+    if (s[0] === '十' && cnDigit(s[1])) return 10 + cnDigit(s[1]);
+    if (cnDigit(s[0]) >= 2 && s[1] === '十') return cnDigit(s[0]) * 10;
     return undefined;
   }
-  if (s.length === 3 && d(s[0]) >= 2 && s[1] === '十' && d(s[2])) return d(s[0]) * 10 + d(s[2]);
+  if (s.length === 3 && cnDigit(s[0]) >= 2 && s[1] === '十' && cnDigit(s[2])) return cnDigit(s[0]) * 10 + cnDigit(s[2]);
   return undefined;
 }
 
@@ -149,8 +149,8 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
- * Where the first character after those PREFIX may take (spaces, #, *) stands: a heading pattern can
- * match only with its marker starting right there.
+ * The index of the first character PREFIX cannot take (it takes only spaces, # and *): a heading
+ * pattern can match only with its marker starting right there.
  */
 function markerStart(text: string): number {
   let i = 0;
@@ -182,6 +182,8 @@ function parseHeading(text: string, para: number, markdown: boolean, expected: (
   return undefined;
 }
 
+const LEADING_CN = new RegExp(`^[${CN}]+`, 'u');
+
 /** 「一、」, or 「一，」 when it carries the number expected next. */
 function levelOne(text: string, para: number, expected: (level: number) => number): Marker | undefined {
   const m = RE_H1.exec(text);
@@ -210,7 +212,6 @@ function levelOne(text: string, para: number, expected: (level: number) => numbe
     badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
   };
 }
-const LEADING_CN = new RegExp(`^[${CN}]+`, 'u');
 
 /** 「1.」, or 「1、」「1，」 where no numeral follows (「1，」 only with the number expected next). */
 function levelThree(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
