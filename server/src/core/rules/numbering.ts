@@ -37,19 +37,22 @@
 import type { DocumentFinding, DocumentRule } from '../types';
 
 const CN = '一二三四五六七八九十';
+const NON_BLANK = /\S/;
 const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
+/** 1–9 for 一 … 九, else 0. */
+const cnDigit = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+
 /** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
 function parseCn(s: string): number | undefined {
-  const d = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
-  if (s.length === 1) return s === '十' ? 10 : d(s) || undefined;
+  if (s.length === 1) return s === '十' ? 10 : cnDigit(s) || undefined;
   if (s.length === 2) {
-    if (s[0] === '十' && d(s[1])) return 10 + d(s[1]);
-    if (d(s[0]) >= 2 && s[1] === '十') return d(s[0]) * 10;
+    if (s[0] === '十' && cnDigit(s[1])) return 10 + cnDigit(s[1]);
+    if (cnDigit(s[0]) >= 2 && s[1] === '十') return cnDigit(s[0]) * 10;
     return undefined;
   }
-  if (s.length === 3 && d(s[0]) >= 2 && s[1] === '十' && d(s[2])) return d(s[0]) * 10 + d(s[2]);
+  if (s.length === 3 && cnDigit(s[0]) >= 2 && s[1] === '十' && cnDigit(s[2])) return cnDigit(s[0]) * 10 + cnDigit(s[2]);
   return undefined;
 }
 
@@ -134,69 +137,111 @@ function bracketed(
   };
 }
 
-/** `expected(level)`: the number the next heading of that level would carry. */
+const CN_CODES = new Set([...CN].map((ch) => ch.charCodeAt(0)));
+const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** The code units `\s` matches (WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * The index of the first character PREFIX cannot take (it takes only spaces, # and *): a heading
+ * pattern can match only with its marker starting right there.
+ */
+function markerStart(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x23 && c !== 0x2a && !isSpaceCode(c)) break; // # *
+    i++;
+  }
+  return i;
+}
+
+/** 「（一）」 needs no sample: one renderer serves every level-2 heading. */
+const renderCnInBrackets = (n: number) => `（${toCn(n)}）`;
+const renderH2 = () => renderCnInBrackets;
+const renderH4 = (sample: string) => (n: number) => `（${digitsLike(n, sample)}）`;
+
+/**
+ * `expected(level)`: the number the next heading of that level would carry. The character the marker
+ * starts with tells which patterns can match: most paragraphs start with a word and try none.
+ */
 function parseHeading(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  const h2 = bracketed(text, para, RE_H2, 'h2', '二级', parseCn, () => (n) => `（${toCn(n)}）`);
-  if (h2) return h2;
-  const h4 = bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, (sample) => (n) => `（${digitsLike(n, sample)}）`);
-  if (h4) return h4;
-  let m = RE_H1.exec(text) ?? undefined;
-  m = RE_H1.exec(text) ?? undefined;
-  if (m) {
-    const num = parseCn(m[2]);
-    const punct = m[3];
-    const rest = text.slice(m[0].length);
-    let ok = num !== undefined;
-    if (ok && isCnNumeral(rest[0])) {
-      // 「一、二线城市」「三、五年内」: another numeral follows. An enumeration unless 、 and the
-      // number is the one the headings expect next (「一、一年来的工作」) and no enumeration tail follows.
-      const tail = rest.replace(new RegExp(`^[${CN}]+`, 'u'), '')[0];
-      ok = punct === '、' && num === expected(1) && !(tail !== undefined && ENUM_TAIL.includes(tail));
-    }
-    if (ok && (punct === '，' || punct === ',') && num !== expected(1)) ok = false;
-    if (ok && (punct === '.' || punct === '．') && isDigit(rest[0])) ok = false;
-    if (ok) {
-      return {
-        kind: 'h1',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num: num!,
-        text: m[0].slice(m[1].length),
-        render: (n) => `${toCn(n)}、`,
-        badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
-      };
-    }
+  const at = markerStart(text);
+  const first = text.charCodeAt(at);
+  if (first === 0x28 || first === 0xff08) {
+    return bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4);
   }
-  m = RE_H3.exec(text) ?? undefined;
-  if (m) {
-    const num = parseDigits(m[2]);
-    const punct = m[3];
-    const rest = text.slice(m[0].length);
-    let ok = num >= 1;
-    // Markdown renders 「1. 」 as a list and renumbers it: the source numbers do not matter.
-    if (markdown && m[1].trim() === '' && punct === '.' && /^[ \t]/u.test(rest)) ok = false;
-    if (ok && (punct === '，' || punct === ',') && (num !== expected(3) || isCnNumeral(rest[0]))) ok = false;
-    if (ok && punct === '、' && isCnNumeral(rest[0])) ok = false;
-    if (ok) {
-      const sample = m[2];
-      const dot = punct === '．' ? '．' : '.';
-      return {
-        kind: 'h3',
-        para,
-        offset: m[1].length,
-        length: m[0].length - m[1].length,
-        num,
-        text: m[0].slice(m[1].length),
-        render: (n) => `${digitsLike(n, sample)}${dot}`,
-        badPunct:
-          punct === '.' || punct === '．'
-            ? undefined
-            : `三级标题序号用阿拉伯数字加下脚点：「${m[2]}${punct}」→「${m[2]}.」（GB/T 9704、GB/T 15834）。`,
-      };
-    }
-  }
+  if (CN_CODES.has(first)) return levelOne(text, para, expected);
+  if (isDigitCode(first)) return levelThree(text, para, markdown, expected);
   return undefined;
+}
+
+const LEADING_CN = new RegExp(`^[${CN}]+`, 'u');
+
+/** 「一、」, or 「一，」 when it carries the number expected next. */
+function levelOne(text: string, para: number, expected: (level: number) => number): Marker | undefined {
+  const m = RE_H1.exec(text);
+  if (!m) return undefined;
+  const num = parseCn(m[2]);
+  const punct = m[3];
+  const end = m[0].length;
+  let ok = num !== undefined;
+  if (ok && isCnNumeral(text[end])) {
+    // 「一、二线城市」「三、五年内」: another numeral follows. An enumeration unless 、 and the
+    // number is the one the headings expect next (「一、一年来的工作」) and no enumeration tail follows.
+    const tail = text.slice(end).replace(LEADING_CN, '')[0];
+    ok = punct === '、' && num === expected(1) && !(tail !== undefined && ENUM_TAIL.includes(tail));
+  }
+  if (ok && (punct === '，' || punct === ',') && num !== expected(1)) ok = false;
+  if (ok && (punct === '.' || punct === '．') && isDigit(text[end])) ok = false;
+  if (!ok) return undefined;
+  return {
+    kind: 'h1',
+    para,
+    offset: m[1].length,
+    length: end - m[1].length,
+    num: num!,
+    text: m[0].slice(m[1].length),
+    render: (n) => `${toCn(n)}、`,
+    badPunct: punct !== '、' ? `一级标题序号后应使用顿号：「${m[2]}${punct}」→「${m[2]}、」（GB/T 9704、GB/T 15834）。` : undefined,
+  };
+}
+
+/** 「1.」, or 「1、」「1，」 where no numeral follows (「1，」 only with the number expected next). */
+function levelThree(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
+  const m = RE_H3.exec(text);
+  if (!m) return undefined;
+  const num = parseDigits(m[2]);
+  const punct = m[3];
+  const end = m[0].length;
+  const next = text[end];
+  let ok = num >= 1;
+  // Markdown renders 「1. 」 as a list and renumbers it: the source numbers do not matter.
+  if (markdown && m[1].trim() === '' && punct === '.' && (next === ' ' || next === '\t')) ok = false;
+  if (ok && (punct === '，' || punct === ',') && (num !== expected(3) || isCnNumeral(next))) ok = false;
+  if (ok && punct === '、' && isCnNumeral(next)) ok = false;
+  if (!ok) return undefined;
+  const sample = m[2];
+  const dot = punct === '．' ? '．' : '.';
+  return {
+    kind: 'h3',
+    para,
+    offset: m[1].length,
+    length: end - m[1].length,
+    num,
+    text: m[0].slice(m[1].length),
+    render: (n) => `${digitsLike(n, sample)}${dot}`,
+    badPunct:
+      punct === '.' || punct === '．'
+        ? undefined
+        : `三级标题序号用阿拉伯数字加下脚点：「${m[2]}${punct}」→「${m[2]}.」（GB/T 9704、GB/T 15834）。`,
+  };
 }
 
 /** Characters after which an in-text marker starts a clause. */
@@ -210,11 +255,18 @@ const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
 const RE_ORDINAL = new RegExp(`第([${CN}]{1,3})([，,、]|件事|个方面|方面|点)`, 'gu');
 const RE_ORDER = /(首先|其次|再次|最后)([，,、]|要|是)?/gu;
 
-/** The in-text markers of one paragraph, in order. */
+/**
+ * What every in-text marker holds: a numeral before 是/要, 「第」 before a numeral, or 首先/其次/再次/最后.
+ * Most paragraphs hold none and are neither scanned by the three patterns nor memoized.
+ */
+const MAY_HOLD_MARKER = new RegExp(`[${CN}][是要]|第[${CN}]|首先|其次|再次|最后`, 'u');
+
+/** The in-text markers of one paragraph, in order (exec loops: no array of matches, no iterator). */
 function inTextMarkers(text: string, para: number): Marker[] {
   const out: Marker[] = [];
-  for (const m of text.matchAll(RE_SERIES)) {
-    const i = m.index!;
+  RE_SERIES.lastIndex = 0;
+  for (let m = RE_SERIES.exec(text); m; m = RE_SERIES.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
     if (num === undefined) continue;
@@ -224,8 +276,9 @@ function inTextMarkers(text: string, para: number): Marker[] {
     const word = m[2];
     out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
   }
-  for (const m of text.matchAll(RE_ORDINAL)) {
-    const i = m.index!;
+  RE_ORDINAL.lastIndex = 0;
+  for (let m = RE_ORDINAL.exec(text); m; m = RE_ORDINAL.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i)) continue;
     const num = parseCn(m[1]);
     if (num === undefined) continue;
@@ -250,8 +303,9 @@ function inTextMarkers(text: string, para: number): Marker[] {
       out.push({ kind: `di:${measure}`, para, offset: i, length: m[0].length, num, text: m[0], render: (n) => `第${toCn(n)}${tail}` });
     }
   }
-  for (const m of text.matchAll(RE_ORDER)) {
-    const i = m.index!;
+  RE_ORDER.lastIndex = 0;
+  for (let m = RE_ORDER.exec(text); m; m = RE_ORDER.exec(text)) {
+    const i = m.index;
     if (!atClauseStart(text, i) || !m[2]) continue;
     const word = m[1];
     const tail = m[2];
@@ -269,7 +323,15 @@ function inTextMarkers(text: string, para: number): Marker[] {
       badPunct: punct && tail === '、' ? `序次语「${word}」后应使用逗号：「${word}、」→「${word}，」（GB/T 15834）。` : undefined,
     });
   }
-  return out.sort((a, b) => a.offset - b.offset);
+  // Each pattern's markers come in order: sort (which makes work arrays even for two elements)
+  // only when they interleave.
+  for (let k = 1; k < out.length; k++) if (out[k].offset < out[k - 1].offset) return out.sort((a, b) => a.offset - b.offset);
+  return out;
+}
+
+/** A memoized marker re-placed at paragraph `para` (field by field: a spread with an override is slow). */
+function placed(m: Marker, para: number): Marker {
+  return { kind: m.kind, para, offset: m.offset, length: m.length, num: m.num, text: m.text, render: m.render, badPunct: m.badPunct };
 }
 
 interface HeadingList {
@@ -369,14 +431,14 @@ export const numberingRule: DocumentRule = {
     const open: (HeadingList | undefined)[] = [];
     const series: Marker[][] = [];
     /** The in-text series that a paragraph starting with the same kind of marker continues. */
-    let chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
+    const chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
     const expected = (level: number) => {
       const list = open[level];
       return list ? list.items[list.items.length - 1].num + 1 : 1;
     };
 
     ctx.paragraphs.forEach((text, para) => {
-      if (text.trim() === '') return;
+      if (!NON_BLANK.test(text)) return;
       const heading = parseHeading(text, para, markdown, expected);
       if (heading) {
         const k = Number(heading.kind[1]);
@@ -404,16 +466,17 @@ export const numberingRule: DocumentRule = {
           headingLists.push(list);
         }
         open[k]!.items.push(heading);
-        chains = new Map();
+        if (chains.size > 0) chains.clear(); // clear() allocates a new table even when empty
       }
+      if (!MAY_HOLD_MARKER.test(text)) return;
 
       // The scan of a paragraph is remembered with its text (placed at paragraph 0, re-placed here),
       // so typing in one paragraph rescans only that one.
       const markers = ctx
         .memo(para, 'markers', (t) => inTextMarkers(t, 0))
-        .map((m) => ({ ...m, para }))
+        .map((m) => placed(m, para))
         .filter((m) => !heading || m.offset >= heading.offset + heading.length);
-      const leadAt = text.search(/\S/u);
+      const leadAt = text.search(NON_BLANK);
       for (const kind of new Set(markers.map((m) => m.kind))) {
         const ms = markers.filter((m) => m.kind === kind);
         const chain = chains.get(kind) ?? {};

@@ -8,37 +8,60 @@ import hintsTable from '../../../data/placeholder-hints.tsv';
 import termsTable from '../../../data/placeholder-terms.tsv';
 import { CHINESE_NUMERALS, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, isLatinLetter, oneOf } from '../chars';
 import { parseTable, parseWordSet } from '../tables';
-import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
+// RUN, DATE and BLANK are walked with exec loops: no array of matches, and no for-of iterator (which
+// allocates over allMatches' frozen empty array).
 const RUN = /[XxＸｘ×✕○◯〇□]+/gu;
 const CIRCLES = '○◯〇';
 const PART = '[\\dXＸ×✕○◯〇]';
 const DATE = new RegExp(`${PART}{2,4}年${PART}{1,2}月${PART}{1,2}日`, 'gu');
+/** A date written with digits only is a real date. */
+const DATE_SIGN = /[XＸ×✕○◯〇]/u;
 const BLANK = /_{3,}|＿{2,}/gu;
-const SERIES_NEXT = /^[、，和及与][XＸ×✕○◯〇]+/u;
+/** A line of nothing but blanks, rules and bullets is a form line, not an unfilled blank. */
+const ONLY_RULES = /^[\s_＿\-*]*$/u;
+/** Sticky: the next item of a series 「XX、XX」 right at `lastIndex`. */
+const SERIES_NEXT = /[、，和及与][XＸ×✕○◯〇]+/uy;
+/** The characters RUN, DATE and BLANK are about: a paragraph without one has nothing to report. */
+const MAY_HOLD = /[XxＸｘ×✕○◯〇□_＿]/u;
 
-let terms: string[] | undefined;
-let hintsAfter: [string, string][] | undefined;
+/** Terms and the hints after a run, by their first character: only those can start where the run does or ends. */
+let terms: Map<string, string[]> | undefined;
+let hintsAfter: Map<string, [string, string][]> | undefined;
 let hintsBefore: [string, string][] | undefined;
+
+/** `items` grouped by the first character of `word(item)`, each group in the order given. */
+function byFirstChar<T>(items: T[], word: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = word(item)[0];
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
 
 function loadTables(): void {
   if (terms) return;
-  terms = [...parseWordSet(termsTable)];
+  terms = byFirstChar([...parseWordSet(termsTable)], (term) => term);
   const rows = parseTable(hintsTable).filter((r) => r.length >= 2);
   const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  hintsAfter = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  const after = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  hintsAfter = byFirstChar(after, (row) => row[0]);
   hintsBefore = rows.filter((r) => r[0].startsWith('<')).map((r) => [r[0].slice(1), r[1]] as [string, string]).sort(byLength);
 }
 
 function whatToFill(text: string, start: number, end: number): string {
   // 「XX、XX、XX同志」: the word after the last of a series tells what each one stands for.
-  for (let m = SERIES_NEXT.exec(text.slice(end)); m; m = SERIES_NEXT.exec(text.slice(end))) end += m[0].length;
+  SERIES_NEXT.lastIndex = end;
+  for (let m = SERIES_NEXT.exec(text); m; m = SERIES_NEXT.exec(text)) end += m[0].length;
   // 「第X年」: the ordinal before says more than the unit after.
-  const before = hintsBefore!.find(([word]) => text.endsWith(word, start));
-  if (before) return before[1];
-  const after = hintsAfter!.find(([word]) => text.startsWith(word, end));
-  return after ? after[1] : '具体内容';
+  // Indexed, not destructured: a destructuring pattern walks an iterator for every row.
+  for (const row of hintsBefore!) if (text.endsWith(row[0], start)) return row[1];
+  for (const row of hintsAfter!.get(text[end]) ?? []) if (text.startsWith(row[0], end)) return row[1];
+  return '具体内容';
 }
 
 /**
@@ -53,16 +76,24 @@ const HALF_PUNCT_OR_SPACE = /[,.;:?!()" ]/;
 
 /** Whether the run [start, end) is a placeholder, and where its span starts (digits before it belong to it). */
 function placeholderSpan(text: string, start: number, end: number): number | undefined {
-  const run = text.slice(start, end);
   const before = text[start - 1];
   const after = text[end];
-  if (terms!.some((term) => text.startsWith(term, start))) return undefined;
-  if (/[xｘ]/u.test(run) && !(isHan(before) && isHan(after))) return undefined;
-  if ([...run].every((c) => oneOf(CIRCLES, c))) {
-    if (run.length < 2 || oneOf(CHINESE_NUMERALS, before) || oneOf(CHINESE_NUMERALS, after)) return undefined;
+  for (const term of terms!.get(text[start]) ?? []) if (text.startsWith(term, start)) return undefined;
+  // The run's characters are all in the BMP: looked at one by one, without slicing the run.
+  let lowerX = false;
+  let allCircles = true;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === 'x' || ch === 'ｘ') lowerX = true;
+    if (!CIRCLES.includes(ch)) allCircles = false;
   }
-  if (run === '□') return undefined; // a check box: 「□同意 □不同意」
-  if (/^[×✕]$/u.test(run) && (isLatinAlnum(before) || isLatinAlnum(after))) return undefined; // 3×4
+  if (lowerX && !(isHan(before) && isHan(after))) return undefined;
+  if (allCircles) {
+    if (end - start < 2 || oneOf(CHINESE_NUMERALS, before) || oneOf(CHINESE_NUMERALS, after)) return undefined;
+  }
+  const single = end - start === 1 ? text[start] : '';
+  if (single === '□') return undefined; // a check box: 「□同意 □不同意」
+  if ((single === '×' || single === '✕') && (isLatinAlnum(before) || isLatinAlnum(after))) return undefined; // 3×4
   if (isLatinLetter(before) || isLatinAlnum(after)) return undefined; // SpaceX, X5, Xbox
   let spanStart = start;
   while (isAsciiDigit(text[spanStart - 1])) spanStart--;
@@ -78,26 +109,32 @@ export const placeholderRule: Rule = {
   description: '未填占位符：「X届」「XX同志」「××市」「○○局」「1X项」「××××年××月××日」「____」等模板残留；不报「X光」「X射线」。',
   check(ctx) {
     const text = ctx.text;
-    if (!/[XxＸｘ×✕○◯〇□_＿]/u.test(text)) return [];
+    if (!MAY_HOLD.test(text)) return [];
     loadTables();
     const findings: RawFinding[] = [];
-    const taken = new Uint8Array(text.length);
+    /** The dates found, which the runs inside them are part of; made only when there is one. */
+    let taken: Uint8Array | undefined;
 
-    for (const m of allMatches(DATE, text)) {
-      if (!/[XＸ×✕○◯〇]/u.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index! - 1])) continue;
-      findings.push({
-        offset: m.index!,
-        length: m[0].length,
-        message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
-        suggestions: [],
-      });
-      taken.fill(1, m.index!, m.index! + m[0].length);
+    // A date needs a 年.
+    if (text.includes('年')) {
+      DATE.lastIndex = 0;
+      for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+        if (!DATE_SIGN.test(m[0]) || oneOf(CHINESE_NUMERALS, text[m.index - 1])) continue;
+        findings.push({
+          offset: m.index,
+          length: m[0].length,
+          message: `「${m[0]}」是未填写的日期，应填写具体的年月日。`,
+          suggestions: [],
+        });
+        (taken ??= new Uint8Array(text.length)).fill(1, m.index, m.index + m[0].length);
+      }
     }
 
-    for (const m of allMatches(RUN, text)) {
-      const start = m.index!;
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+      const start = m.index;
       const end = start + m[0].length;
-      if (taken[start]) continue;
+      if (taken?.[start]) continue;
       const spanStart = placeholderSpan(text, start, end);
       if (spanStart === undefined) continue;
       const span = text.slice(spanStart, end);
@@ -109,16 +146,22 @@ export const placeholderRule: Rule = {
       });
     }
 
-    if (!/^[\s_＿\-*]*$/u.test(text)) {
-      for (const m of allMatches(BLANK, text)) {
+    if ((text.includes('_') || text.includes('＿')) && !ONLY_RULES.test(text)) {
+      BLANK.lastIndex = 0;
+      for (let m = BLANK.exec(text); m; m = BLANK.exec(text)) {
         findings.push({
-          offset: m.index!,
+          offset: m.index,
           length: m[0].length,
-          message: `「${m[0]}」是未填写的空白，应填写${whatToFill(text, m.index!, m.index! + m[0].length)}。`,
+          message: `「${m[0]}」是未填写的空白，应填写${whatToFill(text, m.index, m.index + m[0].length)}。`,
           suggestions: [],
         });
       }
     }
-    return findings.sort((a, b) => a.offset - b.offset);
+    // Dates, runs and blanks each come in order: sort (which makes work arrays even for two
+    // elements) only when they interleave.
+    for (let k = 1; k < findings.length; k++) {
+      if (findings[k].offset < findings[k - 1].offset) return findings.sort((a, b) => a.offset - b.offset);
+    }
+    return findings;
   },
 };

@@ -15,20 +15,36 @@ const FULL: Record<string, string> = {
 const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
 
 const HALF_MARK = /[,.;:?!()"]/;
+/**
+ * The marks checkPoint looks at, and the ones looked through around them. Regex literals inside a
+ * function are new objects on every evaluation, so these live here.
+ */
+const POINT = /[,.;:?!]/g;
+const PAREN = /[()]/g;
+const HALF_OR_SPACE = /[ ,.;:?!()"]/;
+const SMALL_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u;
 const NO_MASK = new Uint8Array(0);
-/** Only a paragraph that could hold a URL, e-mail address or path pays for the mask. */
-const MAY_PROTECT = /[@:\\]|www\./;
+/**
+ * Only a paragraph that could hold a URL, e-mail address or path pays for the search (with the u flag,
+ * V8 runs this alternation without allocating).
+ */
+const MAY_PROTECT = /[@:\\]|www\./u;
 
+/** Only a paragraph that holds one pays for the mask (a Uint8Array costs more than the search). */
 function protectedMask(text: string): Uint8Array {
   if (!MAY_PROTECT.test(text)) return NO_MASK;
+  const found = allMatches(PROTECTED, text);
+  if (found.length === 0) return NO_MASK;
   const mask = new Uint8Array(text.length);
-  for (const m of allMatches(PROTECTED, text)) mask.fill(1, m.index!, m.index! + m[0].length);
+  for (const m of found) mask.fill(1, m.index!, m.index! + m[0].length);
   return mask;
 }
 
 function message(mark: string, full: string): string {
   return `「${mark}」是半角标点，中文语境中应使用全角「${full}」（GB/T 15834）。`;
 }
+/** The message for each mark of FULL, built once rather than for every finding. */
+const MESSAGE: Record<string, string> = Object.fromEntries(Object.entries(FULL).map(([mark, full]) => [mark, message(mark, full)]));
 
 /** The nearest character before/after `i` that is not an ASCII space. */
 function prevNonSpace(text: string, i: number): string | undefined {
@@ -48,7 +64,7 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
  */
 function contextAfter(text: string, i: number): string | undefined {
   let j = i + 1;
-  while (j < text.length && /[ ,.;:?!()"]/.test(text[j])) j++;
+  while (j < text.length && HALF_OR_SPACE.test(text[j])) j++;
   return j < text.length ? text[j] : undefined;
 }
 
@@ -67,9 +83,14 @@ function inDupRun(text: string, i: number): boolean {
   let e = i + 1;
   while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
   if (e - s < 2) return false;
-  const run = text.slice(s, e);
-  if (/^\.+$/.test(run)) return false;
-  return [...run].some((c) => !QUERY.includes(c));
+  // Dots only are an ellipsis; otherwise a doubled mark when any is not ?/!.
+  let dotsOnly = true;
+  let pause = false;
+  for (let k = s; k < e; k++) {
+    if (text[k] !== '.') dotsOnly = false;
+    if (!QUERY.includes(text[k])) pause = true;
+  }
+  return !dotsOnly && pause;
 }
 
 /**
@@ -78,7 +99,7 @@ function inDupRun(text: string, i: number): boolean {
  */
 function contextBefore(text: string, i: number): string | undefined {
   let j = i - 1;
-  while (j >= 0 && /[ ,.;:?!()"]/.test(text[j])) j--;
+  while (j >= 0 && HALF_OR_SPACE.test(text[j])) j--;
   return j >= 0 ? text[j] : undefined;
 }
 
@@ -113,19 +134,19 @@ function checkPoint(text: string, i: number): RawFinding | undefined {
   if (isLatinAlnum(prev) && (nextCh === undefined || isLatinAlnum(nextCh))) return undefined;
   // Swallow the spaces a half-width habit leaves after the mark: 「, 建设」 → 「，建设」.
   const end = chineseAfter && mark !== '.' ? nextIndex : i + 1;
-  return { offset: i, length: end - i, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] };
+  return { offset: i, length: end - i, message: MESSAGE[mark], suggestions: [FULL[mark]] };
 }
 
 /** Parentheses: converted as a pair when they hold Chinese text or a number heading Chinese text. */
-function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
-  const findings: RawFinding[] = [];
+function checkParentheses(text: string, mask: Uint8Array, findings: RawFinding[]): void {
   const stack: number[] = [];
   const flag = (i: number) => {
     const mark = text[i];
-    findings.push({ offset: i, length: 1, message: message(mark, FULL[mark]), suggestions: [FULL[mark]] });
+    findings.push({ offset: i, length: 1, message: MESSAGE[mark], suggestions: [FULL[mark]] });
   };
-  for (const m of allMatches(/[()]/g, text)) {
-    const i = m.index!;
+  PAREN.lastIndex = 0;
+  for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
+    const i = m.index;
     if (mask[i]) continue;
     if (text[i] === '(') stack.push(i);
     else {
@@ -136,7 +157,7 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
       }
       const inner = text.slice(open + 1, i);
       const hasHan = containsHan(inner);
-      const isNumber = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u.test(inner);
+      const isNumber = SMALL_NUMBER.test(inner);
       const chineseOutside = isChineseContext(text[open - 1]) || isChineseContext(text[i + 1]) || open === 0;
       if (hasHan || (isNumber && chineseOutside)) {
         flag(open);
@@ -145,14 +166,12 @@ function checkParentheses(text: string, mask: Uint8Array): RawFinding[] {
     }
   }
   for (const open of stack) if (isHan(text[open - 1]) || isHan(text[open + 1])) flag(open);
-  return findings;
 }
 
 /** ASCII double quotes, paired in order of appearance, around Chinese text → “ ”. */
-function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
+function checkQuotes(text: string, mask: Uint8Array, findings: RawFinding[]): void {
   const positions: number[] = [];
-  for (const m of allMatches(/"/g, text)) if (!mask[m.index!]) positions.push(m.index!);
-  const findings: RawFinding[] = [];
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) if (!mask[i]) positions.push(i);
   for (let k = 0; k + 1 < positions.length; k += 2) {
     const open = positions[k];
     const close = positions[k + 1];
@@ -160,7 +179,6 @@ function checkQuotes(text: string, mask: Uint8Array): RawFinding[] {
     findings.push({ offset: open, length: 1, message: message('"', '“'), suggestions: ['“'] });
     findings.push({ offset: close, length: 1, message: message('"', '”'), suggestions: ['”'] });
   }
-  return findings;
 }
 
 export const punctWidthRule: Rule = {
@@ -175,8 +193,11 @@ export const punctWidthRule: Rule = {
     const mask = protectedMask(text);
     const findings: RawFinding[] = [];
     let skipUntil = 0;
-    for (const m of allMatches(/[,.;:?!]/g, text)) {
-      const i = m.index!;
+    // An exec loop: no array of matches, and no iterator (for-of over allMatches' shared empty
+    // array, which is frozen, allocates one per loop).
+    POINT.lastIndex = 0;
+    for (let m = POINT.exec(text); m; m = POINT.exec(text)) {
+      const i = m.index;
       if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
       const finding = checkPoint(text, i);
       if (finding) {
@@ -184,8 +205,11 @@ export const punctWidthRule: Rule = {
         skipUntil = finding.offset + finding.length;
       }
     }
-    if (text.includes('(') || text.includes(')')) findings.push(...checkParentheses(text, mask));
-    if (text.includes('"')) findings.push(...checkQuotes(text, mask));
-    return findings.sort((a, b) => a.offset - b.offset);
+    const points = findings.length;
+    if (text.includes('(') || text.includes(')')) checkParentheses(text, mask, findings);
+    if (text.includes('"')) checkQuotes(text, mask, findings);
+    // The points come in order: only marks added after them call for a sort (which makes a work
+    // array even for one element).
+    return findings.length > points && findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
   },
 };
