@@ -69,7 +69,7 @@ function mannerEndsAt(text: string, at: number): boolean {
   return false;
 }
 
-const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』]/u;
+const CLAUSE_END = /[，。；！？、,.;!?：:…”’）)」』"]/u;
 function atClauseEnd(text: string, pos: number): boolean {
   if (text.startsWith('了', pos)) pos++;
   return pos >= text.length || CLAUSE_END.test(text[pos]);

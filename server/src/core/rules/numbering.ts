@@ -245,7 +245,7 @@ function levelThree(text: string, para: number, markdown: boolean, expected: (le
 }
 
 /** Characters after which an in-text marker starts a clause. */
-const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…]/u;
+const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…-]/u; // 「-」: a 「--」 written for 「——」
 const atClauseStart = (text: string, i: number) => i === 0 || CLAUSE_START.test(text[i - 1]);
 /** What may not follow 「一是」「一要」: a numeral (「一是一」「三要三不要」), a closing mark, nothing. */
 const BAD_AFTER_SERIES = /[一二三四五六七八九十0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;

@@ -4,7 +4,7 @@
  * 「？！」「？？」「！！！」 are allowed by GB/T 15834 (their forms are the punct-pair rule's business);
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
-import { isAsciiDigit, isChineseContext } from '../chars';
+import { beyondHalfWidth, isAsciiDigit, isChineseContext } from '../chars';
 import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -71,7 +71,7 @@ export const punctDupRule: Rule = {
         start++;
         if (run.length < 2) continue;
       }
-      const chinese = isChineseContext(text[start - 1]) || isChineseContext(text[start + run.length]);
+      const chinese = isChineseContext(beyondHalfWidth(text, start - 1, -1)) || isChineseContext(beyondHalfWidth(text, start + run.length, 1));
       const finding = checkRun(run, start, chinese);
       if (finding) findings.push(finding);
     }

@@ -15,7 +15,7 @@
  *
  * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
  */
-import { containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { beyondHalfWidth, containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import { allMatches } from '../matches';
 import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule } from '../types';
 
@@ -356,7 +356,7 @@ function ellipses(text: string, paragraph: number): DocumentFinding[] {
       // Half-width dots: only in Chinese running text, never in numbers, paths or Latin text.
       const before = text[at - 1];
       const after = text[end];
-      if (!isChineseContext(before) && !isChineseContext(after)) continue;
+      if (!isChineseContext(beyondHalfWidth(text, at - 1, -1)) && !isChineseContext(beyondHalfWidth(text, end, 1))) continue;
       if (/[\w/\\]/u.test(before ?? '') || /[\w/\\]/u.test(after ?? '')) continue;
     }
     flag(at, run.length, ELLIPSIS_MESSAGE(run), '……');
@@ -377,21 +377,23 @@ function ellipses(text: string, paragraph: number): DocumentFinding[] {
 const DASH_MESSAGE = (wrong: string) => `破折号应写作「——」（两个「—」），不写「${wrong}」（${STANDARD}）。`;
 const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|j|eng)$/u;
 
-function prevNonSpace(text: string, i: number): string | undefined {
+/** The index of the nearest character before `i` that is not a space (-1 if none). */
+function prevNonSpaceIndex(text: string, i: number): number {
   let j = i - 1;
   while (j >= 0 && (text[j] === ' ' || text[j] === '\u3000')) j--;
-  return j >= 0 ? text[j] : undefined;
+  return j;
 }
-function nextNonSpace(text: string, i: number): string | undefined {
+/** The index of the first character from `i` on that is not a space (text.length if none). */
+function nextNonSpaceIndex(text: string, i: number): number {
   let j = i;
   while (j < text.length && (text[j] === ' ' || text[j] === '\u3000')) j++;
-  return j < text.length ? text[j] : undefined;
+  return j;
 }
 
 /** Chinese on both sides, and not a closing or opening mark that would make the run a rule line. */
 function betweenChinese(text: string, at: number, end: number): boolean {
-  const before = prevNonSpace(text, at);
-  const after = nextNonSpace(text, end);
+  const before = beyondHalfWidth(text, prevNonSpaceIndex(text, at), -1);
+  const after = beyondHalfWidth(text, nextNonSpaceIndex(text, end), 1);
   return isChineseContext(before) && isChineseContext(after) && (isHan(before) || isHan(after));
 }
 
@@ -507,6 +509,8 @@ function titleStop(ctx: DocumentContext): DocumentFinding | undefined {
 /** What a paragraph gives on its own: whether it is prose, its pairs, checks 3–6 (at paragraph 0). */
 interface ParagraphMarks {
   prose: boolean;
+  /** A line of marks alone: it pairs with its neighbours, but its own marks are not reported. */
+  marksOnly?: boolean;
   pairs: ParagraphPairs;
   local: readonly DocumentFinding[];
 }
@@ -515,15 +519,24 @@ const NO_FINDINGS: readonly DocumentFinding[] = Object.freeze([]);
 const NOT_PROSE: ParagraphMarks = Object.freeze({ prose: false, pairs: NO_PAIRS, local: NO_FINDINGS });
 const PLAIN_PROSE: ParagraphMarks = Object.freeze({ prose: true, pairs: NO_PAIRS, local: NO_FINDINGS });
 
+/**
+ * A line of marks alone (「“」 left when the rest of a line was deleted) closes or continues a pair of
+ * the prose around it, without being reported itself; other lines without Chinese (code, Latin text)
+ * are not prose.
+ */
+const MARKS_ONLY = /^\s*\p{P}[\s\p{P}]*$/u;
+
 function paragraphMarks(text: string, index: number, ctx: DocumentContext): ParagraphMarks {
-  if (!containsHan(text)) return NOT_PROSE;
+  const han = containsHan(text);
+  if (!han && !MARKS_ONLY.test(text)) return NOT_PROSE;
   const pairs = scanPairs(text, 0);
   let local = NO_FINDINGS;
-  if (LOCAL_MARKS.test(text)) {
+  if (han && LOCAL_MARKS.test(text)) {
     const out = [...listCommas(text, 0), ...ellipses(text, 0), ...queries(text, 0)];
     if (/-{2}|－{2}|─|—/u.test(text)) out.push(...dashes(ctx.paragraph(index), 0));
     if (out.length > 0) local = out;
   }
+  if (!han) return { prose: true, marksOnly: true, pairs, local };
   return pairs === NO_PAIRS && local === NO_FINDINGS ? PLAIN_PROSE : { prose: true, pairs, local };
 }
 
@@ -545,11 +558,12 @@ export const punctPairRule: DocumentRule = {
       if (pairs === NO_PAIRS) return NO_PAIRS;
       return { open: [...pairs.open], close: [...pairs.close], findings: place(pairs.findings, i) };
     };
-    const findings: DocumentFinding[] = pairFindings(
+    let findings: DocumentFinding[] = pairFindings(
       paragraphs,
       marks.map((m) => m.prose),
       scan,
     );
+    if (marks.some((m) => m.marksOnly)) findings = findings.filter((f) => !marks[f.paragraph].marksOnly);
     marks.forEach((m, i) => {
       if (m.local.length > 0) findings.push(...place(m.local, i));
     });

@@ -21,7 +21,7 @@ const HALF_MARK = /[,.;:?!()"]/;
  */
 const POINT = /[,.;:?!]/g;
 const PAREN = /[()]/g;
-const HALF_OR_SPACE = /[ ,.;:?!()"]/;
+const HALF_OR_SPACE = /[ ,.;:?!()"-]/;
 const SMALL_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u;
 const NO_MASK = new Uint8Array(0);
 /**
@@ -59,7 +59,8 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
 }
 
 /**
- * The character after `i`, looking through spaces and other half-width marks this rule converts:
+ * The character after `i`, looking through spaces, other half-width marks this rule converts and the
+ * hyphens of a 「--」 that punct-pair turns into 「——」:
  * 「:(关键」 is Chinese context for the colon, as 「:（关键」 will be once the bracket is fixed.
  */
 function contextAfter(text: string, i: number): string | undefined {
@@ -103,11 +104,21 @@ function contextBefore(text: string, i: number): string | undefined {
   return j >= 0 ? text[j] : undefined;
 }
 
-function checkPoint(text: string, i: number): RawFinding | undefined {
+/**
+ * What the text holds at `at` once the brackets and quotes flagged around it are fixed: 「光).」 reads
+ * as 「光）.」, so its 「.」 is reported now rather than only after the first fix.
+ */
+function fixedAt(text: string, at: number, flagged: readonly RawFinding[]): string | undefined {
+  for (const f of flagged) if (f.offset === at) return f.suggestions[0];
+  return text[at];
+}
+
+function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): RawFinding | undefined {
   const mark = text[i];
-  const before = text[i - 1];
+  const before = fixedAt(text, i - 1, flagged);
   const after = text[i + 1];
-  const { ch: nextCh, index: nextIndex } = nextNonSpace(text, i);
+  const { index: nextIndex } = nextNonSpace(text, i);
+  const nextCh = fixedAt(text, nextIndex, flagged);
   const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(contextBefore(text, i)));
   const chineseAfter = isChineseContext(nextCh) || (mark !== '.' && isChineseContext(contextAfter(text, i)));
 
@@ -191,6 +202,11 @@ export const punctWidthRule: Rule = {
     const text = ctx.text;
     if (!HALF_MARK.test(text)) return [];
     const mask = protectedMask(text);
+    // Brackets and quotes first: a point next to one that will become full-width is judged by the
+    // full-width mark.
+    const flagged: RawFinding[] = [];
+    if (text.includes('(') || text.includes(')')) checkParentheses(text, mask, flagged);
+    if (text.includes('"')) checkQuotes(text, mask, flagged);
     const findings: RawFinding[] = [];
     let skipUntil = 0;
     // An exec loop: no array of matches, and no iterator (for-of over allMatches' shared empty
@@ -199,17 +215,15 @@ export const punctWidthRule: Rule = {
     for (let m = POINT.exec(text); m; m = POINT.exec(text)) {
       const i = m.index;
       if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
-      const finding = checkPoint(text, i);
+      const finding = checkPoint(text, i, flagged);
       if (finding) {
         findings.push(finding);
         skipUntil = finding.offset + finding.length;
       }
     }
-    const points = findings.length;
-    if (text.includes('(') || text.includes(')')) checkParentheses(text, mask, findings);
-    if (text.includes('"')) checkQuotes(text, mask, findings);
-    // The points come in order: only marks added after them call for a sort (which makes a work
-    // array even for one element).
-    return findings.length > points && findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
+    if (flagged.length === 0) return findings;
+    // The points come in order: only brackets and quotes call for a sort.
+    findings.push(...flagged);
+    return findings.length > 1 ? findings.sort((a, b) => a.offset - b.offset) : findings;
   },
 };

@@ -34,10 +34,32 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   return [s, e];
 }
 
+const OPENERS = '“‘「『《〈（【〔(';
+const CLOSERS = '”’」』》〉）】〕)';
+
+/**
+ * The span without white space at either end, nor a paired mark at either end whose partner lies
+ * outside it: deleting 「预览阅读已结束“」 must not leave the 」 of the next paragraph unpaired.
+ */
 function trimmed(text: string, s: number, e: number): [number, number] {
-  while (s < e && /\s/u.test(text[s])) s++;
-  while (e > s && /\s/u.test(text[e - 1])) e--;
-  return [s, e];
+  /** Whether the partner of the mark at `at` lies inside [s, e). */
+  const pairedInside = (at: number): boolean => {
+    const open = OPENERS.indexOf(text[at]);
+    if (open !== -1) {
+      const close = text.indexOf(CLOSERS[open], at + 1);
+      return close !== -1 && close < e;
+    }
+    const close = CLOSERS.indexOf(text[at]);
+    return close !== -1 && text.lastIndexOf(OPENERS[close], at - 1) >= s;
+  };
+  const paired = (at: number) => OPENERS.includes(text[at]) || CLOSERS.includes(text[at]);
+  for (;;) {
+    while (s < e && /\s/u.test(text[s])) s++;
+    while (e > s && /\s/u.test(text[e - 1])) e--;
+    if (s < e && paired(s) && !pairedInside(s)) s++;
+    else if (s < e && paired(e - 1) && !pairedInside(e - 1)) e--;
+    else return [s, e];
+  }
 }
 
 export const residueRule: Rule = {

@@ -17,7 +17,8 @@
  * Slips cluster: a sentence that already holds a finding is looked at again with the margin 1 lower.
  *
  * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
- * vocabulary jieba lacks; no replacement's word may take a single character of one), of spans the
+ * vocabulary jieba lacks) and of the canonical formulations in canon.tsv (no replacement's word may
+ * take a single character of one), of spans the
  * curated `typo` table matches (that rule reports them), numerals, verse and quoted classical text,
  * runs of unknown characters that look like a person's name before a title or a place or unit name
  * before 村/镇/区/科/站/街道/公司…, and the last character of an abbreviated name (「政数局」) where
@@ -30,6 +31,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import charTable from '../../../data/typo-context-chars.tsv';
 import termTable from '../../../data/typo-context-terms.tsv';
+import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick } from '../ahoCorasick';
 import { dataDir, loadNodejieba } from '../segmenter';
@@ -375,8 +377,9 @@ let termMatcher: AhoCorasick | undefined;
 let typoWrongForms: string[] | undefined;
 const typoMatchers = new Map<string, AhoCorasick>();
 
+/** Protected: the current terms, and the canonical formulations of the canon rule's table, written as they should be. */
 function terms(): AhoCorasick {
-  termMatcher ??= new AhoCorasick(parseTable(termTable).map((row) => row[0]).filter((t) => t !== ''));
+  termMatcher ??= new AhoCorasick([...parseTable(termTable), ...parseTable(canonTable)].map((row) => row[0]).filter((t) => t !== ''));
   return termMatcher;
 }
 
