@@ -62,6 +62,22 @@ function trimmed(text: string, s: number, e: number): [number, number] {
   }
 }
 
+/**
+ * The fix: delete the span, unless a paired mark inside it pairs with one outside (「〈（三）」 on the
+ * line before 「关健〉预览阅读已结束」): then the writer decides what to keep, and there is no one-click fix.
+ */
+function deletion(text: string, s: number, e: number): string[] {
+  for (let k = 0; k < OPENERS.length; k++) {
+    let depth = 0;
+    for (let i = s; i < e; i++) {
+      if (text[i] === OPENERS[k]) depth++;
+      else if (text[i] === CLOSERS[k] && --depth < 0) return [];
+    }
+    if (depth !== 0) return [];
+  }
+  return [''];
+}
+
 export const residueRule: Rule = {
   id: 'residue',
   label: '网页残留',
@@ -84,14 +100,14 @@ export const residueRule: Rule = {
       `${found}是从文档网站或广告带入的内容，不属于正文，应删除「${span.length > 24 ? span.slice(0, 24) + '…' : span}」。`;
     if (short) {
       const span = text.slice(ls, le);
-      return [{ offset: ls, length: le - ls, message: message(span), suggestions: [''] }];
+      return [{ offset: ls, length: le - ls, message: message(span), suggestions: deletion(text, ls, le) }];
     }
     const findings: RawFinding[] = [];
     let coveredUntil = -1;
     for (const m of matches) {
       if (m.start < coveredUntil) continue;
       const [s, e] = trimmed(text, ...sentenceAround(text, m.start, m.end));
-      findings.push({ offset: s, length: e - s, message: message(text.slice(s, e)), suggestions: [''] });
+      findings.push({ offset: s, length: e - s, message: message(text.slice(s, e)), suggestions: deletion(text, s, e) });
       coveredUntil = e;
     }
     return findings;
