@@ -132,6 +132,7 @@ describe('properties over random text', function () {
     '○○,--关健',
     '〈（三）\n关健〉预览阅读已结束',
     '涉及到三是坚定不移的推进',
+    '4千.。。',
   ]) {
     it(`fixing ${JSON.stringify(text)} creates nothing new`, () => assertFixesStayInside(text, 'plain'));
   }

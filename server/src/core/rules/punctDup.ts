@@ -33,7 +33,8 @@ function checkRun(run: string, start: number, chinese: boolean): RawFinding | un
   const hasFull = chars.some((c) => PAUSE_MARKS.includes(c) || QUERY_MARKS.includes(c));
   if (!hasFull && !chinese) return undefined;
   // 「..」「...」「。。。」 are miswritten ellipses, the punct-pair rule's.
-  if (chars.every((c) => c === '.') || (chars.length >= 3 && chars.every((c) => c === '。' || c === '.'))) return undefined;
+  // A mixed run such as 「.。。」 is nobody's ellipsis: it is reported here.
+  if (chars.every((c) => c === '.') || (chars.length >= 3 && chars.every((c) => c === '。'))) return undefined;
 
   const distinct = [...new Set(normalized)];
   const queries = normalized.filter((c) => QUERY_MARKS.includes(c));
