@@ -133,6 +133,8 @@ describe('properties over random text', function () {
     '〈（三）\n关健〉预览阅读已结束',
     '涉及到三是坚定不移的推进',
     '4千.。。',
+    '好. !',
+    '截止目前-- ,',
   ]) {
     it(`fixing ${JSON.stringify(text)} creates nothing new`, () => assertFixesStayInside(text, 'plain'));
   }

@@ -392,9 +392,19 @@ function nextNonSpaceIndex(text: string, i: number): number {
 
 /** Chinese on both sides, and not a closing or opening mark that would make the run a rule line. */
 function betweenChinese(text: string, at: number, end: number): boolean {
-  const before = beyondHalfWidth(text, prevNonSpaceIndex(text, at), -1);
-  const after = beyondHalfWidth(text, nextNonSpaceIndex(text, end), 1);
+  const before = beside(text, prevNonSpaceIndex(text, at), -1);
+  const after = beside(text, nextNonSpaceIndex(text, end), 1);
   return isChineseContext(before) && isChineseContext(after) && (isHan(before) || isHan(after));
+}
+
+/**
+ * What stands beside a dash at `i`: the character beyond any half-width marks, or, when only marks
+ * lie between the dash and the end of the line (「截止目前-- ,」), a Chinese point — the mark beside
+ * Chinese text will be one once punct-width's fix is applied.
+ */
+function beside(text: string, i: number, step: 1 | -1): string | undefined {
+  const ch = beyondHalfWidth(text, i, step);
+  return ch === undefined && i >= 0 && i < text.length ? '，' : ch;
 }
 
 /** 「北京—上海」「中国—东盟」「人—机」: a 连接号 between two names. */

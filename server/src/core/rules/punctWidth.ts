@@ -120,7 +120,10 @@ function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): Ra
   const { index: nextIndex } = nextNonSpace(text, i);
   const nextCh = fixedAt(text, nextIndex, flagged);
   const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(contextBefore(text, i)));
-  const chineseAfter = isChineseContext(nextCh) || (mark !== '.' && isChineseContext(contextAfter(text, i)));
+  // A 「.」 looks no further than the next character, unless that is a half-width point which, after
+  // Chinese text, becomes full-width too (「好. !」).
+  const chineseAfter =
+    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(contextAfter(text, i))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
 
   switch (mark) {
     case ',':
