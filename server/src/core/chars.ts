@@ -38,16 +38,21 @@ export function isLatinAlnum(ch: string | undefined): boolean {
 }
 
 /** Half-width marks punct-width turns full-width in Chinese text. */
-const HALF_WIDTH_MARKS = ',.;:?!()"';
+export const HALF_WIDTH_MARKS = ',.;:?!()"';
 
 /**
- * The character at `i`, or beyond the half-width marks there (stepping by `step`): punct-width turns
- * 「)」 into 「）」 in Chinese text, so other rules read 「关健)--」 and 「...(首先」 as they will be written.
+ * The character at `i`, or beyond the characters of `skip` there (stepping by `step`; by default the
+ * half-width marks): punct-width turns 「)」 into 「）」 in Chinese text, so rules read 「关健)--」 and
+ * 「...(首先」 as they will be written.
  */
-export function beyondHalfWidth(text: string, i: number, step: 1 | -1): string | undefined {
-  while (i >= 0 && i < text.length && HALF_WIDTH_MARKS.includes(text[i])) i += step;
+export function beyondHalfWidth(text: string, i: number, step: 1 | -1, skip = HALF_WIDTH_MARKS): string | undefined {
+  while (i >= 0 && i < text.length && skip.includes(text[i])) i += step;
   return i >= 0 && i < text.length ? text[i] : undefined;
 }
+
+/** Opening and closing marks of the pairs of GB/T 15834, in matching order. */
+export const OPENING_MARKS = '“‘「『《〈（【〔';
+export const CLOSING_MARKS = '”’」』》〉）】〕';
 
 /** Chinese numerals, including the zero forms that appear in written-out years. */
 export const CHINESE_NUMERALS = '零〇○一二三四五六七八九十百千万两';

@@ -15,7 +15,7 @@
  *
  * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
  */
-import { beyondHalfWidth, containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { OPENING_MARKS, beyondHalfWidth, containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import { allMatches } from '../matches';
 import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule } from '../types';
 
@@ -233,7 +233,7 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
     findings.push({ paragraph, offset: inner.close, length: 1, message, suggestions: ['〉'] });
   }
 
-  const open = all.filter((m) => !m.matched && !m.misused && oneOf('“‘「『《〈（【〔', text[m.index]));
+  const open = all.filter((m) => !m.matched && !m.misused && oneOf(OPENING_MARKS, text[m.index]));
   // Every mark paired: the shared empty result, which the combining need not copy.
   if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
   return { open, close: unmatchedClose, findings };

@@ -3,7 +3,7 @@
  * full-width. Never inside numbers (3,218.5), times (9:30), dates (2026-01-05), URLs, e-mail
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
-import { containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { HALF_WIDTH_MARKS, beyondHalfWidth, containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -21,7 +21,13 @@ const HALF_MARK = /[,.;:?!()"]/;
  */
 const POINT = /[,.;:?!]/g;
 const PAREN = /[()]/g;
-const HALF_OR_SPACE = /[ ,.;:?!()"-]/;
+/**
+ * Looked through around a point to find its context: spaces, the half-width marks this rule converts
+ * and the hyphens of a 「--」 that punct-pair turns into 「——」. 「:(关键」 is Chinese context for the
+ * colon, as 「:（关键」 will be once the bracket is fixed; in 「好?!」 and 「关键(!」 the 「!」 follows
+ * Chinese text as much as it will once the others are fixed.
+ */
+const HALF_OR_SPACE = ` -${HALF_WIDTH_MARKS}`;
 const SMALL_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/u;
 const NO_MASK = new Uint8Array(0);
 /**
@@ -58,17 +64,6 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
   return { ch: j < text.length ? text[j] : undefined, index: j };
 }
 
-/**
- * The character after `i`, looking through spaces, other half-width marks this rule converts and the
- * hyphens of a 「--」 that punct-pair turns into 「——」:
- * 「:(关键」 is Chinese context for the colon, as 「:（关键」 will be once the bracket is fixed.
- */
-function contextAfter(text: string, i: number): string | undefined {
-  let j = i + 1;
-  while (j < text.length && HALF_OR_SPACE.test(text[j])) j++;
-  return j < text.length ? text[j] : undefined;
-}
-
 const ANY_POINT = '，。、；：？！,;:?!.';
 const QUERY = '？！?!';
 
@@ -95,16 +90,6 @@ function inDupRun(text: string, i: number): boolean {
 }
 
 /**
- * The character before `i`, looking through spaces and half-width marks this rule converts
- * (「好?!」, 「关键(!」: the 「!」 follows Chinese text as much as it will once the others are fixed).
- */
-function contextBefore(text: string, i: number): string | undefined {
-  let j = i - 1;
-  while (j >= 0 && HALF_OR_SPACE.test(text[j])) j--;
-  return j >= 0 ? text[j] : undefined;
-}
-
-/**
  * What the text holds at `at` once the brackets and quotes flagged around it are fixed: 「光).」 reads
  * as 「光）.」, so its 「.」 is reported now rather than only after the first fix.
  */
@@ -119,11 +104,11 @@ function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): Ra
   const after = text[i + 1];
   const { index: nextIndex } = nextNonSpace(text, i);
   const nextCh = fixedAt(text, nextIndex, flagged);
-  const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(contextBefore(text, i)));
+  const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(beyondHalfWidth(text, i - 1, -1, HALF_OR_SPACE)));
   // A 「.」 looks no further than the next character, unless that is a half-width point which, after
   // Chinese text, becomes full-width too (「好. !」).
   const chineseAfter =
-    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(contextAfter(text, i))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
+    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(beyondHalfWidth(text, i + 1, 1, HALF_OR_SPACE))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
 
   switch (mark) {
     case ',':

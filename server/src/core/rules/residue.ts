@@ -7,6 +7,7 @@
  */
 import residueTable from '../../../data/residue.tsv';
 import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { CLOSING_MARKS, OPENING_MARKS } from '../chars';
 import { parseTable } from '../tables';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -34,8 +35,9 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   return [s, e];
 }
 
-const OPENERS = '“‘「『《〈（【〔(';
-const CLOSERS = '”’」』》〉）】〕)';
+/** The pairs' marks, half-width parentheses included; opener k pairs with closer k. */
+const OPENERS = `${OPENING_MARKS}(`;
+const CLOSERS = `${CLOSING_MARKS})`;
 
 /**
  * The span without white space at either end, nor a paired mark at either end whose partner lies
