@@ -140,26 +140,13 @@ function bracketed(
 const CN_CODES = new Set([...CN].map((ch) => ch.charCodeAt(0)));
 const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
-/** The code units `\s` matches (WhiteSpace and LineTerminator). */
-function isSpaceCode(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
+/** The first character PREFIX cannot take (it takes only white space, # and *). */
+const NOT_PREFIX = /[^\s#*]/u;
 
-/**
- * The index of the first character PREFIX cannot take (it takes only spaces, # and *): a heading
- * pattern can match only with its marker starting right there.
- */
+/** Where a heading's marker would have to start: a heading pattern can match only there. */
 function markerStart(text: string): number {
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x23 && c !== 0x2a && !isSpaceCode(c)) break; // # *
-    i++;
-  }
-  return i;
+  const at = text.search(NOT_PREFIX);
+  return at === -1 ? text.length : at;
 }
 
 /** 「（一）」 needs no sample: one renderer serves every level-2 heading. */
