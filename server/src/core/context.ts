@@ -34,23 +34,37 @@ class Paragraph implements ParagraphContext {
     readonly date: string,
   ) {}
 
+  /** The last clause found, for the next question in the same grid cell. */
+  private lastClause = { cell: -1, start: 0, end: 0 };
+
   private clauseAt(offset: number): { start: number; end: number } {
     // A clause longer than the window (a 5 MB line with no punctuation) is cut into windows, so
-    // that each question costs a bounded amount of segmentation.
+    // that each question costs a bounded amount of segmentation. The windows sit on a grid: every
+    // offset of one cell of MAX_CLAUSE characters gets the same window, reaching at least MAX_CLAUSE
+    // characters either side of it, so a long run of questions segments each stretch of text a few
+    // times in all rather than once per question (a line of 100,000 「的」).
     const text = this.text;
+    const cell = offset - (offset % MAX_CLAUSE);
+    const last = this.lastClause;
+    if (cell === last.cell && offset >= last.start && offset <= last.end) return last;
+    const lo = Math.max(0, cell - MAX_CLAUSE);
+    const hi = Math.min(text.length, cell + 2 * MAX_CLAUSE);
     let start = offset;
-    while (start > 0 && offset - start < MAX_CLAUSE && !isBreak(text.charCodeAt(start - 1))) start--;
+    while (start > lo && !isBreak(text.charCodeAt(start - 1))) start--;
     let end = offset;
-    while (end < text.length && end - offset < MAX_CLAUSE && !isBreak(text.charCodeAt(end))) end++;
-    return { start, end };
+    while (end < hi && !isBreak(text.charCodeAt(end))) end++;
+    this.lastClause = { cell, start, end };
+    return this.lastClause;
   }
 
   private tokensOfClause(start: number, end: number) {
     this.clauses ??= new Map();
-    let entry = this.clauses.get(start);
+    // Two windows of a long clause may start at the same break and end at different places.
+    const key = start * (this.text.length + 1) + end;
+    let entry = this.clauses.get(key);
     if (!entry) {
       entry = { end, tokens: tokensWithOffsets(this.segmenter, this.text.slice(start, end), start) };
-      this.clauses.set(start, entry);
+      this.clauses.set(key, entry);
     }
     return entry.tokens;
   }
@@ -63,7 +77,17 @@ class Paragraph implements ParagraphContext {
     const tokens = this.tokensOfClause(start, end);
     // Unknown segmentation: report "not a boundary" so that rules needing one stay quiet.
     if (!tokens) return false;
-    return tokens.some((t) => t.start === offset);
+    // Tokens come in order: a binary search, not a walk over a window of hundreds of them.
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = tokens[mid].start;
+      if (at === offset) return true;
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   clauseTokens(offset: number) {
@@ -82,7 +106,8 @@ class Paragraph implements ParagraphContext {
   clauseTags(offset: number) {
     const { start, end } = this.clauseAt(Math.min(offset, this.text.length));
     this.tagged ??= new Map();
-    if (!this.tagged.has(start)) {
+    const key = start * (this.text.length + 1) + end;
+    if (!this.tagged.has(key)) {
       const tokens = this.segmenter.tag ? this.segmenter.tag(this.text.slice(start, end)) : undefined;
       let at = start;
       const placed = tokens?.map((t) => {
@@ -90,9 +115,9 @@ class Paragraph implements ParagraphContext {
         at += t.word.length;
         return token;
       });
-      this.tagged.set(start, placed && at === end && placed.every((t) => this.text.startsWith(t.word, t.start)) ? placed : undefined);
+      this.tagged.set(key, placed && at === end && placed.every((t) => this.text.startsWith(t.word, t.start)) ? placed : undefined);
     }
-    return this.tagged.get(start);
+    return this.tagged.get(key);
   }
 }
 

@@ -12,6 +12,7 @@ export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';
 export { allMatches } from './matches';
 export { countCharacters } from './chars';
+export { inlineSpans, maskMarkdownLines } from './markdown';
 export { isNodejiebaLoaded, loadNodejieba, nodejiebaSegmenter, notReadySegmenter, tokenBoundaries } from './segmenter';
 export { RULES } from './rules';
 export { builtInTypoCount } from './rules/typo';

@@ -4,7 +4,7 @@
  * 「？！」「？？」「！！！」 are allowed by GB/T 15834 (their forms are the punct-pair rule's business);
  * 「。。。」 is a miswritten ellipsis, reported by the ellipsis rule, not here.
  */
-import { beyondHalfWidth, isAsciiDigit, isChineseContext } from '../chars';
+import { BeyondHalfWidth, isAsciiDigit, isChineseContext } from '../chars';
 import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -63,6 +63,7 @@ export const punctDupRule: Rule = {
   check(ctx) {
     const text = ctx.text;
     const findings: RawFinding[] = [];
+    const beyond = new BeyondHalfWidth(text);
     for (const m of allMatches(POINT_RUN, text)) {
       let run = m[0];
       let start = m.index!;
@@ -72,7 +73,7 @@ export const punctDupRule: Rule = {
         start++;
         if (run.length < 2) continue;
       }
-      const chinese = isChineseContext(beyondHalfWidth(text, start - 1, -1)) || isChineseContext(beyondHalfWidth(text, start + run.length, 1));
+      const chinese = isChineseContext(beyond.at(start - 1, -1)) || isChineseContext(beyond.at(start + run.length, 1));
       const finding = checkRun(run, start, chinese);
       if (finding) findings.push(finding);
     }

@@ -3,7 +3,7 @@
  * full-width. Never inside numbers (3,218.5), times (9:30), dates (2026-01-05), URLs, e-mail
  * addresses or Latin text; never 「1.」 after a heading number (GB/T 9704 uses the low dot there).
  */
-import { HALF_WIDTH_MARKS, beyondHalfWidth, containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
+import { BeyondHalfWidth, HALF_WIDTH_MARKS, containsHan, isAsciiDigit, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -11,8 +11,12 @@ const FULL: Record<string, string> = {
   ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
 };
 
-/** URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. */
-const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
+/**
+ * URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. An
+ * address is tried only where a run of its characters starts: tried inside the run too, 「a.a.a.…@」
+ * would be scanned to its 「@」 once per character.
+ */
+const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
 
 const HALF_MARK = /[,.;:?!()"]/;
 /**
@@ -70,45 +74,63 @@ const QUERY = '？！?!';
 /**
  * A mark in a run of points that holds a pause mark (「，,」「?:」「。.」) is a doubled mark: punct-dup
  * reports the whole run. Runs of only ?/! (「好?!」) stay here.
+ *
+ * Points are visited in order, and the verdict is the same for every mark of a run: the run is
+ * read once and its verdict kept, so a line of 16,000 「.」 costs one walk, not one per mark.
  */
-function inDupRun(text: string, i: number): boolean {
-  let s = i;
-  while (s > 0 && oneOf(ANY_POINT, text[s - 1])) s--;
-  if (text[s] === '.' && isAsciiDigit(text[s - 1])) s++; // 「1.」: a heading number's dot
-  if (i < s) return false;
-  let e = i + 1;
-  while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
-  if (e - s < 2) return false;
-  // Dots only are an ellipsis; otherwise a doubled mark when any is not ?/!.
-  let dotsOnly = true;
-  let pause = false;
-  for (let k = s; k < e; k++) {
-    if (text[k] !== '.') dotsOnly = false;
-    if (!QUERY.includes(text[k])) pause = true;
+class DupRuns {
+  /** The last run read: marks in [start, end) are doubled marks when `doubled`. */
+  private start = -1;
+  private end = -1;
+  private from = -1;
+  private doubled = false;
+  constructor(private readonly text: string) {}
+
+  has(i: number): boolean {
+    if (i < this.from || i >= this.end) this.read(i);
+    return i >= this.start && this.doubled;
   }
-  return !dotsOnly && pause;
+
+  private read(i: number): void {
+    const text = this.text;
+    let s = i;
+    while (s > 0 && oneOf(ANY_POINT, text[s - 1])) s--;
+    this.from = s;
+    if (text[s] === '.' && isAsciiDigit(text[s - 1])) s++; // 「1.」: a heading number's dot
+    let e = i + 1;
+    while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
+    this.start = s;
+    this.end = e;
+    // Dots only are an ellipsis; otherwise a doubled mark when any is not ?/!.
+    let dotsOnly = true;
+    let pause = false;
+    for (let k = s; k < e; k++) {
+      if (text[k] !== '.') dotsOnly = false;
+      if (!QUERY.includes(text[k])) pause = true;
+    }
+    this.doubled = e - s >= 2 && !dotsOnly && pause;
+  }
 }
 
 /**
  * What the text holds at `at` once the brackets and quotes flagged around it are fixed: 「光).」 reads
  * as 「光）.」, so its 「.」 is reported now rather than only after the first fix.
  */
-function fixedAt(text: string, at: number, flagged: readonly RawFinding[]): string | undefined {
-  for (const f of flagged) if (f.offset === at) return f.suggestions[0];
-  return text[at];
+function fixedAt(text: string, at: number, flagged: ReadonlyMap<number, string>): string | undefined {
+  return flagged.get(at) ?? text[at];
 }
 
-function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): RawFinding | undefined {
+function checkPoint(text: string, i: number, flagged: ReadonlyMap<number, string>, beyond: BeyondHalfWidth): RawFinding | undefined {
   const mark = text[i];
   const before = fixedAt(text, i - 1, flagged);
   const after = text[i + 1];
   const { index: nextIndex } = nextNonSpace(text, i);
   const nextCh = fixedAt(text, nextIndex, flagged);
-  const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(beyondHalfWidth(text, i - 1, -1, HALF_OR_SPACE)));
+  const chineseBefore = isChineseContext(before) || (!isAsciiDigit(before) && isChineseContext(beyond.at(i - 1, -1)));
   // A 「.」 looks no further than the next character, unless that is a half-width point which, after
   // Chinese text, becomes full-width too (「好. !」).
   const chineseAfter =
-    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(beyondHalfWidth(text, i + 1, 1, HALF_OR_SPACE))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
+    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(beyond.at(i + 1, 1))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
 
   switch (mark) {
     case ',':
@@ -136,9 +158,36 @@ function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): Ra
   return { offset: i, length: end - i, message: MESSAGE[mark], suggestions: [FULL[mark]] };
 }
 
+/**
+ * Whether text[start, end) holds a Han character. A short stretch is searched; a long one is
+ * answered from counts of Han characters made once per paragraph, so that nested brackets
+ * (「((((…))))」) cost a walk over the paragraph, not one per pair.
+ */
+class HanCount {
+  private counts: Uint32Array | undefined;
+  constructor(private readonly text: string) {}
+
+  between(start: number, end: number): boolean {
+    if (end - start <= 64) return containsHan(this.text.slice(start, end));
+    if (!this.counts) {
+      const text = this.text;
+      const counts = new Uint32Array(text.length + 1);
+      for (let k = 0; k < text.length; k++) {
+        const code = text.charCodeAt(k);
+        // A Han character outside the BMP counts at its first code unit.
+        const han = code >= 0xdc00 && code <= 0xdfff ? false : containsHan(code >= 0xd800 && code <= 0xdbff ? text.slice(k, k + 2) : text[k]);
+        counts[k + 1] = counts[k] + (han ? 1 : 0);
+      }
+      this.counts = counts;
+    }
+    return this.counts[end] > this.counts[start];
+  }
+}
+
 /** Parentheses: converted as a pair when they hold Chinese text or a number heading Chinese text. */
 function checkParentheses(text: string, mask: Uint8Array, findings: RawFinding[]): void {
   const stack: number[] = [];
+  const han = new HanCount(text);
   const flag = (i: number) => {
     const mark = text[i];
     findings.push({ offset: i, length: 1, message: MESSAGE[mark], suggestions: [FULL[mark]] });
@@ -154,9 +203,8 @@ function checkParentheses(text: string, mask: Uint8Array, findings: RawFinding[]
         if (isHan(text[i - 1]) || isHan(text[i + 1])) flag(i);
         continue;
       }
-      const inner = text.slice(open + 1, i);
-      const hasHan = containsHan(inner);
-      const isNumber = SMALL_NUMBER.test(inner);
+      const hasHan = han.between(open + 1, i);
+      const isNumber = i - open - 1 <= 3 && SMALL_NUMBER.test(text.slice(open + 1, i));
       const chineseOutside = isChineseContext(text[open - 1]) || isChineseContext(text[i + 1]) || open === 0;
       if (hasHan || (isNumber && chineseOutside)) {
         flag(open);
@@ -196,14 +244,18 @@ export const punctWidthRule: Rule = {
     if (text.includes('(') || text.includes(')')) checkParentheses(text, mask, flagged);
     if (text.includes('"')) checkQuotes(text, mask, flagged);
     const findings: RawFinding[] = [];
+    const fixedMarks = new Map<number, string>();
+    for (const f of flagged) fixedMarks.set(f.offset, f.suggestions[0]);
+    const dupRuns = new DupRuns(text);
+    const beyond = new BeyondHalfWidth(text, HALF_OR_SPACE);
     let skipUntil = 0;
     // An exec loop: no array of matches, and no iterator (for-of over allMatches' shared empty
     // array, which is frozen, allocates one per loop).
     POINT.lastIndex = 0;
     for (let m = POINT.exec(text); m; m = POINT.exec(text)) {
       const i = m.index;
-      if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
-      const finding = checkPoint(text, i, flagged);
+      if (i < skipUntil || mask[i] || dupRuns.has(i)) continue;
+      const finding = checkPoint(text, i, fixedMarks, beyond);
       if (finding) {
         findings.push(finding);
         skipUntil = finding.offset + finding.length;
