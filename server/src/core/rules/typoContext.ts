@@ -52,6 +52,8 @@ const COST = { same: 0, near: 4, shape: 2 } as const;
 type Kind = keyof typeof COST;
 const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
 
+/** Longest run of Chinese characters scored at once; longer runs are cut into pieces this long. */
+const MAX_RUN = 200;
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
 const MAX_NEW_WORD = 5;
@@ -471,10 +473,17 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
   let bs = 0;
   let be = 0;
   let bw = -1;
-  for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
+  // Every adjacent pair of a word is in L.pairs: a word can start no further left than the pairs
+  // before `at` reach, nor end further right than those after it. (Only a cost: on text where every
+  // character is a stray one, most lookups below would fail.)
+  let first = at;
+  while (first > 0 && at - first < MAX_NEW_WORD - 1 && L.pairs.has(run.charCodeAt(first - 1), first === at ? code : run.charCodeAt(first))) first--;
+  let last = at + 1;
+  while (last < n && last - at < MAX_NEW_WORD && L.pairs.has(last - 1 === at ? code : run.charCodeAt(last - 1), run.charCodeAt(last))) last++;
+  for (let start = Math.max(0, at - MAX_NEW_WORD + 1, first); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
-    for (let end = Math.max(at + 1, start + 2); end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+    for (let end = Math.max(at + 1, start + 2); end <= Math.min(n, start + MAX_NEW_WORD, last); end++) {
       const w = L.words.find(run, start, end, at, code);
       if (w < 0) continue;
       // A rare two-character word (「顽张」「卯足」) is no evidence of a slip.
@@ -652,10 +661,18 @@ function markVerse(text: string, quiet: Uint8Array): void {
     prevEnd = m.index + len;
   }
   // Quotations introduced, in the same sentence, by a title in 《》 or by 诗云/古人云/有言….
-  const quote = /[“「『][^”」』]*[”」』]/g;
-  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+  // A quotation runs from an opening mark to the first closing one. Found by two searches rather
+  // than one pattern: the pattern scans from every opening mark to the end of a line that never
+  // closes (「「第「第…」), once per mark.
+  const open = /[“「『]/g;
+  const close = /[”」』]/g;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    close.lastIndex = m.index + 1;
+    const end = close.exec(text);
+    if (!end) break; // no closing mark after this one: none after the later ones either
+    open.lastIndex = end.index + 1;
     const lead = text.slice(Math.max(0, m.index - 16), m.index).split(/[。！？；]/).pop() ?? '';
-    if (/《[^》]*》/.test(lead) || VERSE_CUES.some((c) => lead.includes(c))) quiet.fill(1, m.index, m.index + m[0].length);
+    if (/《[^》]*》/.test(lead) || VERSE_CUES.some((c) => lead.includes(c))) quiet.fill(1, m.index, end.index + 1);
   }
 }
 
@@ -677,7 +694,9 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
   const runs: { run: string; offset: number; sentence: number; accepted: Candidate[]; nearMiss: boolean }[] = [];
-  const runRe = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  // A run longer than MAX_RUN (no real clause is; a line of 100,000 characters without a mark)
+  // is looked at in pieces, so that the work per character stays bounded.
+  const runRe = new RegExp(`[\\u3400-\\u4dbf\\u4e00-\\u9fff]{1,${MAX_RUN}}`, 'g');
   let sentence = 0;
   let scanned = 0;
   for (let m = runRe.exec(text); m; m = runRe.exec(text)) {
@@ -698,9 +717,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   for (const { run, offset, accepted } of runs) {
     if (accepted.length === 0) continue;
     // Suggestions and the message are given against the text as written, others' fixes applied.
+    // The run with every accepted replacement made (Han characters of the BMP: one code unit each).
+    const fixed = run.split('');
+    for (const o of accepted) fixed[o.at] = o.ch;
     for (const c of accepted.sort((a, b) => a.at - b.at)) {
-      let context = run;
-      for (const o of accepted) if (o !== c) context = context.slice(0, o.at) + o.ch + context.slice(o.at + 1);
+      fixed[c.at] = run[c.at];
+      const context = fixed.join('');
+      fixed[c.at] = c.ch;
       const word = context.slice(c.start, c.at) + c.ch + context.slice(c.at + 1, c.end);
       findings.push({
         offset: offset + c.at,
