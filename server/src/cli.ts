@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
-import { checkFile, ioMessage, type FileResult } from './cliCheck';
-import { findWorkspaceFile, readWorkspaceFile } from './workspaceConfig';
+import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliCheck';
+import { findWorkspaceFile, readSettingsFile, readWorkspaceFile } from './workspaceConfig';
 
 const USAGE = `用法：gongwen [选项] 路径...
 
@@ -86,23 +86,21 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-function readConfig(file: string): unknown {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`无法读取设置文件 ${file}：${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  try {
-    return JSON.parse(raw.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`设置文件 ${file} 不是有效的 JSON：${(err as Error).message}`);
-  }
+/** The --config file: unreadable, not JSON or not an object is a usage error; bad fields are warnings. */
+function readConfig(file: string): { options: CheckOptions; warnings: string[] } {
+  const read = readSettingsFile(file, ['date']);
+  if (read.error) throw new UsageError(read.error);
+  return read;
 }
 
-/** Files to check, in a stable order; problems finding them are reported, not thrown. */
-function collectFiles(paths: string[], problems: FileResult[]): string[] {
-  const files: string[] = [];
+/**
+ * Files to check, in a stable order; problems finding them are reported, not thrown. Symlinks to
+ * folders are not followed; a symlink to a file is checked but never written through. Reading
+ * refuses anything but a regular file (a FIFO, a device, a socket, a dangling link) by name, so
+ * that none of them can stop the run.
+ */
+function collectFiles(paths: string[], problems: FileResult[]): FileEntry[] {
+  const files: FileEntry[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
     try {
@@ -115,7 +113,17 @@ function collectFiles(paths: string[], problems: FileResult[]): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(full);
+      else if (!EXTENSIONS.has(path.extname(e.name).toLowerCase())) continue;
+      else if (!e.isSymbolicLink()) files.push({ file: full });
+      else {
+        let target: fs.Stats | undefined;
+        try {
+          target = fs.statSync(full);
+        } catch {
+          /* dangling: reading it reports that */
+        }
+        if (!target?.isDirectory()) files.push({ file: full, viaLink: true });
+      }
     }
   };
   for (const p of paths) {
@@ -127,15 +135,27 @@ function collectFiles(paths: string[], problems: FileResult[]): string[] {
       continue;
     }
     if (stat.isDirectory()) walk(p);
-    else files.push(p);
+    else files.push({ file: p });
   }
   return files;
 }
 
-
 // ---------------------------------------------------------------- reporters
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+
+/**
+ * Text from documents and file names, made safe for a terminal: control characters (an ESC starts a
+ * terminal command), line and paragraph separators and the bidirectional overrides are shown as
+ * escapes instead of acting.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\n/g;
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
 const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
@@ -150,10 +170,14 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidt
 class Summary {
   counts: Record<string, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   checked = 0;
+  /** Files that could not be checked. */
   failed = 0;
+  /** Files checked whose fixes could not be written. */
+  notFixed = 0;
   add(r: FileResult): void {
     if (r.error) this.failed++;
     else this.checked++;
+    if (r.notFixed) this.notFixed++;
     for (const d of r.diagnostics) this.counts[d.severity]++;
   }
 }
@@ -168,18 +192,19 @@ const write = (s: string) => process.stdout.write(s);
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
-    if (r.diagnostics.length === 0 && !r.fixed && !r.error) return;
-    const out = ['', paint('4', r.file) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : '')];
-    if (r.error) out.push(`  ${paint('31', '无法检查')}  ${r.error}`);
+    if (r.diagnostics.length === 0 && !r.fixed && !r.error && !r.notFixed) return;
+    const out = ['', paint('4', terminalSafe(r.file)) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : '')];
+    if (r.error) out.push(`  ${paint('31', '无法检查')}  ${terminalSafe(r.error)}`);
+    if (r.notFixed) out.push(`  ${paint('31', '未写回修正')}  ${terminalSafe(r.notFixed)}（文件未作改动）`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
-      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${f.from}」→${f.to === '' ? '（删除）' : `「${f.to}」`}`);
+      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${terminalSafe(f.from)}」→${f.to === '' ? '（删除）' : `「${terminalSafe(f.to)}」`}`);
     }
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
     for (const d of r.diagnostics) {
-      const suggestion = d.suggestions.length === 0 ? '' : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : s)).join(' / ')}`);
-      out.push(`  ${paint('2', pad(`${d.line}:${d.column}`, posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${d.message}${suggestion}`);
+      const suggestion = d.suggestions.length === 0 ? '' : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : terminalSafe(s))).join(' / ')}`);
+      out.push(`  ${paint('2', pad(`${d.line}:${d.column}`, posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${terminalSafe(d.message)}${suggestion}`);
     }
     write(out.join('\n') + '\n');
   }
@@ -187,11 +212,15 @@ class TextReporter implements Reporter {
   end(s: Summary): void {
     const total = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
     const files = `检查了 ${s.checked} 个文件`;
-    const failedNote = s.failed > 0 ? `，${s.failed} 个无法检查` : '';
-    if (total === 0) write(`\n${paint('32', `✔ 未发现问题（${files}${failedNote}）`)}\n`);
+    const notes = [s.failed > 0 ? `${s.failed} 个无法检查` : '', s.notFixed > 0 ? `${s.notFixed} 个未能写回修正` : ''].filter(Boolean);
+    const failedNote = notes.length > 0 ? `，${notes.join('，')}` : '';
+    // A run with failures never ends on a green line.
+    const failing = notes.length > 0;
+    if (total === 0 && !failing) write(`\n${paint('32', `✔ 未发现问题（${files}）`)}\n`);
+    else if (total === 0) write(`\n${paint('31', `✖ 未发现问题，但有文件出错（${files}${failedNote}）`)}\n`);
     else
       write(
-        `\n${paint(s.counts.error > 0 ? '31' : '33', `✖ ${total} 个问题（${s.counts.error} 个错误，${s.counts.warning} 个警告，${s.counts.info + s.counts.hint} 个提示）`)}，${files}${failedNote}\n`,
+        `\n${paint(s.counts.error > 0 || failing ? '31' : '33', `✖ ${total} 个问题（${s.counts.error} 个错误，${s.counts.warning} 个警告，${s.counts.info + s.counts.hint} 个提示）`)}，${files}${failedNote}\n`,
       );
   }
 }
@@ -206,7 +235,8 @@ class JsonReporter implements Reporter {
     write((this.first ? '\n' : ',\n') + JSON.stringify(r, null, 2));
     this.first = false;
     // The array holds the errors too; stderr tells a person watching the terminal.
-    if (r.error) process.stderr.write(`gongwen：${r.file}：${r.error}\n`);
+    if (r.error) process.stderr.write(`gongwen：${terminalSafe(r.file)}：${terminalSafe(r.error)}\n`);
+    if (r.notFixed) process.stderr.write(`gongwen：${terminalSafe(r.file)}：未写回修正：${terminalSafe(r.notFixed)}\n`);
   }
   end(): void {
     write(this.first ? ']\n' : '\n]\n');
@@ -244,6 +274,9 @@ class SarifReporter implements Reporter {
     if (r.error) {
       this.notifications.push({ level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
       return;
+    }
+    if (r.notFixed) {
+      this.notifications.push({ level: 'error', message: { text: `未写回修正：${r.notFixed}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
     }
     for (const d of r.diagnostics) {
       const endColumn = d.column + (d.text.includes('\n') ? 0 : d.length);
@@ -297,7 +330,7 @@ class Progress {
  * its own dictionary, about 270 MB: memory is bounded by the number of jobs) and a result waits in a
  * small buffer only until the ones before it are done.
  */
-async function* checkAll(files: string[], base: CheckOptions, fix: boolean, jobs: number): AsyncGenerator<FileResult> {
+async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, jobs: number): AsyncGenerator<FileResult> {
   if (jobs <= 1) {
     const checker = new Checker();
     for (const file of files) yield checkFile(file, checker, base, fix);
@@ -310,7 +343,7 @@ async function* checkAll(files: string[], base: CheckOptions, fix: boolean, jobs
   const workers: Worker[] = [];
   const dispatch = (worker: Worker) => {
     if (next < files.length) {
-      worker.postMessage({ index: next, file: files[next] });
+      worker.postMessage({ index: next, entry: files[next] });
       next++;
     }
   };
@@ -351,8 +384,7 @@ async function* checkAll(files: string[], base: CheckOptions, fix: boolean, jobs
 
 export async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
-  let configInput: unknown = {};
-  let configName: string | undefined;
+  let settings: CheckOptions = {};
   try {
     args = parseArgs(argv);
     if (args === 'help') {
@@ -363,28 +395,22 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`gongwen ${VERSION}\n`);
       return 0;
     }
-    if (args.config) {
-      configInput = readConfig(args.config);
-      configName = args.config;
-    } else {
-      const found = findWorkspaceFile(process.cwd());
-      if (found) {
-        const ws = readWorkspaceFile(found);
-        for (const w of ws.warnings) process.stderr.write(`gongwen：${w}\n`);
-        configInput = { ...ws.options, rules: ws.options.rules ?? {} };
-      }
+    const found = args.config ? undefined : findWorkspaceFile(process.cwd());
+    const read = args.config ? readConfig(args.config) : found ? readWorkspaceFile(found) : undefined;
+    if (read) {
+      for (const w of read.warnings) process.stderr.write(`gongwen：${terminalSafe(w)}\n`);
+      settings = read.options;
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`gongwen：${err.message}\n\n${USAGE}\n`);
+      process.stderr.write(`gongwen：${terminalSafe(err.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw err;
   }
 
-  const config = (typeof configInput === 'object' && configInput !== null ? configInput : {}) as Record<string, unknown>;
-  const { options, warnings } = normalizeOptions({ ...config, date: args.date ?? config.documentDate ?? config.date }, RULES.map((r) => r.id));
-  for (const w of warnings) process.stderr.write(`gongwen：设置文件 ${configName}：${w}\n`);
+  // The settings file's fields are validated already; this adds --date and the defaults.
+  const { options } = normalizeOptions({ ...settings, date: args.date ?? settings.date }, RULES.map((r) => r.id));
   const base: CheckOptions = {
     rules: options.severities,
     typoPairs: options.typoPairs,
@@ -415,7 +441,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   reporter.end(summary);
 
-  if (summary.failed > 0) return 2;
+  if (summary.failed > 0 || summary.notFixed > 0) return 2;
   return summary.counts.error > 0 ? 1 : 0;
 }
 

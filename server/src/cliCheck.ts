@@ -1,21 +1,24 @@
 /**
  * Checking one file for the CLI: read it in whatever encoding it came in, check it, optionally fix
- * it in place in that encoding. Used by the CLI's main thread and by its worker threads alike.
+ * it in that encoding. Used by the CLI's main thread and by its worker threads alike.
+ *
+ * Fixing never loses a byte: fixes are applied until none is left (fixUntilStable), the new bytes
+ * are the old ones with only the fixed spans re-encoded (spliceEdits), and they reach the disk
+ * through a temporary file renamed over the original (writeFileAtomic). A file whose bytes would
+ * not survive re-encoding, a symlink met in a folder, or a failed write is reported with its
+ * findings as they stand, and the file is left as it was.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, splitParagraphs, type Checker, type CheckOptions, type Finding } from './core';
-import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
+import { fixUntilStable, splitParagraphs, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
+import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
+import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
 
 /** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
-export const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_BYTES = MAX_DOCUMENT_BYTES;
 
 export function ioMessage(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return '文件或文件夹不存在';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'EISDIR') return '这是文件夹';
-  return err instanceof Error ? err.message : String(err);
+  return describeIoError(err);
 }
 
 export interface JsonDiagnostic {
@@ -44,8 +47,17 @@ export interface FileResult {
   fixed?: number;
   /** With --fix: each change made, positioned in the text as it was before fixing. */
   fixes?: AppliedFix[];
+  /** With --fix: why fixes that were due were not written; the file is unchanged and `diagnostics` are its findings. */
+  notFixed?: string;
+  /** The file could not be checked at all. */
   error?: string;
   diagnostics: JsonDiagnostic[];
+}
+
+/** How a file was found: named on the command line, or met as a symlink in a folder (never written through). */
+export interface FileEntry {
+  file: string;
+  viaLink?: boolean;
 }
 
 function lineStarts(text: string): number[] {
@@ -73,43 +85,55 @@ function toJson(text: string, starts: number[], f: Finding): JsonDiagnostic {
   };
 }
 
-export function checkFile(file: string, checker: Checker, base: CheckOptions, fix: boolean): FileResult {
+/** Options resolved once per format: with 100,000 typo pairs, resolving costs more than a small file's check. */
+const resolvedCache = new WeakMap<CheckOptions, Map<string, ResolvedOptions>>();
+function resolvedFor(checker: Checker, base: CheckOptions, format: 'plain' | 'markdown'): ResolvedOptions {
+  let byFormat = resolvedCache.get(base);
+  if (!byFormat) resolvedCache.set(base, (byFormat = new Map()));
+  let resolved = byFormat.get(format);
+  if (!resolved) byFormat.set(format, (resolved = checker.resolve({ ...base, format }).options));
+  return resolved;
+}
+
+export function checkFile(entry: string | FileEntry, checker: Checker, base: CheckOptions, fix: boolean): FileResult {
+  const { file, viaLink } = typeof entry === 'string' ? { file: entry, viaLink: false } : entry;
   let decoded: Decoded;
+  let bytes: Buffer;
+  let stat: fs.Stats;
   try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_BYTES) return { file, error: `文件过大（${(stat.size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB），已跳过`, diagnostics: [] };
-    decoded = decode(fs.readFileSync(file));
+    ({ bytes, stat } = readRegularFileSync(file, MAX_BYTES));
+    decoded = decode(bytes);
   } catch (err) {
     return { file, error: err instanceof DecodeError ? err.message : ioMessage(err), diagnostics: [] };
   }
   const ext = path.extname(file).toLowerCase();
-  const options: CheckOptions = {
-    ...base,
-    format: ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain',
+  const options = resolvedFor(checker, base, ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain');
+  const text = decoded.text;
+  const encoding = ENCODING_LABEL[decoded.encoding];
+  const report = (t: string, findings: Finding[]) => {
+    const starts = lineStarts(t);
+    return findings.map((f) => toJson(t, starts, f));
   };
-  let text = decoded.text;
-  let findings = checker.check(text, options);
-  let fixed: number | undefined;
-  let fixes: AppliedFix[] | undefined;
-  if (fix) {
-    const result = applyFixes(text, findings);
-    fixed = result.applied.length;
-    const before = lineStarts(text);
-    fixes = result.applied.map((f) => {
-      const d = toJson(text, before, f);
-      return { line: d.line, column: d.column, rule: f.rule, from: d.text, to: f.suggestions[0] };
-    });
-    if (fixed > 0) {
-      try {
-        fs.writeFileSync(file, encode({ ...decoded, text: result.text }));
-      } catch (err) {
-        return { file, error: `无法写回修正：${ioMessage(err)}`, diagnostics: [] };
-      }
-      text = result.text;
-      findings = checker.check(text, options);
-    }
-  }
-  const starts = lineStarts(text);
-  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, fixes, diagnostics: findings.map((f) => toJson(text, starts, f)) };
-}
+  if (!fix) return { file, encoding, diagnostics: report(text, checker.check(text, options)) };
 
+  const converged = fixUntilStable(text, (t) => checker.check(t, options));
+  if (converged.edits.length === 0) return { file, encoding, fixed: 0, fixes: [], diagnostics: report(text, converged.findings) };
+  // Nothing written: the findings are those of the file as it stays.
+  const unchanged = (reason: string): FileResult => ({ file, encoding, notFixed: reason, diagnostics: report(text, checker.check(text, options)) });
+  const refusal = viaLink ? '这是文件夹中的符号链接，不经由它写回（可直接给出它指向的文件）' : decoded.unwritable;
+  if (refusal) return unchanged(refusal);
+  try {
+    const out = spliceEdits(bytes, decoded, converged.edits);
+    // A symlink named on the command line is followed: the file it points to is written, the link stays.
+    writeFileAtomic(fs.realpathSync(file), out, stat);
+  } catch (err) {
+    return unchanged(err instanceof DecodeError || err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`);
+  }
+  const before = lineStarts(text);
+  const fixes = converged.edits.map((e) => {
+    const d = toJson(text, before, { ...e.findings[0], offset: e.offset, length: e.length });
+    const rule = [...new Set(e.findings.map((f) => f.rule))].join('+');
+    return { line: d.line, column: d.column, rule, from: d.text, to: e.text };
+  });
+  return { file, encoding, fixed: fixes.length, fixes, diagnostics: report(converged.text, converged.findings) };
+}

@@ -3,12 +3,12 @@
  * (and so its own nodejieba dictionary).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile } from './cliCheck';
+import { checkFile, type FileEntry } from './cliCheck';
 import { Checker, type CheckOptions } from './core';
 
 const { base, fix } = workerData as { base: CheckOptions; fix: boolean };
 const checker = new Checker();
 
-parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
-  parentPort!.postMessage({ index, result: checkFile(file, checker, base, fix) });
+parentPort!.on('message', ({ index, entry }: { index: number; entry: FileEntry }) => {
+  parentPort!.postMessage({ index, result: checkFile(entry, checker, base, fix) });
 });

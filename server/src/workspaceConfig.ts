@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normalizeOptions, RULES, type CheckOptions } from './core';
+import { MAX_SETTINGS_BYTES, SETTINGS_READ_TIMEOUT_MS, describeIoError, readRegularFile, readRegularFileSync } from './safeFile';
 
 export const WORKSPACE_FILE = '.gongwen.json';
 
@@ -20,40 +21,88 @@ export interface WorkspaceFile {
   warnings: string[];
 }
 
-/** Reads and validates one settings file. Never throws: problems become warnings. */
-export function readWorkspaceFile(file: string): WorkspaceFile {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    return { file, options: {}, warnings: [`无法读取 ${file}（${(err as NodeJS.ErrnoException).code ?? String(err)}），已忽略。`] };
-  }
+/** A settings file as read: `error` when it could not be used at all (unreadable, not JSON, not an object). */
+export interface SettingsFile extends WorkspaceFile {
+  error?: string;
+}
+
+/**
+ * Validates the text of a settings file. `extraKeys` are further keys the caller understands (the
+ * CLI's --config also takes `date`). Never throws.
+ */
+export function parseSettingsFile(file: string, raw: string, extraKeys: readonly string[] = []): SettingsFile {
   let json: unknown;
   try {
     json = raw.trim() === '' ? {} : JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { file, options: {}, warnings: [`${file} 不是有效的 JSON（${(err as Error).message}），已忽略，使用默认设置。`] };
+    return { file, options: {}, warnings: [], error: `${file} 不是有效的 JSON（${(err as Error).message}）` };
   }
-  const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    const what = Array.isArray(json) ? '数组' : json === null ? 'null' : typeof json === 'string' ? '字符串' : typeof json === 'number' ? '数字' : '布尔值';
+    return { file, options: {}, warnings: [], error: `${file} 应为 JSON 对象（{"rules": {…}, "typoPairs": {…}, …}），而不是${what}` };
+  }
+  const record = json as Record<string, unknown>;
   const known = new Set(['rules', 'typoPairs', 'allowWords', 'documentDate', 'speechPace', 'typoContextMargin', '$schema']);
-  const unknownKeys = record ? Object.keys(record).filter((k) => !known.has(k)) : [];
+  for (const k of extraKeys) known.add(k);
+  const unknownKeys = Object.keys(record).filter((k) => !known.has(k));
+  const date = record.documentDate !== undefined ? record.documentDate : record.date;
   const { options, warnings } = normalizeOptions(
-    record
-      ? { rules: record.rules, typoPairs: record.typoPairs, allowWords: record.allowWords, date: record.documentDate, typoContextMargin: record.typoContextMargin }
-      : json,
+    { rules: record.rules, typoPairs: record.typoPairs, allowWords: record.allowWords, date, typoContextMargin: record.typoContextMargin },
     RULES.map((r) => r.id),
   );
   return {
     file,
     options: {
-      rules: record?.rules !== undefined ? options.severities : undefined,
-      typoPairs: record?.typoPairs !== undefined ? options.typoPairs : undefined,
-      allowWords: record?.allowWords !== undefined ? options.allowWords : undefined,
+      rules: record.rules !== undefined ? options.severities : undefined,
+      typoPairs: record.typoPairs !== undefined ? options.typoPairs : undefined,
+      allowWords: record.allowWords !== undefined ? options.allowWords : undefined,
       date: options.date,
       typoContextMargin: options.typoContextMargin,
     },
     warnings: [...warnings, ...unknownKeys.map((k) => `未知设置项「${k}」，已忽略。`)].map((w) => `${file}：${w}`),
   };
+}
+
+function unreadable(file: string, err: unknown): SettingsFile {
+  return { file, options: {}, warnings: [], error: `无法读取设置文件 ${file}（${describeIoError(err)}）` };
+}
+
+/** Reads and validates a settings file (regular files only, at most MAX_SETTINGS_BYTES). */
+export function readSettingsFile(file: string, extraKeys: readonly string[] = []): SettingsFile {
+  let raw: string;
+  try {
+    raw = readRegularFileSync(file, MAX_SETTINGS_BYTES).bytes.toString('utf8');
+  } catch (err) {
+    return unreadable(file, err);
+  }
+  return parseSettingsFile(file, raw, extraKeys);
+}
+
+/** The same without blocking, and giving up after `timeoutMs` (the language server). */
+export async function readSettingsFileAsync(file: string, timeoutMs = SETTINGS_READ_TIMEOUT_MS): Promise<SettingsFile> {
+  let raw: string;
+  try {
+    raw = (await readRegularFile(file, MAX_SETTINGS_BYTES, timeoutMs)).bytes.toString('utf8');
+  } catch (err) {
+    return unreadable(file, err);
+  }
+  return parseSettingsFile(file, raw);
+}
+
+/** A `.gongwen.json` as the team's file: a file that cannot be used is one warning, and defaults apply. */
+function asWorkspaceFile(read: SettingsFile): WorkspaceFile {
+  if (!read.error) return { file: read.file, options: read.options, warnings: read.warnings };
+  return { file: read.file, options: {}, warnings: [`${read.error}，已忽略，使用默认设置。`] };
+}
+
+/** Reads and validates one `.gongwen.json`. Never throws: problems become warnings. */
+export function readWorkspaceFile(file: string): WorkspaceFile {
+  return asWorkspaceFile(readSettingsFile(file));
+}
+
+/** The same, off the caller's thread and with a time limit (the language server). */
+export async function readWorkspaceFileAsync(file: string, timeoutMs = SETTINGS_READ_TIMEOUT_MS): Promise<WorkspaceFile> {
+  return asWorkspaceFile(await readSettingsFileAsync(file, timeoutMs));
 }
 
 /** The nearest `.gongwen.json` from `dir` upwards, not above `stopAt` (if given). */

@@ -38,3 +38,168 @@ export function applyFixes(text: string, findings: readonly Finding[], rule?: st
   }
   return { text: out + text.slice(pos), applied };
 }
+
+/** One change of a converged fix, in the original text's offsets. */
+export interface FixEdit {
+  offset: number;
+  length: number;
+  /** The new text of original[offset, offset + length). */
+  text: string;
+  /** The findings whose fixes made this change (more than one when fixes of later passes joined it). */
+  findings: Finding[];
+}
+
+export interface ConvergedFix {
+  /** The original text with every edit made. */
+  text: string;
+  /** Sorted, not overlapping, in the original's offsets. */
+  edits: FixEdit[];
+  /** Findings of the final text. */
+  findings: Finding[];
+  /** Checks run after the first. */
+  passes: number;
+}
+
+interface Item {
+  /** Original range. */
+  os: number;
+  oe: number;
+  /** Range in the current text. */
+  cs: number;
+  ce: number;
+  edit?: FixEdit;
+  fix?: Finding;
+}
+
+/**
+ * Fixes `text` until nothing fixable is left (or `maxPasses` checks after the first). One pass can
+ * leave work for the next: of two overlapping fixes only the first is applied (「关健关健」: the
+ * doubled word is fixed to 「关健」, whose typo a second pass fixes). A later pass applies only fixes
+ * that lie inside what the first check flagged, so nothing outside the flagged spans ever changes;
+ * its changes join the earlier ones they touch, and every edit is given in the original's offsets.
+ */
+export function fixUntilStable(text: string, check: (text: string) => Finding[], maxPasses = 4): ConvergedFix {
+  let findings = check(text);
+  const flagged = mergedSpans(findings);
+  let edits: FixEdit[] = [];
+  let current = text;
+  let passes = 0;
+  for (let pass = 0; pass <= maxPasses; pass++) {
+    const items = mapToOriginal(edits, fixableFindings(findings));
+    const usable = pass === 0 ? items : items.filter((it) => inside(flagged, it.os, it.oe));
+    if (usable.length === 0) break;
+    edits = mergeEdits(current, edits, usable);
+    current = applyEdits(text, edits);
+    findings = check(current);
+    passes++;
+  }
+  return { text: current, edits, findings, passes };
+}
+
+/** The spans of `findings` as sorted, disjoint intervals (touching ones joined). */
+function mergedSpans(findings: readonly Finding[]): [number, number][] {
+  const spans = findings.map((f) => [f.offset, f.offset + f.length] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Whether [s, e] lies within one of the disjoint intervals. */
+function inside(spans: readonly [number, number][], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = spans[mid];
+    if (b < s) lo = mid + 1;
+    else if (a > s) hi = mid - 1;
+    else return e <= b;
+  }
+  return false;
+}
+
+/**
+ * Each fix (sorted, not overlapping, in the current text) with the original range it touches: a
+ * boundary inside the new text of an earlier edit stretches to that edit's original bounds.
+ */
+function mapToOriginal(edits: readonly FixEdit[], fixes: readonly Finding[]): Item[] {
+  const items: Item[] = [];
+  let k = 0; // edits wholly before the current position
+  let delta = 0; // current offset minus original offset, after edits[0, k)
+  const toOriginal = (p: number, side: 'start' | 'end'): number => {
+    for (;;) {
+      const e = edits[k];
+      if (!e) return p - delta;
+      const cs = e.offset + delta;
+      const ce = cs + e.text.length;
+      if (p <= cs) return p - delta;
+      if (p < ce) return side === 'start' ? e.offset : e.offset + e.length;
+      delta += e.text.length - e.length;
+      k++;
+    }
+  };
+  // Fixes come in order and do not overlap: the walk over the edits only moves forward.
+  for (const f of fixes) {
+    const os = toOriginal(f.offset, 'start');
+    const oe = toOriginal(f.offset + f.length, 'end');
+    items.push({ os, oe, cs: f.offset, ce: f.offset + f.length, fix: f });
+  }
+  return items;
+}
+
+/** Joins new fixes (with their current and original ranges) into the edits they overlap. */
+function mergeEdits(current: string, edits: readonly FixEdit[], fixes: readonly Item[]): FixEdit[] {
+  const old: Item[] = [];
+  let delta = 0;
+  for (const e of edits) {
+    old.push({ os: e.offset, oe: e.offset + e.length, cs: e.offset + delta, ce: e.offset + delta + e.text.length, edit: e });
+    delta += e.text.length - e.length;
+  }
+  const all = [...old, ...fixes].sort((a, b) => a.os - b.os || a.oe - b.oe || (a.fix ? 1 : 0) - (b.fix ? 1 : 0));
+  const out: FixEdit[] = [];
+  let group: Item[] = [];
+  let groupEnd = -1;
+  const flush = () => {
+    if (group.length === 0) return;
+    if (group.length === 1 && group[0].edit) {
+      out.push(group[0].edit);
+    } else {
+      const os = Math.min(...group.map((g) => g.os));
+      const oe = Math.max(...group.map((g) => g.oe));
+      const cs = Math.min(...group.map((g) => g.cs));
+      const ce = Math.max(...group.map((g) => g.ce));
+      let textOut = '';
+      let pos = cs;
+      for (const g of group.filter((x) => x.fix).sort((a, b) => a.cs - b.cs)) {
+        textOut += current.slice(pos, g.cs) + g.fix!.suggestions[0];
+        pos = g.ce;
+      }
+      textOut += current.slice(pos, ce);
+      const findings = group.flatMap((g) => (g.edit ? g.edit.findings : [g.fix!]));
+      out.push({ offset: os, length: oe - os, text: textOut, findings });
+    }
+    group = [];
+  };
+  for (const it of all) {
+    const overlaps = group.length > 0 && (it.os < groupEnd || (it.os === groupEnd && (it.os === it.oe || group.some((g) => g.os === g.oe && g.os === groupEnd))));
+    if (!overlaps) flush();
+    group.push(it);
+    groupEnd = Math.max(group.length === 1 ? it.oe : groupEnd, it.oe);
+  }
+  flush();
+  return out;
+}
+
+function applyEdits(text: string, edits: readonly FixEdit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.offset) + e.text;
+    pos = e.offset + e.length;
+  }
+  return out + text.slice(pos);
+}

