@@ -8,6 +8,7 @@
  * remote workspaces work too.
  */
 import * as vscode from 'vscode';
+import { MAX_SETTINGS_BYTES } from '../../server/src/protocol';
 import { DEFAULT_SPEECH_PACE } from './speech';
 import { speechPaceSetting } from './settings';
 import { speechPaceFromFile, WORKSPACE_FILE_NAME } from './workspaceFile';
@@ -57,11 +58,18 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** The file's text: the editor's buffer when it is open (it may hold unsaved edits), else the disk's. */
+/**
+ * The file's text: the editor's buffer when it is open (it may hold unsaved edits), else the disk's.
+ * Undefined when it cannot be read — including a FIFO, a device (a link to /dev/zero) or a file over
+ * MAX_SETTINGS_BYTES, which are not read at all: reading goes on to the end of the file, and those
+ * have none (the server and the CLI refuse them the same way, server/src/safeFile.ts).
+ */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0 || stat.size > MAX_SETTINGS_BYTES) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

@@ -27,6 +27,8 @@ export class CheckService {
   private worker: Worker | undefined;
   private nextId = 1;
   private running: { id: number; job: Job } | undefined;
+  /** The options object the worker holds (resolved and compiled): the same object is not sent again. */
+  private sentOptions: CheckOptions | undefined;
   /** Jobs waiting, at most one per key (document). */
   private readonly queue = new Map<string, Job>();
 
@@ -54,6 +56,7 @@ export class CheckService {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerFile);
+    this.sentOptions = undefined;
     worker.on('message', (res: WorkerResponse) => this.onResponse(res));
     worker.on('error', (err) => this.onCrash(err));
     worker.on('exit', (code) => {
@@ -69,7 +72,10 @@ export class CheckService {
     this.queue.delete(key);
     const id = this.nextId++;
     this.running = { id, job };
-    this.ensureWorker().postMessage({ id, text: job.text, options: job.options } satisfies WorkerRequest);
+    const worker = this.ensureWorker();
+    const same = job.options === this.sentOptions;
+    this.sentOptions = job.options;
+    worker.postMessage({ id, text: job.text, options: same ? undefined : job.options } satisfies WorkerRequest);
   }
 
   private onResponse(res: WorkerResponse): void {

@@ -5,12 +5,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Checker, isNodejiebaLoaded, loadNodejieba, notReadySegmenter } from './core';
-import type { CheckOptions, Finding } from './core';
+import type { CheckOptions, Finding, ResolvedOptions } from './core';
 
 export interface WorkerRequest {
   id: number;
   text: string;
-  options: CheckOptions;
+  /** Undefined: the same options as the previous request (kept here, resolved). */
+  options: CheckOptions | undefined;
 }
 
 export type WorkerResponse =
@@ -22,22 +23,30 @@ const checker = new Checker();
 const quickChecker = new Checker({ segmenter: notReadySegmenter, cacheSize: 0 });
 const port = parentPort!;
 
+/** The last options received, resolved once: validating and compiling them again per check costs (100,000 typo pairs: seconds). */
+let current: { options: ResolvedOptions; warnings: string[] } | undefined;
+
 port.on('message', (req: WorkerRequest) => {
   const started = performance.now();
+  try {
+    if (req.options !== undefined || !current) current = checker.resolve(req.options ?? {});
+  } catch (err) {
+    port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);
+    return;
+  }
+  const resolved = current;
   if (!isNodejiebaLoaded()) {
     // The first check of a session: show what needs no dictionary at once, then load it.
     try {
-      const { options, warnings } = quickChecker.resolve({ ...req.options, includeSlow: false });
-      const findings = quickChecker.check(req.text, options);
-      port.postMessage({ id: req.id, findings, warnings, elapsedMs: performance.now() - started, partial: true } satisfies WorkerResponse);
+      const findings = quickChecker.check(req.text, { ...resolved.options, includeSlow: false });
+      port.postMessage({ id: req.id, findings, warnings: resolved.warnings, elapsedMs: performance.now() - started, partial: true } satisfies WorkerResponse);
     } catch {
       /* the full check below reports any error */
     }
   }
   try {
-    const { options, warnings } = checker.resolve(req.options);
-    const findings = checker.check(req.text, options);
-    port.postMessage({ id: req.id, findings, warnings, elapsedMs: performance.now() - started } satisfies WorkerResponse);
+    const findings = checker.check(req.text, resolved.options);
+    port.postMessage({ id: req.id, findings, warnings: resolved.warnings, elapsedMs: performance.now() - started } satisfies WorkerResponse);
   } catch (err) {
     port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);
   }

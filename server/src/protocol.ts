@@ -24,6 +24,9 @@ export interface GongwenSettings {
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
 
+/** `.gongwen.json` larger than this is not read (by the server, the CLI or the client): 100,000 typo pairs take about 4 MB. */
+export const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+
 /** A finding with an LSP range, as returned by the custom requests below. */
 export interface ProtocolFinding {
   rule: string;

@@ -15,11 +15,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_SETTINGS_BYTES } from './protocol';
 
 /** Documents larger than this are refused: 公文 are far smaller, and the whole text is held in memory. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** Settings files larger than this are ignored (100,000 typo pairs take about 4 MB). */
-export const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+export { MAX_SETTINGS_BYTES };
 /** How long the language server waits for a settings file before going on without it. */
 export const SETTINGS_READ_TIMEOUT_MS = 3000;
 

@@ -21,7 +21,7 @@ import {
 import { CheckService } from './checkService';
 import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
 import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
-import { WORKSPACE_FILE, findWorkspaceFile, mergeOptions, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
+import { WORKSPACE_FILE, findWorkspaceFileAsync, mergeOptions, readWorkspaceFileAsync, type WorkspaceFile } from './workspaceConfig';
 import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
@@ -50,7 +50,7 @@ const service = new CheckService();
 let canAskConfiguration = false;
 let canWatchFiles = false;
 let workspaceRoots: string[] = [];
-const workspaceFiles = new Map<string, WorkspaceFile>();
+const workspaceFiles = new Map<string, Promise<WorkspaceFile>>();
 const settingsCache = new Map<string, Promise<GongwenSettings>>();
 const shownWarnings = new Set<string>();
 
@@ -101,17 +101,22 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** The `.gongwen.json` that governs a document (cached per folder until a watched file changes). */
-function workspaceFileFor(uri: string): WorkspaceFile {
+/**
+ * The `.gongwen.json` that governs a document (cached per folder until a watched file changes).
+ * Found and read off the event loop, with a size and time limit: a settings file that is a FIFO,
+ * points to a device, is huge or sits on a hung share costs a warning, never the diagnostics.
+ */
+function workspaceFileFor(uri: string): Promise<WorkspaceFile> {
   const file = uriToPath(uri);
   // An unsaved draft belongs to the (first) workspace folder, if there is one.
   const dir = file ? path.dirname(file) : workspaceRoots[0];
-  if (!dir) return { options: {}, warnings: [] };
+  if (!dir) return Promise.resolve({ options: {}, warnings: [] });
   let cached = workspaceFiles.get(dir);
   if (!cached) {
     const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
-    const found = findWorkspaceFile(dir, root);
-    cached = found ? readWorkspaceFile(found) : { options: {}, warnings: [] };
+    cached = findWorkspaceFileAsync(dir, root)
+      .then((found) => (found ? readWorkspaceFileAsync(found) : { options: {}, warnings: [] }))
+      .catch((err) => ({ options: {}, warnings: [`读取 ${WORKSPACE_FILE} 时出错（${err instanceof Error ? err.message : String(err)}），已使用默认设置。`] }));
     workspaceFiles.set(dir, cached);
   }
   return cached;
@@ -121,8 +126,11 @@ function defaults(): GongwenSettings {
   return { rules: {}, typoPairs: {}, allowWords: [], languages: DEFAULT_LANGUAGES, documentDate: '' };
 }
 
+/** Without a client to ask: the defaults, one object (see optionsFor). */
+let fixedDefaults: Promise<GongwenSettings> | undefined;
+
 function getSettings(uri: string): Promise<GongwenSettings> {
-  if (!canAskConfiguration) return Promise.resolve(defaults());
+  if (!canAskConfiguration) return (fixedDefaults ??= Promise.resolve(defaults()));
   let cached = settingsCache.get(uri);
   if (!cached) {
     cached = connection.workspace
@@ -143,6 +151,23 @@ function checkOptions(doc: TextDocument, s: GongwenSettings): CheckOptions {
     format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
     typoContextMargin: s.typoContext?.margin,
   };
+}
+
+/**
+ * The options of a check, the same object for as long as the settings, the team file, the language
+ * and the pass are: the check worker then keeps what it resolved and compiled from them (100,000 typo
+ * pairs are not sent, validated and compiled again for every keystroke).
+ */
+const optionsMemo = new WeakMap<GongwenSettings, WeakMap<WorkspaceFile, Map<string, CheckOptions>>>();
+function optionsFor(doc: TextDocument, settings: GongwenSettings, shared: WorkspaceFile, includeSlow: boolean): CheckOptions {
+  let byFile = optionsMemo.get(settings);
+  if (!byFile) optionsMemo.set(settings, (byFile = new WeakMap()));
+  let byKind = byFile.get(shared);
+  if (!byKind) byFile.set(shared, (byKind = new Map()));
+  const key = `${doc.languageId === 'markdown' ? 'markdown' : 'plain'}\u0000${includeSlow}`;
+  let options = byKind.get(key);
+  if (!options) byKind.set(key, (options = { ...mergeOptions(checkOptions(doc, settings), shared.options), includeSlow }));
+  return options;
 }
 
 function isChecked(doc: TextDocument, s: GongwenSettings): boolean {
@@ -170,13 +195,14 @@ async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findi
     void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     return { findings: [], elapsedMs: 0 };
   }
+  const shared = await workspaceFileFor(doc.uri);
+  shared.warnings.forEach(warnOnce);
+  if (!documents.get(doc.uri)) return undefined; // closed meanwhile
   const version = doc.version;
   const text = doc.getText();
-  const shared = workspaceFileFor(doc.uri);
-  shared.warnings.forEach(warnOnce);
   let outcome;
   try {
-    const options = { ...mergeOptions(checkOptions(doc, settings), shared.options), includeSlow };
+    const options = optionsFor(doc, settings, shared, includeSlow);
     outcome = await service.check(doc.uri, text, options, (partial) => {
       // While the dictionary loads, show what is already known; the full result replaces it.
       const current = documents.get(doc.uri);

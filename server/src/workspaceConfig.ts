@@ -118,6 +118,24 @@ export function findWorkspaceFile(dir: string, stopAt?: string): string | undefi
   }
 }
 
+/** The same without blocking the caller's thread (the language server). */
+export async function findWorkspaceFileAsync(dir: string, stopAt?: string): Promise<string | undefined> {
+  let current = path.resolve(dir);
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    const candidate = path.join(current, WORKSPACE_FILE);
+    try {
+      await fs.promises.lstat(candidate);
+      return candidate;
+    } catch {
+      /* not here: one folder up */
+    }
+    const parent = path.dirname(current);
+    if (parent === current || current === stop) return undefined;
+    current = parent;
+  }
+}
+
 /** Editor (or command-line) options overlaid with the workspace file's. */
 export function mergeOptions(base: CheckOptions, file: CheckOptions): CheckOptions {
   // Only what the file sets is merged: the base passes through untouched otherwise, so that a
