@@ -10,7 +10,8 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { startServer } = require('./lspClient');
 
-const TEXT = '这是关健一年，，要抓好落实。\n';
+// Findings of rules that need no dictionary: the quick pass shows them within a second of opening.
+const TEXT = '这是关键一年，，要抓好落实,加强领导。\n';
 const canMakeFifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--help']).status === 0;
 
 describe('hostile .gongwen.json through the language server', function () {
@@ -35,7 +36,7 @@ describe('hostile .gongwen.json through the language server', function () {
     return { folder, uri: pathToFileURL(path.join(folder, 'a.txt')).href };
   }
 
-  const complete = (uri) => (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo');
+  const published = (uri) => (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'punct-width');
 
   const cases = [
     ['a FIFO', (file) => spawnSync('mkfifo', [file]), canMakeFifo, /不是普通文件/],
@@ -53,13 +54,13 @@ describe('hostile .gongwen.json through the language server', function () {
           { uri: pathToFileURL(good.folder).href, name: 'good' },
         ],
       });
-      const badDone = server.nextDiagnostics(complete(bad.uri), 20000);
-      const goodDone = server.nextDiagnostics(complete(good.uri), 20000);
+      const badDone = server.nextDiagnostics(published(bad.uri), 20000);
+      const goodDone = server.nextDiagnostics(published(good.uri), 20000);
       for (const { uri } of [bad, good]) server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
       const [b, g] = await Promise.all([badDone, goodDone]);
       // The unreadable file is ignored: defaults apply there; the good file's setting applies here.
-      assert.deepEqual(b.diagnostics.map((d) => d.code).sort(), ['punct-dup', 'typo']);
-      assert.deepEqual(g.diagnostics.map((d) => d.code), ['typo']);
+      assert.deepEqual(b.diagnostics.map((d) => d.code), ['punct-dup', 'punct-width']);
+      assert.deepEqual(g.diagnostics.map((d) => d.code), ['punct-width']);
       assert.ok(server.state.shown.some((m) => warning.test(m)), `no warning in ${JSON.stringify(server.state.shown)}`);
     });
   }

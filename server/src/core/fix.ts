@@ -72,54 +72,28 @@ interface Item {
 }
 
 /**
- * Fixes `text` until nothing fixable is left (or `maxPasses` checks after the first). One pass can
- * leave work for the next: of two overlapping fixes only the first is applied (「关健关健」: the
- * doubled word is fixed to 「关健」, whose typo a second pass fixes). A later pass applies only fixes
- * that lie inside what the first check flagged, so nothing outside the flagged spans ever changes;
- * its changes join the earlier ones they touch, and every edit is given in the original's offsets.
+ * Fixes `text` until nothing fixable is left (or `maxPasses` checks after the first), so that one
+ * run of --fix does what it does, and a second run finds nothing more to fix. One pass can leave
+ * work for the next: of two overlapping fixes only the first is applied (「关健关健」: the doubled
+ * word is fixed to 「关健」, whose typo a second pass fixes), and a fix can change how a rule reads
+ * the marks beside it (「9:30?--推进」: once 「?」 is 「？」, 「--」 stands between Chinese text). A later
+ * pass's changes join the earlier ones they touch; every edit is given in the original's offsets
+ * with the findings that made it, so each change made is one reported.
  */
 export function fixUntilStable(text: string, check: (text: string) => Finding[], maxPasses = 4): ConvergedFix {
   let findings = check(text);
-  const flagged = mergedSpans(findings);
   let edits: FixEdit[] = [];
   let current = text;
   let passes = 0;
   for (let pass = 0; pass <= maxPasses; pass++) {
     const items = mapToOriginal(edits, fixableFindings(findings));
-    const usable = pass === 0 ? items : items.filter((it) => inside(flagged, it.os, it.oe));
-    if (usable.length === 0) break;
-    edits = mergeEdits(current, edits, usable);
+    if (items.length === 0) break;
+    edits = mergeEdits(current, edits, items);
     current = applyEdits(text, edits);
     findings = check(current);
     passes++;
   }
   return { text: current, edits, findings, passes };
-}
-
-/** The spans of `findings` as sorted, disjoint intervals (touching ones joined). */
-function mergedSpans(findings: readonly Finding[]): [number, number][] {
-  const spans = findings.map((f) => [f.offset, f.offset + f.length] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of spans) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** Whether [s, e] lies within one of the disjoint intervals. */
-function inside(spans: readonly [number, number][], s: number, e: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = spans[mid];
-    if (b < s) lo = mid + 1;
-    else if (a > s) hi = mid - 1;
-    else return e <= b;
-  }
-  return false;
 }
 
 /**
