@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: prints a table and writes bench/results.json. Run with `npm run bench`.
+// Benchmark: prints a table and writes bench/results.json. Run with `npm run bench`
+// (`node bench/run.js --adversarial`: only the pathological inputs, after `node esbuild.mjs`).
 // Text: the project's own example documents (examples/*.txt), repeated to 10k / 100k / 1M characters.
 // Each figure is the median of several runs in this one process; ratios are computed from one run.
 'use strict';
@@ -133,8 +134,67 @@ function coldStart() {
   });
 }
 
+/**
+ * The pathological inputs of bench/adversarial.js, each about `chars` long, checked with every rule
+ * (typo-context included, cache off), against ordinary prose of the same length checked the same
+ * way: the median of `runs` alternating runs each. Then 100,000 typoPairs: the first check (which
+ * compiles them) and a later one (which must find them compiled), against the same prose without.
+ */
+function adversarial(chars, runs) {
+  const { CASES } = require('./adversarial');
+  const prose = corpus(chars);
+  const all = (text, format, options = {}) => time(() => new core.Checker({ cacheSize: 0 }).check(text, { format, includeSlow: true, ...options }));
+  all(prose, 'plain'); // warm: typo-context's lexicon is read on first use
+  const baseline = [];
+  const cases = [];
+  for (const c of CASES) {
+    const text = c.make ? c.make(chars) : prose.replace(/\n/g, '');
+    const ms = [];
+    for (let i = 0; i < runs; i++) {
+      baseline.push(all(prose, 'plain'));
+      ms.push(all(text, c.format));
+    }
+    cases.push({ name: c.name, about: c.about, chars: text.length, ms: median(ms) });
+  }
+  const proseMs = median(baseline);
+  for (const c of cases) {
+    c.usPerChar = +((c.ms * 1000) / c.chars).toFixed(3);
+    c.ratio = +(c.ms / ((proseMs * c.chars) / prose.length)).toFixed(2);
+    c.ms = Math.round(c.ms * 10) / 10;
+  }
+  // 100,000 typo pairs of the user's: one checker, as the CLI and the server keep one.
+  const pairs = {};
+  for (let i = 0; i < 100_000; i++) pairs[`错${i.toString(36)}词`] = `对${i.toString(36)}词`;
+  const { options } = core.normalizeOptions({ typoPairs: pairs, includeSlow: true }, core.RULES.map((r) => r.id));
+  const checker = new core.Checker({ cacheSize: 0 });
+  const firstMs = time(() => checker.check(prose, options));
+  const laterMs = median(Array.from({ length: runs }, () => time(() => checker.check(prose, options))));
+  const worst = cases.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  return {
+    chars,
+    prose_ms: Math.round(proseMs * 10) / 10,
+    prose_us_per_char: +((proseMs * 1000) / prose.length).toFixed(3),
+    cases,
+    worst: { name: worst.name, ratio: worst.ratio },
+    typo_pairs_100k: { first_ms: Math.round(firstMs), later_ms: Math.round(laterMs), ratio_later: +(laterMs / proseMs).toFixed(2) },
+  };
+}
+
+function printAdversarial(a) {
+  console.log(`pathological inputs, ${a.chars.toLocaleString('en')} characters, all rules: ordinary prose ${a.prose_ms} ms (${a.prose_us_per_char} µs per character)`);
+  for (const c of a.cases) console.log(`  ${c.name.padEnd(17)} ${String(c.ms).padStart(9)} ms ${String(c.usPerChar).padStart(7)} µs/char  ×${String(c.ratio).padEnd(5)} ${c.about}`);
+  console.log(`  worst: ${a.worst.name} ×${a.worst.ratio}`);
+  const p = a.typo_pairs_100k;
+  console.log(`  100,000 typoPairs: first check ${p.first_ms} ms (compiles them), later checks ${p.later_ms} ms (×${p.ratio_later} of prose without)`);
+}
+
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
+  if (process.argv.includes('--adversarial')) {
+    core.loadNodejieba();
+    printAdversarial(adversarial(100_000, Number(process.env.BENCH_ADV_RUNS ?? 3)));
+    return;
+  }
   const t10k = corpus(10_000);
   const t100k = corpus(100_000);
   const t1m = corpus(1_000_000);
@@ -163,7 +223,8 @@ async function main() {
     width_ours_over_autocorrect: +(r.width_ours_ms / r.width_autocorrect_ms).toFixed(3),
   };
   const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
-  const results = { date: new Date().toISOString().slice(0, 10), machine, runs, results: r, ratios };
+  const adv = adversarial(100_000, Number(process.env.BENCH_ADV_RUNS ?? 3));
+  const results = { date: new Date().toISOString().slice(0, 10), machine, runs, results: r, ratios, adversarial: adv };
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   const rows = [
@@ -183,6 +244,7 @@ async function main() {
   console.log(`gongwen benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, median of ${runs}`);
   for (const [k, label] of rows) console.log(`  ${k.padEnd(15)} ${String(r[k]).padStart(9)}   ${label}`);
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(26)} ${v}`);
+  printAdversarial(adv);
 }
 
 main().catch((err) => {
