@@ -17,6 +17,7 @@ interface Job {
   key: string;
   text: string;
   options: CheckOptions;
+  includeSlow: boolean;
   /** Called with a partial result (the rules that need no dictionary) while the dictionary loads. */
   onPartial?: (outcome: CheckOutcome) => void;
   resolve: (outcome: CheckOutcome | undefined) => void;
@@ -35,13 +36,13 @@ export class CheckService {
   constructor(private readonly workerFile = path.join(__dirname, 'checkWorker.js')) {}
 
   /**
-   * Checks `text`. Resolves `undefined` when a newer request for the same key replaced this one
-   * before it started: the caller's result would be stale anyway.
+   * Checks `text` (with the slow rules when `includeSlow`). Resolves `undefined` when a newer request
+   * for the same key replaced this one before it started: the caller's result would be stale anyway.
    */
-  check(key: string, text: string, options: CheckOptions, onPartial?: (outcome: CheckOutcome) => void): Promise<CheckOutcome | undefined> {
+  check(key: string, text: string, options: CheckOptions, includeSlow: boolean, onPartial?: (outcome: CheckOutcome) => void): Promise<CheckOutcome | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.get(key)?.resolve(undefined);
-      this.queue.set(key, { key, text, options, onPartial, resolve, reject });
+      this.queue.set(key, { key, text, options, includeSlow, onPartial, resolve, reject });
       this.pump();
     });
   }
@@ -75,7 +76,7 @@ export class CheckService {
     const worker = this.ensureWorker();
     const same = job.options === this.sentOptions;
     this.sentOptions = job.options;
-    worker.postMessage({ id, text: job.text, options: same ? undefined : job.options } satisfies WorkerRequest);
+    worker.postMessage({ id, text: job.text, options: same ? undefined : job.options, includeSlow: job.includeSlow } satisfies WorkerRequest);
   }
 
   private onResponse(res: WorkerResponse): void {

@@ -12,6 +12,7 @@ export interface WorkerRequest {
   text: string;
   /** Undefined: the same options as the previous request (kept here, resolved). */
   options: CheckOptions | undefined;
+  includeSlow: boolean;
 }
 
 export type WorkerResponse =
@@ -34,7 +35,7 @@ port.on('message', (req: WorkerRequest) => {
     port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);
     return;
   }
-  const resolved = current;
+  const resolved = { options: { ...current.options, includeSlow: req.includeSlow }, warnings: current.warnings };
   if (!isNodejiebaLoaded()) {
     // The first check of a session: show what needs no dictionary at once, then load it.
     try {

@@ -20,16 +20,23 @@ export interface Decoded {
 
 export class DecodeError extends Error {}
 
-/** Share of characters that occur in Chinese documents: Han, CJK punctuation, printable ASCII, whitespace. */
+/**
+ * Share of characters that occur in Chinese documents: Han, CJK punctuation, printable ASCII,
+ * whitespace, and the symbols 公文 use (× ÷ · of placeholders and formulas, ①, Ⅰ, ○ □ ★, emoji).
+ * A misread file yields Hangul, kana, rare Han characters and odd symbols instead; and a short file
+ * that --fix wrote must read as it did before (「××关健😀」 was once 0.89 after its fix).
+ */
+const PLAUSIBLE = /[\p{Script=Han}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n\u00b7\u00d7\u00f7\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff\u2605\u2606]/u;
 function plausibility(text: string): number {
-  if (text.length === 0) return 1;
   let good = 0;
   let total = 0;
   for (const ch of text) {
+    // Control characters say nothing either way: every reading keeps bytes below 0x20 as they are.
+    if (ch < ' ' && ch !== '\t' && ch !== '\r' && ch !== '\n') continue;
     total++;
-    if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n]/u.test(ch)) good++;
+    if (PLAUSIBLE.test(ch)) good++;
   }
-  return good / total;
+  return total === 0 ? 1 : good / total;
 }
 
 /** The file's bytes after its BOM. */
@@ -130,6 +137,13 @@ export function decode(buf: Buffer): Decoded {
       best = { text, encoding, bom: false };
       bestScore = score;
     }
+  }
+  // A short GBK file with a control character or an odd symbol falls under 0.9 on the share alone
+  // (and one that --fix shortened could fall under it after the fix): bytes that decode and encode
+  // back exactly, nearly all as everyday GB2312 characters, are GB text whatever the share.
+  if (best && bestScore < 0.9 && best.encoding === 'gb18030') {
+    const { count, share } = gb2312Share(buf);
+    if (count >= 1 && share >= 0.9 && iconv.encode(best.text, 'gb18030').equals(buf)) bestScore = 1;
   }
   if (!best || bestScore < 0.9) {
     throw new DecodeError(hasNul ? '不是文本文件（含有二进制内容），已跳过' : '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030/GBK），已跳过');

@@ -154,19 +154,20 @@ function checkOptions(doc: TextDocument, s: GongwenSettings): CheckOptions {
 }
 
 /**
- * The options of a check, the same object for as long as the settings, the team file, the language
- * and the pass are: the check worker then keeps what it resolved and compiled from them (100,000 typo
- * pairs are not sent, validated and compiled again for every keystroke).
+ * The options of a check, the same object for as long as the settings, the team file and the
+ * document's format are: the check worker then keeps what it resolved and compiled from them
+ * (100,000 typo pairs are not sent, validated and compiled again for every keystroke). Whether the
+ * slow rules run goes with each request, not in here.
  */
 const optionsMemo = new WeakMap<GongwenSettings, WeakMap<WorkspaceFile, Map<string, CheckOptions>>>();
-function optionsFor(doc: TextDocument, settings: GongwenSettings, shared: WorkspaceFile, includeSlow: boolean): CheckOptions {
+function optionsFor(doc: TextDocument, settings: GongwenSettings, shared: WorkspaceFile): CheckOptions {
   let byFile = optionsMemo.get(settings);
   if (!byFile) optionsMemo.set(settings, (byFile = new WeakMap()));
-  let byKind = byFile.get(shared);
-  if (!byKind) byFile.set(shared, (byKind = new Map()));
-  const key = `${doc.languageId === 'markdown' ? 'markdown' : 'plain'}\u0000${includeSlow}`;
-  let options = byKind.get(key);
-  if (!options) byKind.set(key, (options = { ...mergeOptions(checkOptions(doc, settings), shared.options), includeSlow }));
+  let byFormat = byFile.get(shared);
+  if (!byFormat) byFile.set(shared, (byFormat = new Map()));
+  const format = doc.languageId === 'markdown' ? 'markdown' : 'plain';
+  let options = byFormat.get(format);
+  if (!options) byFormat.set(format, (options = mergeOptions(checkOptions(doc, settings), shared.options)));
   return options;
 }
 
@@ -202,8 +203,8 @@ async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findi
   const text = doc.getText();
   let outcome;
   try {
-    const options = optionsFor(doc, settings, shared, includeSlow);
-    outcome = await service.check(doc.uri, text, options, (partial) => {
+    const options = optionsFor(doc, settings, shared);
+    outcome = await service.check(doc.uri, text, options, includeSlow, (partial) => {
       // While the dictionary loads, show what is already known; the full result replaces it.
       const current = documents.get(doc.uri);
       if (current && current.version === version) {
