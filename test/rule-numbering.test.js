@@ -51,6 +51,11 @@ const FLAGGED = [
   ['其次 after 最后', '首先，要学习。最后，要总结。其次，要提高。', [['最后', '其次']]],
   ['其次 twice', '首先，要学习。其次，要实践。其次，要总结。', [['其次', '再次']]],
   ['其次 after 再次', '首先，要学习。再次，要实践。其次，要总结。', [['其次', undefined]]],
+  // a law: each article holds its own lists, and a skip inside one is still a skip
+  ['a skip inside one article of a law', doc('第三条 有下列情形之一的：', '（一）甲；', '（二）乙；', '（四）丁。'), [['（四）', '（三）']]],
+  ['a list under a colon still counts on', doc('第五条 应当载明下列事项：', '（一）甲；', '（二）乙。', '有下列情形之一的，不予登记：', '（一）丙；', '（三）丁。'), [['（三）', '（二）']]],
+  ['a skip after an item whose text opens with figures', doc('1.甲', '2.乙', '3.2026年十件民生实事', '5.丙'), [['5.', '4.']]],
+  ['二是一以贯之 is an item of the series', '一是加强学习。三是一以贯之抓落实。', [['三是', '二是']]],
 ];
 
 const QUIET = [
@@ -90,6 +95,13 @@ const QUIET = [
   ['leads continue past an inner series of the same kind', doc('一要讲政治。', '二要顾大局。', '三要谋发展。', '会上强调：一要学习，二要实践，三要总结，四要提高。', '四要重自强。')],
   ['一、二〇二五年工作回顾 is a heading', doc('一、二〇二五年工作回顾', '二、二〇二六年工作安排')],
   ['一、一年来的工作 is a heading in sequence', doc('一、一年来的工作', '二、今年的任务')],
+  // a law's article structure resets list numbering
+  ['each article of a law starts its list at （一）', doc('第一条 有下列情形之一的：', '（一）甲；', '（二）乙。', '第二条 包括：', '（一）丙；', '（二）丁。')],
+  ['an article with an item after 之一', doc('第十条 下列事项：', '（一）甲；', '（二）乙。', '第十条之一 下列行为：', '(一)丙；')],
+  ['a second list in one article after 「下列……：」', doc('第五条 应当载明下列事项：', '（一）甲；', '（二）乙。', '有下列情形之一的，不予登记：', '（一）丙；', '（二）丁。')],
+  ['a chapter heading ends every list', doc('## 第一章 总则', '一、甲', '二、乙', '## 第二章 分则', '一、丙'), { format: 'markdown' }],
+  ['an item whose text opens with figures, right after the item before', doc('1.甲', '2.乙', '3.2026年十件民生实事', '4.5+2就业之家', '5.丙')],
+  ['一是一流 is an item, not an idiom', '一是一流营商环境持续优化。二是改革深入推进。三是开放不断扩大。'],
 ];
 
 describe('numbering rule', () => {

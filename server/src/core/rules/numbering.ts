@@ -101,6 +101,7 @@ const PREFIX = String.raw`^(\s*(?:#{1,6}\s*)?(?:\*\*)?)`;
 const RE_H1 = new RegExp(PREFIX + `([${CN}]{1,3})([、，,.．])`, 'u');
 const RE_H2 = new RegExp(PREFIX + `([（(])([${CN}]{1,3})([）)])([、，,．.]?)`, 'u');
 const RE_H3 = new RegExp(PREFIX + `([0-9０-９]{1,2})([.．、，,])(?![0-9０-９])`, 'u');
+const RE_H3_BEFORE_DIGIT = new RegExp(PREFIX + `([0-9０-９]{1,2})([.．])(?=[0-9０-９])`, 'u');
 const RE_H4 = new RegExp(PREFIX + `([（(])([0-9０-９]{1,2})([）)])([、，,．.]?)`, 'u');
 
 /** After 「一、二」: these make 「一、二线」「一、二等奖」「一、二季度」 an enumeration, not a heading. */
@@ -202,8 +203,13 @@ function levelOne(text: string, para: number, expected: (level: number) => numbe
 
 /** 「1.」, or 「1、」「1，」 where no numeral follows (「1，」 only with the number expected next). */
 function levelThree(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  const m = RE_H3.exec(text);
-  if (!m) return undefined;
+  let m = RE_H3.exec(text);
+  if (!m) {
+    // 「20.2026年……」「21.5+2就业之家」 right after the item 「19.」: the next item, not a decimal. A
+    // paragraph opening with 「1.5万元」 (no list open) stays a number.
+    m = RE_H3_BEFORE_DIGIT.exec(text);
+    if (!m || expected(3) === 1 || parseDigits(m[2]) !== expected(3)) return undefined;
+  }
   const num = parseDigits(m[2]);
   const punct = m[3];
   const end = m[0].length;
@@ -231,11 +237,29 @@ function levelThree(text: string, para: number, markdown: boolean, expected: (le
   };
 }
 
+/**
+ * A paragraph that starts a unit of a law or regulation: 「第十二条 」「第二章 总则」「第一节」 (after
+ * optional Markdown heading hashes or bold). Group 1 is the unit.
+ */
+const LAW_UNIT = /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
+const ENDS_WITH_COLON = /[：:]\s*$/u;
+
 /** Characters after which an in-text marker starts a clause. */
 const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…-]/u; // 「-」: a 「--」 written for 「——」
 const atClauseStart = (text: string, i: number) => i === 0 || CLAUSE_START.test(text[i - 1]);
-/** What may not follow 「一是」「一要」: a numeral (「一是一」「三要三不要」), a closing mark, nothing. */
-const BAD_AFTER_SERIES = /[一二三四五六七八九十0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
+/** What may not follow 「一是」「一要」: a digit, a closing mark, nothing. */
+const BAD_AFTER_SERIES = /[0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
+/**
+ * A numeral after 「一是」「三要」 makes an idiom when it repeats the marker's own numeral and closes a
+ * phrase or goes on with 不/要 (「一是一，二是二」「三要三不要」); 「二是一以贯之」「一是一流」 are items.
+ */
+function seriesIdiom(text: string, after: number, numeral: string): boolean {
+  const ch = text[after];
+  if (!isCnNumeral(ch)) return false;
+  if (ch !== numeral) return false;
+  const next = text[after + 1];
+  return next === undefined || /[，,、。；;不要是]/u.test(next);
+}
 
 const ORDER_WORDS = ['首先', '其次', '再次', '最后'];
 const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
@@ -259,6 +283,7 @@ function inTextMarkers(text: string, para: number): Marker[] {
     if (num === undefined) continue;
     const after = text[i + m[0].length];
     if (after === undefined || BAD_AFTER_SERIES.test(after)) continue;
+    if (seriesIdiom(text, i + m[0].length, m[1])) continue;
     if (m[2] === '要' && '素件'.includes(after)) continue;
     const word = m[2];
     out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
@@ -424,11 +449,23 @@ export const numberingRule: DocumentRule = {
       return list ? list.items[list.items.length - 1].num + 1 : 1;
     };
 
+    /** The last non-blank paragraph before this one ends with a colon (「有下列情形之一的：」). */
+    let afterColon = false;
     ctx.paragraphs.forEach((text, para) => {
       if (!NON_BLANK.test(text)) return;
+      const colonBefore = afterColon;
+      afterColon = ENDS_WITH_COLON.test(text);
+      // A law's 第X条 holds its own lists: each starts again at （一）. A 章/节/编 ends every list.
+      const unit = LAW_UNIT.exec(text);
+      if (unit) {
+        for (let j = unit[1] === '条' ? 2 : 1; j <= 4; j++) open[j] = undefined;
+        if (chains.size > 0) chains.clear();
+      }
       const heading = parseHeading(text, para, markdown, expected);
       if (heading) {
         const k = Number(heading.kind[1]);
+        // 「……应当载明下列事项：」 then 「（一）」: a new list under the sentence, not a step back.
+        if (k >= 2 && heading.num === 1 && colonBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
         for (let j = k + 1; j <= 4; j++) {
           const deeper = open[j];
           if (!deeper) continue;
