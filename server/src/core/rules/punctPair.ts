@@ -324,8 +324,11 @@ function listCommas(text: string, paragraph: number): DocumentFinding[] {
       paragraph,
       offset: at,
       length: 1,
-      message: `并列的${what}之间通常不用顿号（中间有括注时才用）：删去「、」（${STANDARD}）。`,
+      message: `并列的${what}之间通常不用顿号（中间有括注时才用）：可删去「、」（${STANDARD}）。`,
       suggestions: [''],
+      // 「通常不用」: the standard's advice, not a prohibition; edited reports and laws often keep the
+      // 顿号 (「“两重”、“两新”」「《教育法》、《劳动法》」). A hint one step below the rule's severity.
+      gentler: true,
     });
   }
   return findings;
@@ -407,14 +410,46 @@ function beside(text: string, i: number, step: 1 | -1): string | undefined {
   return ch === undefined && i >= 0 && i < text.length ? '，' : ch;
 }
 
-/** 「北京—上海」「中国—东盟」「人—机」: a 连接号 between two names. */
+/** Words that open a clause of their own: after a lone 「—」 they show a broken 破折号 (「改革—这是」). */
+const CLAUSE_OPENER_TAG = /^(?:r|rr|rz|p|d|c|u[a-z]*|l|y|e|o|m|zg)$/u;
+
+/**
+ * Whether a tagged word can be one item a 连接号 joins: a noun, a place, a verbal noun (「研发」「生产」),
+ * an abbreviation, or a single character the segmenter split off an unknown name (「赤峰道」「扎门乌德」).
+ */
+function itemLike(t: { word: string; tag: string } | undefined): boolean {
+  if (!t) return false;
+  if (NOUN_TAG.test(t.tag) || t.tag === 'vn' || t.tag === 'an') return true;
+  return t.word.length === 1 && isHan(t.word) && !CLAUSE_OPENER_TAG.test(t.tag);
+}
+
+/**
+ * A single 「—」 is the 连接号 of GB/T 15834 (4.13), not a broken 破折号, when it joins two items:
+ * 「北京—上海」「中国—东盟」「人—机」「赤峰道—中心花园」, or links a chain of steps or places in one
+ * clause, 「研发—生产—临床应用」「发现—核查—整改—反馈」. A 「—」 followed by a word that opens a
+ * clause (「改革—这是关键一招」「目标—以……为中心」) stays a broken dash, in a chain too
+ * (「这个问题—说到底—是作风问题」).
+ */
 function joinsNames(ctx: ParagraphContext, at: number): boolean {
   const tags = ctx.clauseTags(at);
   if (!tags) return true; // no tagger: stay quiet
   const k = tags.findIndex((t) => t.start <= at && at < t.start + t.word.length);
   if (k <= 0 || k >= tags.length - 1) return true;
   if (tags[k].word !== '—') return true;
-  return NOUN_TAG.test(tags[k - 1].tag) && NOUN_TAG.test(tags[k + 1].tag);
+  const dashes = tags.filter((t) => t.word === '—');
+  if (dashes.length >= 2) {
+    // A chain: every item after a dash is an item, not the start of a clause.
+    return dashes.every((d) => {
+      const i = tags.indexOf(d);
+      return i > 0 && i < tags.length - 1 && !CLAUSE_OPENER_TAG.test(tags[i + 1].tag) && tags[i + 1].word !== '—';
+    });
+  }
+  const before = tags[k - 1];
+  const after = tags[k + 1];
+  // A place on one side: the other is one too, however the tagger reads it (「郑州—开封」).
+  const place = /^(?:ns|nt)$/u;
+  if ((place.test(before.tag) || place.test(after.tag)) && !CLAUSE_OPENER_TAG.test(after.tag)) return true;
+  return itemLike(before) && itemLike(after);
 }
 
 const DASH_RUN = /-{2,}|－{2,}|─+|—+/gu;
