@@ -235,7 +235,8 @@ function ranges(text: string, findings: RawFinding[]): void {
       });
       continue;
     }
-    if (wave || spaced) continue;
+    // GB/T 15835-2011 lets a range of values take the 一字线 as well as 「～」 (「0—6岁」「5%—5.5%」).
+    if (wave || spaced || sep === '—') continue;
     if (unitA !== unitB) continue;
     // 第3-5条, 表1-2, 图2-3: numbers of parts, tables and figures.
     if (/[第表图式例章节页附]/u.test(before) || /[A-Za-z][\s/]*$/u.test(text.slice(Math.max(0, at - 8), at))) continue;
@@ -285,8 +286,11 @@ function sessionNumbers(text: string, findings: RawFinding[]): void {
     const at = m.index + (m[1]?.length ?? 0);
     const after = text.slice(at + m[2].length + 1);
     if (/^\d+中全会/u.test(after)) continue; // 「20届3中全会」: the outdated rule's.
+    // Only the 届次 of a congress, a party committee or a standing body (「十四届全国人大」「第十届市委」)
+    // is a set form in Chinese numerals. An event's ordinal (「第28届电影节」「第19届亚运会」) may be written
+    // in figures: GB/T 15835 leaves it to the document's consistency.
     const body = BODY_AFTER_JIE.exec(after);
-    if (!m[1] && (!body || NOT_JIE_GAP.test(body[0]))) continue;
+    if (!body || NOT_JIE_GAP.test(body[0])) continue;
     if (m[1] && NOT_JIE_GAP.test(after.slice(0, 4))) continue;
     flag(at, m[2], '届次');
   }
