@@ -85,6 +85,18 @@ const TABLES = {
     ['学习SpaceX公司的经验', []],
     ['□同意 □不同意', []],
     ['Windows XP系统', []],
+    // names written with a sign, a platform named X, a name kept out of someone's quoted words
+    ['开展“数据要素×”行动和“人工智能+”行动', []],
+    ['实施“双尖双领+X”项目，推行“1+X”证书制度', []],
+    ['打造“415X”先进制造业集群', []],
+    ['他在社交平台X上发文', []],
+    ['一名工人说：“XX公司拖欠我们三个月工资。”', []],
+    // still placeholders: a × pair, a lone X before a closing quote with no figures, X after figures with a unit
+    ['建设“××”品牌', [['××', undefined]]],
+    ['推进“建设XXXX现代化城市”目标', [['XXXX', undefined]]],
+    ['完成“3X”项任务', [['3X', undefined]]],
+    ['要求XX公司限期整改', [['XX', undefined]]],
+    ['他在XX平台X上发文', [['XX', undefined]]],
   ],
   'dup-word': [
     ['大力发展发展教育事业', [['发展发展', '发展']]],
