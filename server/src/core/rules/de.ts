@@ -93,6 +93,25 @@ function worthTagging(ctx: ParagraphContext, i: number): boolean {
   return false;
 }
 
+/**
+ * Whether the verb after the 的 at tags[k] is part of a noun phrase rather than the verb an adverbial
+ * would modify: it modifies a noun that ends the phrase (「主动的开放战略，」「高效的应急指挥体系」), or it
+ * ends the clause as the object of a verb before (「维持专利权有效的决定。」).
+ */
+function nominalAfterDe(tags: readonly { word: string; tag: string }[], k: number): boolean {
+  let j = k + 1;
+  while (tags[j] && (tags[j].tag === 'vn' || isVerbTag(tags[j].tag)) && j < k + 3) j++;
+  const head = tags[j];
+  if (j > k + 1 && head && head.tag === 'n') {
+    const after = tags[j + 1];
+    if (!after || /^(?:x|c|uj)$/u.test(after.tag)) return true;
+  }
+  if (k + 2 === tags.length) {
+    for (let b = k - 2; b >= 0; b--) if (isVerbTag(tags[b].tag) && tags[b].tag !== 'vn' && !inClass('modal', tags[b].word)) return true;
+  }
+  return false;
+}
+
 function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
   if (!worthTagging(ctx, i)) return undefined;
   const tags = ctx.clauseTags(i);
@@ -135,11 +154,14 @@ function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
   // 「实施严格的督查考核」: a verb before the modifier makes 「严格的督查考核」 its object, a noun phrase.
   const before = tags[k - 2];
   const objectOfVerb = before !== undefined && isVerbTag(before.tag) && !inClass('modal', before.word);
-  if (manner && !objectOfVerb && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
+  // 「对敲诈勒索的发生存在过错」「以只争朝夕的使命意识」: a preposition before the modifier takes
+  // 「……的发生」 as its object, a noun phrase.
+  const objectOfPreposition = before !== undefined && before.tag === 'p';
+  if (manner && !objectOfVerb && !objectOfPreposition && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
     const nextIsVerb =
       (isVerbTag(next.tag) && next.tag !== 'vn') || inClass('verb', next.word) || (next.tag === 'vn' && tags[k + 2] !== undefined && isVerbTag(tags[k + 2].tag));
     const afterVerb = tags[k + 2];
-    if (nextIsVerb && !inClass('head', afterVerb?.word)) {
+    if (nextIsVerb && !inClass('head', afterVerb?.word) && !nominalAfterDe(tags, k)) {
       return {
         offset: prev.start,
         length: prev.word.length + 1,
