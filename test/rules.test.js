@@ -65,6 +65,15 @@ const TABLES = {
     ['GDP增长5.2%。', []],
     ['函数f(x)的取值', []],
     ['见 f(x). Then', []],
+    // not prose: HTML entities, emoticons, commas between quoted English words
+    ['他说&quot;好&quot;，然后离开。', []],
+    ['中文&nbsp;排版&amp;校对', []],
+    ['太好了;-)我们明天见，好的:)', []],
+    ['支持多种语言（“Python”, “Java”）', []],
+    // and still a half-width mark beside Chinese text
+    ['他说&quot;好&quot;,然后离开', [[',', '，']]],
+    ['太好了;我们明天见', [[';', '；']]],
+    ['包括“甲”, “乙”', [[', ', '，']]],
   ],
   placeholder: [
     ['确保X届人大三次会议圆满成功', [['X', undefined]]],
@@ -146,6 +155,20 @@ for (const [rule, cases] of Object.entries(TABLES)) {
     }
   });
 }
+
+describe('Markdown that is not prose', () => {
+  const md = { format: 'markdown' };
+  for (const [title, text, rule, expected] of [
+    ['a code span', '运行`a,b;c`命令即可', 'punct-width', []],
+    ['fenced code', '说明如下：\n```\n中文,测试;\n```\n完毕。', 'punct-width', []],
+    ['a definition-list marker', '术语\n: 定义说明。', 'punct-width', []],
+    ['a colon opening a line after a blank line is text', '术语\n\n: 定义说明。', 'punct-width', [[': ', '：']]],
+    ['an HTML entity before a full stop', '他说&quot;好&quot;。', 'punct-dup', []],
+    ['a half-width comma outside a code span', '运行`a,b`命令,即可', 'punct-width', [[',', '，']]],
+  ]) {
+    it(`${expected.length ? 'flags' : 'stays quiet on'} ${title}`, () => assert.deepEqual(flagged(text, rule, md), expected));
+  }
+});
 
 describe('rule residue in a long paragraph', () => {
   it('flags only the sentence holding the residue', () => {
