@@ -9,6 +9,8 @@ const { flagged } = require('./helpers');
  */
 const TABLES = {
   typo: [
+    ['加强九洲江流域治理', []],
+    ['神州大地九洲同庆', [['九洲', '九州']]],
     ['这是本届常委会依法履职的关健一年。', [['关健', '关键']]],
     ['对份内的事要做好沟通，对份外的事要及时提醒。', [['份内', '分内'], ['份外', '分外']]],
     ['会议对下一阶段工作作出布署。', [['布署', '部署']]],
@@ -155,6 +157,16 @@ for (const [rule, cases] of Object.entries(TABLES)) {
     }
   });
 }
+
+describe('rule typo and the date of the variant-form table', () => {
+  const text = '接入网络可以是多级联接的网络。';
+  it('flags a non-recommended form in a document dated after 2002-03-31', () =>
+    assert.deepEqual(flagged(text, 'typo', { date: '2002-03-31' }), [['联接', '连接']]));
+  it('stays quiet on it in a document dated before the table took effect', () =>
+    assert.deepEqual(flagged(text, 'typo', { date: '1998-02-13' }), []));
+  it('still flags a plain typo in an old document', () =>
+    assert.deepEqual(flagged('这是关健一年。', 'typo', { date: '1998-02-13' }), [['关健', '关键']]));
+});
 
 describe('Markdown that is not prose', () => {
   const md = { format: 'markdown' };
