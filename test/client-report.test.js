@@ -200,6 +200,15 @@ describe('client/src/report.ts', function () {
       assert.equal(report.renderExport(build(), 'md'), md);
     });
 
+    it('exports carry the report mark, so that neither the editor nor the CLI proofreads them', () => {
+      const { isExportedReport } = loadClientModule('../../server/src/protocol');
+      for (const format of ['md', 'html']) {
+        const text = report.renderExport(build(), format);
+        assert.ok(isExportedReport(text), format);
+        assert.ok(isExportedReport(text, `/tmp/renamed.${format}`), format);
+      }
+    });
+
     it('Markdown: text cannot break the table or inject markup', () => {
       const model = build({
         findings: [finding(0, 0, 'residue', '网页残留', 'a|b\n*c* <i>[x](y)', { message: '`code` | pipe' })],
