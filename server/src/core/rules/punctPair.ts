@@ -10,7 +10,7 @@
  * 4. the ellipsis is 「……」: not 「…」「...」「。。。」「⋯⋯」; and it is not followed by 等/等等/之类;
  * 5. the dash is 「——」: not 「--」「－－」「──」, nor a single 「—」 between words of a sentence
  *    (「1949—2024年」「北京—上海」 are 连接号 and stay quiet);
- * 6. 「！？」 is written 「？！」; at most three ？ or ！ in a row;
+ * 6. 「！？」 is written 「？！」; at most three ？ in a row, and no doubled 「！」 in an official document;
  * 7. a document title on the first line does not end in 「。」.
  *
  * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
@@ -492,6 +492,15 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
         length: 2,
         message: `问号和叹号连用表示疑问兼感叹时写作「？！」，问号在前（${STANDARD}）。`,
         suggestions: ['？！'],
+      });
+    } else if (/^！+$/u.test(run)) {
+      // GB/T 15834 lets literary text double 「！」 for a stronger tone; official documents never do.
+      findings.push({
+        paragraph,
+        offset: at,
+        length: run.length,
+        message: `公文中叹号不叠用：「${run}」只保留一个「！」（GB/T 15834 允许叠用，限于文艺作品等语气强烈的场合）。`,
+        suggestions: ['！'],
       });
     } else if (run.length > 3) {
       const same = [...run].every((c) => c === run[0]);
