@@ -33,6 +33,10 @@ const CASES = [
   // two adjacent characters swapped
   ['牢铸中华民族共同体意识', [['牢铸中华民族共同体意识', '铸牢中华民族共同体意识']]],
   ['坚持和完善人民代表会大制度', [['坚持和完善人民代表会大制度', '坚持和完善人民代表大会制度']]],
+  // two characters replaced in a long formulation
+  ['坚决维护习近平总书纪党中央的核心、全党的合心地位', [['维护习近平总书纪党中央的核心、全党的合心地位', '维护习近平总书记党中央的核心、全党的核心地位']]],
+  ['确立习近平新时代中国特色社会主义思想的指倒低位', [['确立习近平新时代中国特色社会主义思想的指倒低位', '确立习近平新时代中国特色社会主义思想的指导地位']]],
+  ['坚持以习近平新时代中国持色社汇主义思想为指导', [['习近平新时代中国持色社汇主义思想', '习近平新时代中国特色社会主义思想']]],
 
   // quiet: canonical text verbatim, partial quotations and punctuation variants
   ['坚持以习近平新时代中国特色社会主义思想为指导', []],
@@ -59,6 +63,10 @@ const CASES = [
   ['增强中华民族共同体意识', []],
   ['以人民为中心的发展理念', []],
   ['中国特色社会主义法律体系', []],
+  // quiet: two characters replaced where they make a word (another formulation), or a short phrase
+  ['坚持和完善中国特色社会主义制度', []],
+  ['中国特色社会主义进入新阶段', []],
+  ['统筹推进“五位一体”总体规划', []],
 ];
 
 describe('rule canon', () => {
