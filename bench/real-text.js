@@ -9,6 +9,8 @@
 //   node bench/real-text.js --summary FOLDER                       # tables only, no list
 //   node bench/real-text.js --json FOLDER                          # machine-readable totals
 //
+// 「w/o width」 leaves out every punct-width finding; 「w/o md width」 only those in Markdown files, the
+// half-width marks of a transcription (plain-text reports keep theirs).
 // Kinds come from the file name's prefix before the first '-' (report-…, law-…). Characters are
 // counted as the status bar counts them (everything but white space). Markdown files (.md) are
 // checked as Markdown. The documents stay outside the repository; this script only reads them.
@@ -69,13 +71,15 @@ function main() {
     const format = f.endsWith('.md') ? 'markdown' : 'plain';
     const findings = core.check(text, { date, format });
     const kind = f.includes('-') ? f.slice(0, f.indexOf('-')) : 'other';
-    if (!kinds.has(kind)) kinds.set(kind, { chars: 0, files: 0, counts: {}, serious: {} });
+    if (!kinds.has(kind)) kinds.set(kind, { chars: 0, files: 0, counts: {}, serious: {}, transcription: 0 });
     const k = kinds.get(kind);
     k.chars += core.countCharacters(text);
     k.files++;
     for (const x of findings) {
       k.counts[x.rule] = (k.counts[x.rule] ?? 0) + 1;
       if (SERIOUS.has(x.severity)) k.serious[x.rule] = (k.serious[x.rule] ?? 0) + 1;
+      // Half-width marks in a Markdown transcription (law-….md): the converter's, not the law's.
+      if (SERIOUS.has(x.severity) && x.rule === 'punct-width' && format === 'markdown') k.transcription++;
       if (opts.rule && x.rule !== opts.rule) continue;
       const from = Math.max(0, x.offset - opts.context);
       const to = Math.min(text.length, x.offset + x.length + opts.context);
@@ -92,7 +96,7 @@ function main() {
   if (opts.json) {
     const out = {};
     for (const [kind, k] of kinds) {
-      out[kind] = { files: k.files, chars: k.chars, per10k: {}, seriousPer10k: {} };
+      out[kind] = { files: k.files, chars: k.chars, per10k: {}, seriousPer10k: {}, transcriptionHalfWidthPer10k: Number(fmt(per10k(k.transcription, k.chars))) };
       for (const id of ruleIds) {
         out[kind].per10k[id] = Number(fmt(per10k(k.counts[id] ?? 0, k.chars)));
         out[kind].seriousPer10k[id] = Number(fmt(per10k(k.serious[id] ?? 0, k.chars)));
@@ -130,6 +134,12 @@ function main() {
     return `[${fmt(per10k(seriousNoWidth, k.chars)).padStart(6)}]`.padStart(34);
   });
   console.log(['w/o width'.padEnd(14), ...noWidth].join(' '));
+  // Every finding but the half-width marks of Markdown transcriptions (plain-text reports keep theirs).
+  const noTranscription = kindNames.map((n, i) => {
+    const k = kinds.get(n);
+    return `[${fmt(per10k(totals[i][1] - k.transcription, k.chars)).padStart(6)}]`.padStart(34);
+  });
+  console.log(['w/o md width'.padEnd(14), ...noTranscription].join(' '));
 
   if (!opts.summary) {
     console.log(`\n${listed.length} findings${opts.rule ? ` of ${opts.rule}` : ''}:`);
