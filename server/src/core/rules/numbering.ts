@@ -21,6 +21,13 @@
  *   enumeration, not a heading. 「1.5万元」「3.15」 are decimals (the dot must be followed by a non-digit).
  *   Markers with a comma (「一，」「1，」) count as headings only when they carry the number expected next.
  * - In Markdown, 「1. 」 (digit, dot, space) is a list item the renderer renumbers: not checked.
+ * - Laws: each 第X条 (and 章/节/编/部分) starts its lists again, and so does a list right after a
+ *   paragraph ending in a colon (「有下列情形之一的：」 then 「（一）」, or 「一、」 in older laws); text
+ *   quoted over several paragraphs after a colon (「将第七条修改为：」「“第七条 ……”」) numbers the
+ *   quoted document and is skipped. A level whose lists go on from the list before under at least two
+ *   later parents (and never start again at 1) is numbered through the whole document (「71.」 under
+ *   「十三、」).
+ * - 「20.2026年……」 right after the item 「19.」 is the next item, not a decimal.
  * - An in-text marker must start a clause (paragraph start, or after a point, bracket or quote), so
  *   「统一是」「第一要务」「唯一是」 are not markers; 「一是一，二是二」「三要三不要」 (a numeral follows)
  *   are idioms; 「三要素」 is a word; 「第一书记」「第一时间」 carry no comma and are not series.
@@ -238,11 +245,25 @@ function levelThree(text: string, para: number, markdown: boolean, expected: (le
 }
 
 /**
- * A paragraph that starts a unit of a law or regulation: 「第十二条 」「第二章 总则」「第一节」 (after
+ * A paragraph that starts a unit of a law or regulation: 「第十二条 」「第二章 总则」「第一节」「第二部分」 (after
  * optional Markdown heading hashes or bold). Group 1 is the unit.
  */
-const LAW_UNIT = /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
+const LAW_UNIT = /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编|部分)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
 const ENDS_WITH_COLON = /[：:]\s*$/u;
+/** A paragraph that starts with a quotation mark (「“第七条 ……」), to be continued if left open. */
+const QUOTE_OPENS = /^\s*[“「]/u;
+/** More quotations opened than closed in the paragraph. */
+function leavesQuoteOpen(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“' || c === '「') depth++;
+    else if ((c === '”' || c === '」') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+/** A paragraph that ends a quotation: 「……。”」. */
+const QUOTE_CLOSES = /[”」][。；，]?\s*$/u;
 
 /** Characters after which an in-text marker starts a clause. */
 const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…-]/u; // 「-」: a 「--」 written for 「——」
@@ -451,21 +472,33 @@ export const numberingRule: DocumentRule = {
 
     /** The last non-blank paragraph before this one ends with a colon (「有下列情形之一的：」). */
     let afterColon = false;
+    /** Inside a quotation of several paragraphs opened after a colon. */
+    let quoted = false;
     ctx.paragraphs.forEach((text, para) => {
       if (!NON_BLANK.test(text)) return;
       const colonBefore = afterColon;
       afterColon = ENDS_WITH_COLON.test(text);
-      // A law's 第X条 holds its own lists: each starts again at （一）. A 章/节/编 ends every list.
-      const unit = LAW_UNIT.exec(text);
-      if (unit) {
-        for (let j = unit[1] === '条' ? 2 : 1; j <= 4; j++) open[j] = undefined;
+      // 「将第七条修改为：」 then 「“……」 over several paragraphs: quoted text, whose headings number the
+      // quoted document, not this one. It ends with the paragraph that closes the quotation.
+      if (!quoted && colonBefore && QUOTE_OPENS.test(text) && leavesQuoteOpen(text)) {
+        quoted = true;
+        return;
+      }
+      if (quoted) {
+        if (QUOTE_CLOSES.test(text)) quoted = false;
+        return;
+      }
+      // A law's 第X条 holds its own lists, and so does each 章/节/编: each starts again at 一/（一）.
+      if (LAW_UNIT.test(text)) {
+        for (let j = 1; j <= 4; j++) open[j] = undefined;
         if (chains.size > 0) chains.clear();
       }
       const heading = parseHeading(text, para, markdown, expected);
       if (heading) {
         const k = Number(heading.kind[1]);
-        // 「……应当载明下列事项：」 then 「（一）」: a new list under the sentence, not a step back.
-        if (k >= 2 && heading.num === 1 && colonBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
+        // 「……应当载明下列事项：」 then 「（一）」 (or 「一、」 in older laws): a new list under the
+        // sentence, not a step back.
+        if (heading.num === 1 && colonBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
         for (let j = k + 1; j <= 4; j++) {
           const deeper = open[j];
           if (!deeper) continue;
@@ -540,9 +573,32 @@ export const numberingRule: DocumentRule = {
       }
     });
 
+    // 「十三、执行监督」 then 「71.」: some documents number the items of a level through the whole text,
+    // across sections. A level counts as numbered through when at least two lists under later parents
+    // go on from the list before and none starts again at 1; one list going on is a slip (「（三）」
+    // under a new 「二、」 where 「（一）」 belongs).
+    const continuing = new Set<HeadingList>();
+    const through = new Map<number, { goOn: number; restart: number; last?: number }>();
     for (const list of headingLists) {
-      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
+      const t = through.get(list.level) ?? { goOn: 0, restart: 0 };
+      through.set(list.level, t);
+      const first = list.items[0].num;
+      if (t.last !== undefined && list.parentLevel > 0) {
+        if (first === t.last + 1) {
+          t.goOn++;
+          continuing.add(list);
+        } else if (first === 1) t.restart++;
+      }
+      t.last = list.items[list.items.length - 1].num;
+    }
+    for (const list of headingLists) {
       const first = list.items[0];
+      const t = through.get(list.level)!;
+      if (continuing.has(list) && t.goOn >= 2 && t.restart === 0) {
+        checkNumbered(list.items, false, out);
+        continue;
+      }
+      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
       let before = first.para - 1;
       while (before >= 0 && ctx.paragraphs[before].trim() === '') before--;
       const begunBefore = first.num > 1 && before >= 0 && ctx.paragraphs[before].includes(first.render(first.num - 1));
