@@ -132,9 +132,9 @@ function approximations(text: string, ctx: ParagraphContext, findings: RawFindin
 // 3. Arabic digits with 千/百/十
 
 const MIXED = /(?<![\dA-Za-z.\-_/:：＿])(\d{1,3}(?:\.\d+)?)([千百十])((?:\d{1,3}[百十])*)/gu;
-/** 千/百/十 that begin a unit or a word: 千瓦, 千克, 千米, 百分点, 十分, 十足. */
+/** 千/百/十 that begin a unit or a word: 千瓦, 千克, 千米, 千牛（kN）, 千字节, 百分点, 十分, 十足. */
 const NOT_UNIT_AFTER: Record<string, RegExp> = {
-  千: /^[瓦克米伏帕焦赫卡兆]/u,
+  千: /^(?:[瓦克米伏帕焦赫卡兆牛]|字节)/u,
   百: /^[分]/u,
   十: /^[分足]/u,
 };
@@ -300,6 +300,9 @@ function sessionNumbers(text: string, findings: RawFinding[]): void {
     const before = text.slice(Math.max(0, at - 30), at);
     const jie = Math.max(...allMatches(NUMBERED_JIE, before).map((j) => j.index + 1), -1);
     if (jie < 0 || /[。；！？]/u.test(before.slice(jie))) continue;
+    // A court's or procuratorate's committee numbers its many meetings in figures: 「第十届检察委员会
+    // 第28次会议」「审判委员会第1757次会议」 is the published form.
+    if (/(?:检察|审判)委员会第?$/u.test(before)) continue;
     if (/\d+中全会/u.test(before.slice(jie))) continue;
     flag(at, m[2], '会次');
   }
