@@ -17,6 +17,7 @@ const FLAGGED = [
   ['认真学习《《条例》。', [['《', '']]],
   ['请参阅（附件2。', [['（', undefined]]],
   ['他指出：“第一段话。\n第二段没有。', [['“', undefined]]],
+  ['“下列案件由本院管辖：\n（一）甲类案件；\n（二）乙类案件。', [['“', undefined]]],
   ['发文字号为国办发〔2024】5号。', [['〔', undefined], ['】', undefined]]],
   // 2. nested 书名号
   ['学习《关于印发《办法》的通知》。', [['《', '〈'], ['》', '〉']]],
@@ -96,6 +97,8 @@ const QUIET = [
   '认真学习《条例》》。',
   '“同志们，\n要抓紧。”',
   '```\n他说：“没有后引号\n```',
+  // a quoted block opened at its start and closed at its end, as amendments print it
+  '一、将第一条修改为：\n“下列案件由本院管辖：\n（一）甲类案件；\n（二）乙类案件。”\n二、删去第二条。',
 ];
 
 describe(`rule ${RULE}`, () => {

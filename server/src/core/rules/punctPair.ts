@@ -3,7 +3,8 @@
  *
  * 1. quotation marks, brackets and 书名号 that are opened and never closed (or closed, never opened);
  *    a quotation over several paragraphs repeats its “ at the start of each and closes only in the
- *    last, and a line broken inside a pair is still one pair: both stay quiet;
+ *    last, a quoted block opened only at its start and closed only at its end (amendments print
+ *    them so), and a line broken inside a pair is still one pair: all stay quiet;
  * 2. 书名号 inside 书名号: the inner pair is 〈〉;
  * 3. no 顿号 between titles or quotations in a row: 「《条例》、《办法》」 (unless a note in brackets
  *    stands between them, 「《条例》（2020年修订）、《办法》」, which is fine);
@@ -239,6 +240,11 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   return { open, close: unmatchedClose, findings };
 }
 
+/** How far a quoted block of paragraphs is followed to its closing mark. */
+const BLOCK_QUOTE_PARAGRAPHS = 60;
+/** Where a paragraph's text starts (after spaces and ideographic spaces). */
+const text0 = (text: string) => text.length - text.replace(/^[\s\u3000]+/u, '').length;
+
 /**
  * `scan(i)` gives paragraph i's pairs. The combining below splices the close lists, so it must get
  * fresh arrays each time (the scans themselves may be remembered across checks); NO_PAIRS, whose
@@ -275,6 +281,25 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
       for (let k = 0; k < n; k++) {
         tolerated.add(open[open.length - 1 - k]);
         next.close.splice(next.close.indexOf(closes[k]), 1);
+      }
+      // A quoted block of several paragraphs opened only at its start and closed only at its end
+      // (「将第一条修改为：」「“……：」「（一）……；」「（二）……。”」), as amendments and long quotations
+      // are often printed: the paragraphs between hold no mark of the kind.
+      const first = open[0];
+      if (kind.quote && n === 0 && open.length === 1 && text0(paragraphs[i]) === first.index) {
+        for (let j2 = j, seen = 0; j2 >= 0 && j2 < scans.length && seen < BLOCK_QUOTE_PARAGRAPHS; j2++) {
+          const sc = scans[j2];
+          if (!sc || paragraphs[j2].trim() === '') continue;
+          seen++;
+          if (sc.open.some((m) => m.kind === kind)) break;
+          const close = sc.close.find((m) => m.kind === kind);
+          if (!close) continue;
+          if (paragraphs[j2].slice(close.index + 1).trim().replace(/^[。；，]/u, '') === '') {
+            tolerated.add(first);
+            sc.close.splice(sc.close.indexOf(close), 1);
+          }
+          break;
+        }
       }
     }
     const text = paragraphs[i];
