@@ -22,7 +22,7 @@
  *   Markers with a comma (「一，」「1，」) count as headings only when they carry the number expected next.
  * - In Markdown, 「1. 」 (digit, dot, space) is a list item the renderer renumbers: not checked.
  * - Laws: each 第X条 (and 章/节/编/部分) starts its lists again, and so does a list right after a
- *   paragraph ending in a colon (「有下列情形之一的：」 then 「（一）」, or 「一、」 in older laws); text
+ *   paragraph ending in a colon (「有下列情形之一的：」 then 「（一）」, or 「一、」 in a law); text
  *   quoted over several paragraphs after a colon (「将第七条修改为：」「“第七条 ……”」) numbers the
  *   quoted document and is skipped. A level whose lists go on from the list before under at least two
  *   later parents (and never start again at 1) is numbered through the whole document (「71.」 under
@@ -474,6 +474,8 @@ export const numberingRule: DocumentRule = {
     let afterColon = false;
     /** Inside a quotation of several paragraphs opened after a colon. */
     let quoted = false;
+    /** A 第X条/章/节 has been seen: the document is a law or regulation. */
+    let inLaw = false;
     ctx.paragraphs.forEach((text, para) => {
       if (!NON_BLANK.test(text)) return;
       const colonBefore = afterColon;
@@ -490,6 +492,7 @@ export const numberingRule: DocumentRule = {
       }
       // A law's 第X条 holds its own lists, and so does each 章/节/编: each starts again at 一/（一）.
       if (LAW_UNIT.test(text)) {
+        inLaw = true;
         for (let j = 1; j <= 4; j++) open[j] = undefined;
         if (chains.size > 0) chains.clear();
       }
@@ -498,7 +501,8 @@ export const numberingRule: DocumentRule = {
         const k = Number(heading.kind[1]);
         // 「……应当载明下列事项：」 then 「（一）」 (or 「一、」 in older laws): a new list under the
         // sentence, not a step back.
-        if (heading.num === 1 && colonBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
+        // A speech's 「一、」 after 「下面讲三点意见：」 stays in the outline: only a law restarts level 1 so.
+        if (heading.num === 1 && colonBefore && open[k] && (k >= 2 || inLaw)) for (let j = k; j <= 4; j++) open[j] = undefined;
         for (let j = k + 1; j <= 4; j++) {
           const deeper = open[j];
           if (!deeper) continue;
