@@ -166,6 +166,10 @@ describe('rule typo and the date of the variant-form table', () => {
     assert.deepEqual(flagged(text, 'typo', { date: '2002-03-31' }), [['联接', '连接']]));
   it('stays quiet on it in a document dated before the table took effect', () =>
     assert.deepEqual(flagged(text, 'typo', { date: '1998-02-13' }), []));
+  it('leaves 帐 for 账 alone in a document dated before 2005, flags it after', () => {
+    assert.deepEqual(flagged('个人用户是指具有联网帐号的个人。', 'typo', { date: '1998-02-13' }), []);
+    assert.deepEqual(flagged('个人用户是指具有联网帐号的个人。', 'typo', { date: '2018-12-29' }), [['帐号', '账号']]);
+  });
   it('still flags a plain typo in an old document', () =>
     assert.deepEqual(flagged('这是关健一年。', 'typo', { date: '1998-02-13' }), [['关健', '关键']]));
 });
