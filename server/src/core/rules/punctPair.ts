@@ -461,14 +461,16 @@ function joinsNames(ctx: ParagraphContext, at: number): boolean {
   const k = tags.findIndex((t) => t.start <= at && at < t.start + t.word.length);
   if (k <= 0 || k >= tags.length - 1) return true;
   if (tags[k].word !== '—') return true;
-  const dashes = tags.filter((t) => t.word === '—');
-  if (dashes.length >= 2) {
-    // A chain: every item after a dash is an item, not the start of a clause.
-    return dashes.every((d) => {
-      const i = tags.indexOf(d);
-      return i > 0 && i < tags.length - 1 && !CLAUSE_OPENER_TAG.test(tags[i + 1].tag) && tags[i + 1].word !== '—';
-    });
+  // A chain: every item after a dash is an item, not the start of a clause (one pass over the clause).
+  let dashes = 0;
+  let chainOk = true;
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i].word !== '—') continue;
+    dashes++;
+    const after = tags[i + 1];
+    if (i === 0 || !after || after.word === '—' || CLAUSE_OPENER_TAG.test(after.tag)) chainOk = false;
   }
+  if (dashes >= 2) return chainOk;
   const before = tags[k - 1];
   const after = tags[k + 1];
   // A place on one side: the other is one too, however the tagger reads it (「郑州—开封」).
