@@ -109,6 +109,7 @@ const TABLES = {
     ['推进“建设XXXX现代化城市”目标', [['XXXX', undefined]]],
     ['完成“3X”项任务', [['3X', undefined]]],
     ['要求XX公司限期整改', [['XX', undefined]]],
+    ['X书记强调：“XX公司要带头整改。”', [['X', undefined], ['XX', undefined]]],
     ['他在XX平台X上发文', [['XX', undefined]]],
   ],
   'dup-word': [

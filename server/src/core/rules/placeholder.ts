@@ -84,8 +84,11 @@ const CLOSING_QUOTE = '”’」』';
 const OPENING_QUOTE = '“‘「『';
 /** A sign of a formula or an initiative's name beside the run: 「人工智能+」「1+X」「双尖双领+X」. */
 const PLUS = '+＋';
-/** Words that introduce reported speech right before its opening quote: 「他说：“……”」. */
-const SPEECH_BEFORE = /(?:说|称|道|问|答|讲|表示|介绍|反映|透露|坦言|指出|回忆|告诉记者|提到)[：:，,]?$/u;
+/**
+ * Words that introduce someone's reported words right before the opening quote: 「一名工人说：“……”」.
+ * Not a leader's 「指出」「强调」: a draft quoting instructions may still hold a blank there.
+ */
+const SPEECH_BEFORE = /(?:说|称|表示|介绍|反映|透露|坦言|告诉记者)[：:，,]?$/u;
 /** What an anonymised name in reported speech stands for: 「“XX公司拖欠工资”」. */
 const NAMED_AFTER = /^(?:公司|企业|集团|单位|工厂|厂|商店|店|银行|平台|学校|医院|小区|村)/u;
 
