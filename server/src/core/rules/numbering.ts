@@ -262,6 +262,8 @@ function leavesQuoteOpen(text: string): boolean {
   }
   return depth > 0;
 }
+/** The longest quoted block skipped: an amended article rarely runs longer. */
+const MAX_QUOTED_PARAGRAPHS = 40;
 /** A paragraph that ends a quotation: 「……。”」. */
 const QUOTE_CLOSES = /[”」][。；，]?\s*$/u;
 
@@ -474,6 +476,7 @@ export const numberingRule: DocumentRule = {
     let afterColon = false;
     /** Inside a quotation of several paragraphs opened after a colon. */
     let quoted = false;
+    let quotedParagraphs = 0;
     /** A 第X条/章/节 has been seen: the document is a law or regulation. */
     let inLaw = false;
     ctx.paragraphs.forEach((text, para) => {
@@ -484,8 +487,11 @@ export const numberingRule: DocumentRule = {
       // quoted document, not this one. It ends with the paragraph that closes the quotation.
       if (!quoted && colonBefore && QUOTE_OPENS.test(text) && leavesQuoteOpen(text)) {
         quoted = true;
+        quotedParagraphs = 0;
         return;
       }
+      // A quotation never closed (a slip) stops hiding the outline after a while.
+      if (quoted && ++quotedParagraphs > MAX_QUOTED_PARAGRAPHS) quoted = false;
       if (quoted) {
         if (QUOTE_CLOSES.test(text)) quoted = false;
         return;
