@@ -57,6 +57,7 @@ const FLAGGED = [
   ['a skip after an item whose text opens with figures', doc('1.甲', '2.乙', '3.2026年十件民生实事', '5.丙'), [['5.', '4.']]],
   ['a list going on under one new parent only is not numbering through', doc('一、甲', '1.子一', '2.子二', '二、乙', '3.子三', '三、丙', '1.子一'), [['3.', '1.']]],
   ['a speech does not restart its outline at 一、 after a colon', doc('一、统一思想', '二、明确任务', '下面讲三点具体要求：', '一、抓学习'), [['一、', '三、']]],
+  ['a quotation left open hides the outline for 40 paragraphs at most', doc('要求如下：', '“要抓紧落实', ...Array(45).fill('正文。'), '一、甲', '三、乙'), [['三、', '二、']]],
   ['a skip after a quotation of several paragraphs has closed', doc('1.将第七条修改为：', '“第七条 有下列情形之一的：', '（一）甲。”', '3.将第九条修改为：'), [['3.', '2.']]],
   ['二是一以贯之 is an item of the series', '一是加强学习。三是一以贯之抓落实。', [['三是', '二是']]],
 ];
