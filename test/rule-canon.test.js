@@ -63,6 +63,7 @@ const CASES = [
   ['增强中华民族共同体意识', []],
   ['以人民为中心的发展理念', []],
   ['中国特色社会主义法律体系', []],
+  ['要筑牢中华民族共同休意识', [['筑牢中华民族共同休意识', '铸牢中华民族共同体意识']]],
   // quiet: two characters replaced where they make a word (another formulation), or a short phrase
   ['坚持和完善中国特色社会主义制度', []],
   ['中国特色社会主义进入新阶段', []],

@@ -5,8 +5,8 @@
  * substituted, dropped or added, or two adjacent characters swapped — and where the table lists a
  * known mistake (「确立习近平总书记党中央的核心」, 「协调推进“五位一体”总体布局」, 「筑牢中华民族共同体意识」).
  * A phrase of ten characters or more is also flagged where two of its characters are replaced, except
- * its first and last and except two side by side that make a word there (「坚持和完善」 for
- * 「坚持和发展」 is another formulation, not a slip).
+ * two side by side that make a word there (「坚持和完善」 for 「坚持和发展」 is another formulation, not
+ * a slip), and a slip in its first or last character counts only where the window stands as words.
  *
  * Finding the one-edit variants without enumerating them: each canonical phrase is cut into three
  * pieces, and one edit (a swap included) can spoil at most two of them, so an intact piece found by
@@ -157,8 +157,7 @@ const MIN_FUZZY2 = 10;
 
 /**
  * The two indexes where the window s[start, start + c.length) differs from `c`, when it differs in
- * exactly two characters that are not a swap, neither at the phrase's first or last character and
- * neither a separator; else undefined.
+ * exactly two characters that are not a swap and neither a separator; else undefined.
  */
 function twoSubstitutions(s: string, start: number, c: string): [number, number] | undefined {
   if (start < 0 || start + c.length > s.length) return undefined;
@@ -168,7 +167,6 @@ function twoSubstitutions(s: string, start: number, c: string): [number, number]
   }
   if (at.length !== 2) return undefined;
   const [i, j] = at;
-  if (i === 0 || j === c.length - 1) return undefined;
   if (j === i + 1 && s[start + i] === c[j] && s[start + j] === c[i]) return undefined;
   for (const k of at) if (SEPARATORS.has(c[k]) || SEPARATORS.has(s[start + k])) return undefined;
   return [i, j];
@@ -352,7 +350,9 @@ export const canonRule: Rule = {
         if (two && !candidates.has(key)) {
           const [i, j] = two;
           const adjacentWord = j === i + 1 && ctx.isWordBoundary(map[base + i]) && ctx.isWordBoundary(map[base + j] + 1);
-          if (!adjacentWord) {
+          // A slip in the first or last character counts where the window stands as words of its own.
+          const edges = (i > 0 || ctx.isWordBoundary(map[base])) && (j < n - 1 || ctx.isWordBoundary(map[base + n - 1] + 1));
+          if (!adjacentWord && edges) {
             candidates.set(key, { start: base, end: base + n, phrase: anchor.phrase, right: p.norm, rightText: p.text, kind: 'sub2', priority: [2, -n, 0, 0] });
           }
         }
