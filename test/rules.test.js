@@ -103,6 +103,13 @@ const TABLES = {
     ['实施“双尖双领+X”项目，推行“1+X”证书制度', []],
     ['打造“415X”先进制造业集群', []],
     ['他在社交平台X上发文', []],
+    // the multiplication sign in a formula
+    ['应纳税额＝销售额×税率', []],
+    ['应缴纳金额＝矿产品销售收入×补偿费费率×开采回采率', []],
+    ['直接影响范围五万（用户×小时）以上的', []],
+    ['建设×市高质量发展示范区', [['×', undefined]]],
+    ['全市共有×人参加，×人获奖', [['×', undefined], ['×', undefined]]],
+    ['在市第×届人大×次会议上', [['×', undefined], ['×', undefined]]],
     ['一名工人说：“XX公司拖欠我们三个月工资。”', []],
     // still placeholders: a × pair, a lone X before a closing quote with no figures, X after figures with a unit
     ['建设“××”品牌', [['××', undefined]]],

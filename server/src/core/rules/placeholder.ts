@@ -92,6 +92,33 @@ const SPEECH_BEFORE = /(?:说|称|表示|介绍|反映|透露|坦言|告诉记�
 /** What an anonymised name in reported speech stands for: 「“XX公司拖欠工资”」. */
 const NAMED_AFTER = /^(?:公司|企业|集团|单位|工厂|厂|商店|店|银行|平台|学校|医院|小区|村)/u;
 
+/** Where a clause ends, for the formula test. */
+const CLAUSE_MARK = /[，。；：！？,;:!?\n]/u;
+/** Signs of arithmetic: 「应纳税额＝销售额×税率」「（当年已过日历天数÷365天）×工资」. */
+const ARITHMETIC = /[＝=÷＋－]/u;
+
+/**
+ * Whether the × at `at` multiplies two quantities: its clause holds an arithmetic sign or another ×
+ * between words (「销售收入×补偿费费率×开采回采率」), or the × and its two words fill a pair of
+ * brackets (「（用户×小时）」).
+ */
+function inFormula(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && !CLAUSE_MARK.test(text[from - 1])) from--;
+  let to = at + 1;
+  while (to < text.length && !CLAUSE_MARK.test(text[to])) to++;
+  const clause = text.slice(from, to);
+  if (ARITHMETIC.test(clause)) return true;
+  if (/\p{Script=Han}[×✕]\p{Script=Han}[^×✕]*[×✕]\p{Script=Han}/u.test(clause)) {
+    // Two single signs between words; not a run such as 「××」, and not before a measure word
+    // (「第×届×次会议」 holds two blanks).
+    return !/[×✕]{2}/u.test(clause) && !/[×✕][届次年月日号人个项件名位条批家所座期轮]/u.test(clause);
+  }
+  const open = text.lastIndexOf('（', at);
+  const close = text.indexOf('）', at);
+  return open >= 0 && close > at && /^（\p{Script=Han}{1,6}[×✕]\p{Script=Han}{1,6}）$/u.test(text.slice(open, close + 1));
+}
+
 /**
  * A run that writes a name, not a blank: the sign of a named initiative, 「“数据要素×”行动」 (× at the
  * end of a quoted name) and 「“人工智能+”」「双尖双领+X」「1+X证书」 (a run beside a plus sign); a code
@@ -103,6 +130,7 @@ function namedRun(text: string, start: number, end: number): boolean {
   const after = text[end];
   if (oneOf(PLUS, before) || oneOf(PLUS, after)) return true;
   const single = end - start === 1;
+  if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && isHan(after) && inFormula(text, start)) return true;
   if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && oneOf(CLOSING_QUOTE, after)) return true;
   if (single && oneOf(CLOSING_QUOTE, after)) {
     let d = start;
