@@ -130,7 +130,7 @@ function namedRun(text: string, start: number, end: number): boolean {
   const after = text[end];
   if (oneOf(PLUS, before) || oneOf(PLUS, after)) return true;
   const single = end - start === 1;
-  if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && isHan(after) && inFormula(text, start)) return true;
+  if (single && (text[start] === '×' || text[start] === '✕') && (isHan(before) || oneOf('）)', before)) && (isHan(after) || oneOf('（(', after)) && inFormula(text, start)) return true;
   if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && oneOf(CLOSING_QUOTE, after)) return true;
   if (single && oneOf(CLOSING_QUOTE, after)) {
     let d = start;
