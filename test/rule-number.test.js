@@ -102,6 +102,7 @@ const QUIET = [
   // a judicial committee numbers its meetings in figures; 千 of an SI unit
   '最高人民检察院第十二届检察委员会第73次会议通过',
   '推力大于90千牛顿的发动机',
+  '依照第十九、二十、二十一、二十二条的规定',
 ];
 
 describe(`rule ${RULE}`, () => {

@@ -336,6 +336,8 @@ function adjacentNumbers(text: string, findings: RawFinding[]): void {
     if (/^、|^，[\d一二三四五六七八九十]/u.test(after)) return;
     // 「二、三十年代」 abbreviates 二十年代、三十年代.
     if (!MEASURE_AFTER.test(after) || /^十年代/u.test(after)) return;
+    // 「第二十一、二十二条」: the second number is 二十二, a list of numbers, not an approximation.
+    if (/^十[一二三四五六七八九]/u.test(after)) return;
     // A heading number at the start of a line: 「三、四个方面的问题」 is heading 三 over 「四个方面」.
     if (at < 12 && /^[\s#*>（(]*$/u.test(text.slice(0, at))) return;
     // 十五、六个 keeps its 十. Before a classifier 2 is 两: 「一、二个」 → 「一两个」, 「2、3人」 → 「两三人」.
