@@ -27,6 +27,8 @@
  *   quoted document and is skipped. A level whose lists go on from the list before under at least two
  *   later parents (and never start again at 1) is numbered through the whole document (「71.」 under
  *   「十三、」).
+ * - A title on a line of its own (short, no sentence punctuation: 「酒后驾驶操作规程」「第二类」) followed
+ *   by 「一、」 begins a new part numbered anew.
  * - 「20.2026年……」 right after the item 「19.」 is the next item, not a decimal.
  * - An in-text marker must start a clause (paragraph start, or after a point, bracket or quote), so
  *   「统一是」「第一要务」「唯一是」 are not markers; 「一是一，二是二」「三要三不要」 (a numeral follows)
@@ -262,6 +264,12 @@ function leavesQuoteOpen(text: string): boolean {
   }
   return depth > 0;
 }
+/**
+ * A title standing on its own line: short, no sentence punctuation, ending in a Chinese character or a
+ * closing bracket (「酒后驾驶操作规程」「第二类」「附件2 文书样式」); optional Markdown heading hashes.
+ */
+const TITLE_LINE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?[^，。；：！？,;:!?、]{2,30}[\p{Script=Han}）)](?:\*\*)?\s*$/u;
+
 /** The longest quoted block skipped: an amended article rarely runs longer. */
 const MAX_QUOTED_PARAGRAPHS = 40;
 /** A paragraph that ends a quotation: 「……。”」. */
@@ -479,10 +487,14 @@ export const numberingRule: DocumentRule = {
     let quotedParagraphs = 0;
     /** A 第X条/章/节 has been seen: the document is a law or regulation. */
     let inLaw = false;
+    /** The last non-blank paragraph before this one is a title line of its own (「酒后驾驶操作规程」). */
+    let afterTitle = false;
     ctx.paragraphs.forEach((text, para) => {
       if (!NON_BLANK.test(text)) return;
       const colonBefore = afterColon;
       afterColon = ENDS_WITH_COLON.test(text);
+      const titleBefore = afterTitle;
+      afterTitle = TITLE_LINE.test(text) && markerStart(text) < text.length && !parseHeading(text, para, markdown, () => 0);
       // 「将第七条修改为：」 then 「“……」 over several paragraphs: quoted text, whose headings number the
       // quoted document, not this one. It ends with the paragraph that closes the quotation.
       if (!quoted && colonBefore && QUOTE_OPENS.test(text) && leavesQuoteOpen(text)) {
@@ -509,6 +521,8 @@ export const numberingRule: DocumentRule = {
         // sentence, not a step back.
         // A speech's 「一、」 after 「下面讲三点意见：」 stays in the outline: only a law restarts level 1 so.
         if (heading.num === 1 && colonBefore && open[k] && (k >= 2 || inLaw)) for (let j = k; j <= 4; j++) open[j] = undefined;
+        // A title line of its own, then 「一、」: a new part (an appended document, a category) numbered anew.
+        if (heading.num === 1 && titleBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
         for (let j = k + 1; j <= 4; j++) {
           const deeper = open[j];
           if (!deeper) continue;
