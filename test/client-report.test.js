@@ -207,6 +207,9 @@ describe('client/src/report.ts', function () {
         assert.ok(isExportedReport(text), format);
         assert.ok(isExportedReport(text, `/tmp/renamed.${format}`), format);
       }
+      // By name alone (reports exported before the mark, or copies the browser renamed).
+      for (const name of ['通知-校对报告.md', '/tmp/通知-校对报告 (2).md', 'notice-proofreading-report.html']) assert.ok(isExportedReport('', name), name);
+      for (const name of ['校对报告写作要求.md', '通知-校对报告.txt', '通知.md']) assert.ok(!isExportedReport('# 通知', name), name);
     });
 
     it('Markdown: text cannot break the table or inject markup', () => {

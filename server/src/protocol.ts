@@ -31,7 +31,7 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
  * named as an export is (「通知-校对报告.md」「notice-proofreading-report.html」).
  */
 export const REPORT_MARK = '<!-- gongwen:proofreading-report -->';
-const REPORT_NAME = /[-－](?:校对报告|proofreading-report)(?:[ _(（]?\d{0,3}[)）]?)?\.(?:md|markdown|html?)$/iu;
+const REPORT_NAME = /[-－](?:校对报告|proofreading-report)(?:[ _]?[(（]?\d{1,3}[)）]?)?\.(?:md|markdown|html?)$/iu;
 
 /** Whether a file is a report the extension exported (by its mark, else by its name). */
 export function isExportedReport(text: string, fileName?: string): boolean {
