@@ -92,6 +92,10 @@ const SPEECH_BEFORE = /(?:说|称|表示|介绍|反映|透露|坦言|告诉记�
 /** What an anonymised name in reported speech stands for: 「“XX公司拖欠工资”」. */
 const NAMED_AFTER = /^(?:公司|企业|集团|单位|工厂|厂|商店|店|银行|平台|学校|医院|小区|村)/u;
 
+/** How far the formula test looks either side of a ×. */
+const FORMULA_REACH = 80;
+/** How far back the opening quote of someone's words is looked for. */
+const QUOTE_REACH = 120;
 /** Where a clause ends, for the formula test. */
 const CLAUSE_MARK = /[，。；：！？,;:!?\n]/u;
 /** Signs of arithmetic: 「应纳税额＝销售额×税率」「（当年已过日历天数÷365天）×工资」. */
@@ -103,10 +107,12 @@ const ARITHMETIC = /[＝=÷＋－]/u;
  * brackets (「（用户×小时）」).
  */
 function inFormula(text: string, at: number): boolean {
+  // A formula is short: the clause is looked at within FORMULA_REACH characters either side, so a
+  // long line of × costs a bounded amount per sign.
   let from = at;
-  while (from > 0 && !CLAUSE_MARK.test(text[from - 1])) from--;
+  while (from > 0 && at - from < FORMULA_REACH && !CLAUSE_MARK.test(text[from - 1])) from--;
   let to = at + 1;
-  while (to < text.length && !CLAUSE_MARK.test(text[to])) to++;
+  while (to < text.length && to - at < FORMULA_REACH && !CLAUSE_MARK.test(text[to])) to++;
   const clause = text.slice(from, to);
   if (ARITHMETIC.test(clause)) return true;
   if (/\p{Script=Han}[×✕]\p{Script=Han}[^×✕]*[×✕]\p{Script=Han}/u.test(clause)) {
@@ -114,9 +120,7 @@ function inFormula(text: string, at: number): boolean {
     // (「第×届×次会议」 holds two blanks).
     return !/[×✕]{2}/u.test(clause) && !/[×✕][届次年月日号人个项件名位条批家所座期轮]/u.test(clause);
   }
-  const open = text.lastIndexOf('（', at);
-  const close = text.indexOf('）', at);
-  return open >= 0 && close > at && /^（\p{Script=Han}{1,6}[×✕]\p{Script=Han}{1,6}）$/u.test(text.slice(open, close + 1));
+  return /（\p{Script=Han}{1,6}$/u.test(text.slice(Math.max(0, at - 7), at)) && /^\p{Script=Han}{1,6}）/u.test(text.slice(at + 1, at + 8));
 }
 
 /**
@@ -138,9 +142,11 @@ function namedRun(text: string, start: number, end: number): boolean {
     if (start - d >= 2 && oneOf(OPENING_QUOTE, text[d - 1])) return true;
   }
   if (end - start >= 2 && NAMED_AFTER.test(text.slice(end, end + 2))) {
-    // Inside a quotation opened right after a verb of saying.
-    const open = Math.max(text.lastIndexOf('“', start), text.lastIndexOf('「', start));
-    if (open >= 0 && !/[”」]/u.test(text.slice(open, start)) && SPEECH_BEFORE.test(text.slice(Math.max(0, open - 6), open))) return true;
+    // Inside a quotation opened right after a verb of saying (looked for within QUOTE_REACH characters).
+    const from = Math.max(0, start - QUOTE_REACH);
+    const window = text.slice(from, start);
+    const open = Math.max(window.lastIndexOf('“'), window.lastIndexOf('「'));
+    if (open >= 0 && !/[”」]/u.test(window.slice(open)) && SPEECH_BEFORE.test(text.slice(Math.max(0, from + open - 6), from + open))) return true;
   }
   return false;
 }
