@@ -38,6 +38,7 @@ const FLAGGED = [
   ['工期10–15天。', [['10–15', '10～15']]],
   ['工期10－15天。', [['10－15', '10～15']]],
   ['降低15%-30%。', [['15%-30%', '15%～30%']]],
+  ['收支突破9千亿元。', [['9千', '9000']]],
   ['面向12-18岁青少年。', [['12-18', '12～18']]],
   // 5. 届次 and 会次
   ['11届全国人大1次会议', [['11', '十一'], ['1', '一']]],
@@ -120,6 +121,15 @@ describe(`rule ${RULE}`, () => {
     for (const f of core.check('约3000人左右，4千人，15～30%，11届全国人大，三、四个人，二零二六年', {})) {
       if (f.rule === RULE) assert.match(f.message, /GB\/T 15835/);
     }
+  });
+  it('reports a hyphen in a range and 千 before 亿 one step below the rule (common in edited reports), a wave mark missing its unit at the rule\'s', () => {
+    const found = (text) => core.check(text, {}).filter((f) => f.rule === RULE).map((f) => [text.slice(f.offset, f.offset + f.length), f.severity]);
+    assert.deepEqual(found('连续3-5年盯下去，增长15～30%，突破9千亿元，来了4千人。'), [
+      ['3-5', 'info'],
+      ['15～30%', 'warning'],
+      ['9千', 'info'],
+      ['4千', 'warning'],
+    ]);
   });
   it('applying every fix creates no new finding of any rule', () => {
     const { after, fresh } = fixAndRecheck(FLAGGED.map(([s]) => s).join('\n'));

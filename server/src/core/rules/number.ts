@@ -189,6 +189,8 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
       length: span.length,
       message: `阿拉伯数字不与「千」「百」「十」混写（「万」「亿」可以）：${suggestion ? `「${span}」应写作「${suggestion}」` : `「${span}」应改写`}（${STANDARD}）。`,
       suggestions: suggestion ? [suggestion] : [],
+      // 「9千亿元」「10.36百亿亿次」: 千亿 and 百亿亿 read as one magnitude, common in edited reports — a note.
+      ...(/^[万亿]/u.test(next) ? { gentler: true } : {}),
     });
   }
 }
@@ -253,6 +255,9 @@ function ranges(text: string, findings: RawFinding[]): void {
       length: whole.length,
       message: `数值范围用浪纹线「～」连接，不用「${sep}」：「${fixed}」（${STANDARD}、GB/T 15834）。`,
       suggestions: [fixed],
+      // A hyphen (「3-5年」) is the standard's short connecting mark put in the wrong place, common in edited
+      // reports and unambiguous to a reader: a note, one step below the rule.
+      ...(sep === '-' || sep === '－' ? { gentler: true } : {}),
     });
   }
 }
