@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixUntilStable, splitParagraphs, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
 import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
+import { isExportedReport } from './protocol';
 import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
 
 /** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
@@ -106,6 +107,8 @@ export function checkFile(entry: string | FileEntry, checker: Checker, base: Che
   } catch (err) {
     return { file, error: err instanceof DecodeError ? err.message : ioMessage(err), diagnostics: [] };
   }
+  // A proofreading report the extension exported (it carries the mark) is not a draft: nothing to check or fix.
+  if (isExportedReport(decoded.text)) return { file, encoding: ENCODING_LABEL[decoded.encoding], diagnostics: [] };
   const ext = path.extname(file).toLowerCase();
   const options = resolvedFor(checker, base, ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain');
   const text = decoded.text;

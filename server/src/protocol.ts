@@ -27,6 +27,23 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
 /** `.gongwen.json` larger than this is not read (by the server, the CLI or the client): 100,000 typo pairs take about 4 MB. */
 export const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The mark an exported proofreading report carries on its first line (an HTML comment: invisible in
+ * rendered Markdown and HTML). A report saved next to the draft is not a document to proofread: the
+ * editor and `gongwen <folder>` leave a file alone that carries the mark near its start, or that is
+ * named as an export is (「通知-校对报告.md」「notice-proofreading-report.html」).
+ */
+export const REPORT_MARK = '<!-- gongwen:proofreading-report -->';
+const REPORT_NAME = /[-－](?:校对报告|proofreading-report)(?:[ _]?[(（]?\d{1,3}[)）]?)?\.(?:md|markdown|html?)$/iu;
+
+/** Whether a file is a report the extension exported (by its mark, else by its name). */
+export function isExportedReport(text: string, fileName?: string): boolean {
+  if (text.slice(0, 4096).includes(REPORT_MARK)) return true;
+  if (fileName === undefined) return false;
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  return REPORT_NAME.test(base);
+}
+
 /** A finding with an LSP range, as returned by the custom requests below. */
 export interface ProtocolFinding {
   rule: string;

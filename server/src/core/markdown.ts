@@ -31,6 +31,8 @@ export function inlineSpans(line: string): [number, number][] {
   return spans;
 }
 
+const DEFINITION = /^(\s{0,3}):[ \t]/;
+
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 const SPACE = /\s/;
 const isSpace = (ch: string) => SPACE.test(ch);
@@ -142,8 +144,13 @@ export function maskMarkdownLines(lines: readonly string[]): string[] {
       out.push(FILLER.repeat(line.length));
       continue;
     }
+    const spans: [number, number][] = [];
+    // A definition list's 「: 」 before a definition (after a line holding the term) is markup.
+    const definition = DEFINITION.exec(line);
+    if (definition && out.length > 0 && lines[out.length - 1].trim() !== '') spans.push([definition[1].length, definition[1].length + 1]);
     // Keep the bracket of a link target visible: 「]」 is Markdown, not text.
-    out.push(blankSpans(line, inlineSpans(line).map(([start, end]) => [line.startsWith('](', start) ? start + 1 : start, end])));
+    for (const [start, end] of inlineSpans(line)) spans.push([line.startsWith('](', start) ? start + 1 : start, end]);
+    out.push(blankSpans(line, spans));
   }
   return out;
 }

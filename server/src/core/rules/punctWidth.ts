@@ -12,11 +12,11 @@ const FULL: Record<string, string> = {
 };
 
 /**
- * URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. An
- * address is tried only where a run of its characters starts: tried inside the run too, 「a.a.a.…@」
- * would be scanned to its 「@」 once per character.
+ * URLs, e-mail addresses, Windows paths, HTML entities (「&quot;」「&#39;」) and emoticons (「;-)」「:)」):
+ * nothing inside them is punctuation of the text.
  */
-const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
+const PROTECTED =
+  /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|[:;]-[()DPp]|[:;][)DP](?![A-Za-z0-9(])/gu;
 
 const HALF_MARK = /[,.;:?!()"]/;
 /**
@@ -38,7 +38,7 @@ const NO_MASK = new Uint8Array(0);
  * Only a paragraph that could hold a URL, e-mail address or path pays for the search (with the u flag,
  * V8 runs this alternation without allocating).
  */
-const MAY_PROTECT = /[@:\\]|www\./u;
+const MAY_PROTECT = /[@:\\&;]|www\./u;
 
 /** Only a paragraph that holds one pays for the mask (a Uint8Array costs more than the search). */
 function protectedMask(text: string): Uint8Array {
@@ -68,6 +68,12 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
   return { ch: j < text.length ? text[j] : undefined, index: j };
 }
 
+/** The first character from `i` on (in direction `step`) that is neither a space nor a quotation mark. */
+function beyondQuotes(text: string, i: number, step: 1 | -1): string | undefined {
+  while (i >= 0 && i < text.length && ' “”‘’"\''.includes(text[i])) i += step;
+  return i >= 0 && i < text.length ? text[i] : undefined;
+}
+
 const ANY_POINT = '，。、；：？！,;:?!.';
 const QUERY = '？！?!';
 
@@ -84,7 +90,10 @@ class DupRuns {
   private end = -1;
   private from = -1;
   private doubled = false;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly mask: Uint8Array,
+  ) {}
 
   has(i: number): boolean {
     if (i < this.from || i >= this.end) this.read(i);
@@ -92,13 +101,14 @@ class DupRuns {
   }
 
   private read(i: number): void {
-    const text = this.text;
+    const { text, mask } = this;
     let s = i;
-    while (s > 0 && oneOf(ANY_POINT, text[s - 1])) s--;
+    // A protected 「;」 (the end of 「&quot;」) is no point of the run.
+    while (s > 0 && oneOf(ANY_POINT, text[s - 1]) && !mask[s - 1]) s--;
     this.from = s;
     if (text[s] === '.' && isAsciiDigit(text[s - 1])) s++; // 「1.」: a heading number's dot
     let e = i + 1;
-    while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
+    while (e < text.length && oneOf(ANY_POINT, text[e]) && !mask[e]) e++;
     this.start = s;
     this.end = e;
     // Dots only are an ellipsis; otherwise a doubled mark when any is not ?/!.
@@ -150,9 +160,11 @@ function checkPoint(text: string, i: number, flagged: ReadonlyMap<number, string
       break;
   }
   if (!chineseBefore && !chineseAfter) return undefined;
-  // Latin on both sides is Latin text, even inside a Chinese paragraph: 「Hello, world」.
+  // Latin on both sides is Latin text, even inside a Chinese paragraph: 「Hello, world」, and so is a
+  // comma between quoted Latin words, 「（“Python”, “Java”）」.
   const prev = prevNonSpace(text, i);
   if (isLatinAlnum(prev) && (nextCh === undefined || isLatinAlnum(nextCh))) return undefined;
+  if (mark === ',' && isLatinAlnum(beyondQuotes(text, i - 1, -1)) && isLatinAlnum(beyondQuotes(text, i + 1, 1))) return undefined;
   // Swallow the spaces a half-width habit leaves after the mark: 「, 建设」 → 「，建设」.
   const end = chineseAfter && mark !== '.' ? nextIndex : i + 1;
   return { offset: i, length: end - i, message: MESSAGE[mark], suggestions: [FULL[mark]] };
@@ -246,7 +258,7 @@ export const punctWidthRule: Rule = {
     const findings: RawFinding[] = [];
     const fixedMarks = new Map<number, string>();
     for (const f of flagged) fixedMarks.set(f.offset, f.suggestions[0]);
-    const dupRuns = new DupRuns(text);
+    const dupRuns = new DupRuns(text, mask);
     const beyond = new BeyondHalfWidth(text, HALF_OR_SPACE);
     let skipUntil = 0;
     // An exec loop: no array of matches, and no iterator (for-of over allMatches' shared empty
