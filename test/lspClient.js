@@ -44,7 +44,9 @@ async function startServer({ workspaceFolders = null, watchFiles = false } = {})
     },
     async stop() {
       // A server that no longer answers (the failure a test is looking for) is killed all the same.
-      await Promise.race([conn.sendRequest('shutdown').catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      let timer;
+      await Promise.race([conn.sendRequest('shutdown').catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+      clearTimeout(timer);
       conn.sendNotification('exit');
       conn.dispose();
       child.kill();
