@@ -64,6 +64,7 @@ const FLAGGED = [
 ];
 
 const QUIET = [
+  ['（一）...... : the dots are an ellipsis, not a mark after the number', doc('（一）......关键', '（二）子二')],
   ['a correct four-level outline', doc('一、总体要求', '（一）指导思想', '1.坚持党的领导', '（1）加强学习', '（2）强化督导', '2.坚持以人民为中心', '（二）基本原则', '二、主要任务', '（一）抓学习', '1.读原著', '三、保障措施')],
   ['十一、 after 十、', doc(...TEN, '十一、丙', '十二、丁')],
   ['一、二线城市 is an enumeration', doc('一、二线城市房价涨幅回落。', '三、四线城市库存仍然偏高。')],

@@ -135,6 +135,9 @@ function bracketed(
   const punct = m[5];
   const after = text[m[0].length];
   if (num === undefined || !(num >= 1) || (punct === '、' && (after === '（' || after === '('))) return undefined;
+  // 「（一）......」: the dot begins an ellipsis (punct-pair's), it is no mark after the number. Taking
+  // it here would leave the rest for punct-pair and start a new dot each --fix pass.
+  const ellipsis = (punct === '.' || punct === '．') && after === punct;
   return {
     kind,
     para,
@@ -143,7 +146,7 @@ function bracketed(
     num,
     text: m[0].slice(m[1].length),
     render: renderer(m[3]),
-    badPunct: punct ? `带括号的${levelName}序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
+    badPunct: punct && !ellipsis ? `带括号的${levelName}序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
   };
 }
 
