@@ -2,7 +2,13 @@
 // Evaluates the `typo-context` rule on the ECSpell 公文 (ODW) development set, through the built
 // core exactly as the product runs it (only typo-context on). Build first: `node esbuild.mjs`.
 //
-//   node --expose-gc bench/typo-context-eval.js [--data FILE] [--margin N] [--sweep 6,7,8] [--show N]
+//   node --expose-gc bench/typo-context-eval.js [--data FILE] [--rules typo,typo-context] [--margin N]
+//        [--sweep 6,7,8] [--set uniWeight=0.5,preMargin=6] [--grid 'uniWeight=0.3,0.5;margin=5,6'] [--show N]
+//
+// --rules: the rules whose findings correct the sentences (default typo and typo-context together,
+// the project's target; `--rules typo-context` measures the rule alone). --set changes the rule's
+// tuning (core.typoContextTuning) for this run; --grid runs every combination of the listed values
+// (`margin` is the rule's margin) and prints one line each: the curve in docs/typo-context.md.
 //
 // FILE defaults to ../shared/data/ecspell/odw.train (lines: count<TAB>source<TAB>target). The data is
 // development data only: it is read here, never copied into the repository. Sentences 1–1,200 were
@@ -22,10 +28,22 @@ const TUNE = 1200;
 const rssBefore = process.memoryUsage().rss;
 const core = require(path.join(__dirname, '..', 'dist', 'core.js'));
 const ids = core.RULES.map((r) => r.id);
-const onlyRules = (id) => Object.fromEntries(ids.map((r) => [r, r === id ? 'info' : 'off']));
+const RULES = opt('--rules', 'typo,typo-context').split(',');
+const onlyRules = (list) => Object.fromEntries(ids.map((r) => [r, list.includes(r) ? 'info' : 'off']));
+let checker = new core.Checker();
+
+function setTuning(spec) {
+  for (const kv of (spec ?? '').split(',').filter(Boolean)) {
+    const [k, v] = kv.split('=');
+    if (!(k in core.typoContextTuning)) throw new Error(`unknown tuning key ${k}`);
+    core.typoContextTuning[k] = Number(v);
+  }
+  checker = new core.Checker(); // results cached under other settings must not be reused
+}
+setTuning(opt('--set'));
 
 function optionsFor(margin) {
-  const { options } = core.normalizeOptions({ rules: onlyRules('typo-context') }, ids);
+  const { options } = core.normalizeOptions({ rules: onlyRules(RULES) }, ids);
   if (margin !== undefined) {
     // The way a wired setting would arrive: a resolved option, part of the cache key.
     options.typoContextMargin = margin;
@@ -68,10 +86,10 @@ function run(margin) {
   let srcChars = 0;
   for (const { src, tgt } of lines) {
     const t0 = process.hrtime.bigint();
-    const fs_ = core.check(src, options);
+    const fs_ = checker.check(src, options);
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     srcChars += src.length;
-    const ft = src === tgt ? fs_ : core.check(tgt, options);
+    const ft = src === tgt ? fs_ : checker.check(tgt, options);
     results.push({ src, tgt, findings: fs_, pred: corrected(src, fs_), cleanFindings: ft.length });
   }
   return { results, ms, srcChars };
@@ -109,7 +127,7 @@ function score(results) {
 }
 
 function report(margin) {
-  const warm = core.check('预热：加载词典。', optionsFor(margin));
+  const warm = checker.check('预热：加载词典。', optionsFor(margin));
   void warm;
   const { results, ms, srcChars } = run(margin);
   const out = {
@@ -123,7 +141,24 @@ function report(margin) {
 }
 
 const sweep = opt('--sweep');
-if (sweep) {
+const grid = opt('--grid');
+const line = (label, out) => {
+  const t = out.tune_1_1200, h = out.heldout_1201_1720;
+  const c = (x) => `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
+  console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}`);
+};
+if (grid) {
+  const axes = grid.split(';').map((a) => {
+    const [k, vs] = a.split('=');
+    return { k, vs: vs.split(',').map(Number) };
+  });
+  const combos = axes.reduce((acc, { k, vs }) => acc.flatMap((c) => vs.map((v) => ({ ...c, [k]: v }))), [{}]);
+  for (const combo of combos) {
+    const { margin, ...tuning } = combo;
+    setTuning(Object.entries(tuning).map(([k, v]) => `${k}=${v}`).join(','));
+    line(Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(' '), report(margin).out);
+  }
+} else if (sweep) {
   for (const m of sweep.split(',').map(Number)) {
     const { out } = report(m);
     const t = out.tune_1_1200, h = out.heldout_1201_1720;
@@ -136,14 +171,14 @@ if (sweep) {
   const marginArg = opt('--margin');
   const t0 = Date.now();
   // nodejieba alone (the other rules load it too), then typo-context's first check.
-  const { options: off } = core.normalizeOptions({ rules: onlyRules('typo') }, ids);
-  core.check('关健在于落实。', off);
+  const { options: off } = core.normalizeOptions({ rules: onlyRules(['typo']) }, ids);
+  checker.check('关健在于落实。', off);
   global.gc?.();
   const rssJieba = process.memoryUsage().rss;
   const heap = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
   const heapJieba = heap();
   const tLoad = Date.now();
-  core.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
+  checker.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
   const loadMs = Date.now() - tLoad;
   global.gc?.();
   const rssRule = process.memoryUsage().rss;

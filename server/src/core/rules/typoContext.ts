@@ -34,7 +34,9 @@ import termTable from '../../../data/typo-context-terms.tsv';
 import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick } from '../ahoCorasick';
+import { readTrigramModel, type TrigramModel } from '../lm';
 import { dataDir, loadNodejieba } from '../segmenter';
+import { warnOnce } from '../warnings';
 import { parseTable } from '../tables';
 import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
 
@@ -51,6 +53,14 @@ export function setTypoContextMargin(margin: number): void {
 const COST = { same: 0, near: 4, shape: 2 } as const;
 type Kind = keyof typeof COST;
 const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
+
+/**
+ * How the two models' evidence is combined (chosen on the tuning part of the development data; see
+ * docs/typo-context.md): score = UNI_WEIGHT · unigram gain + (1 − UNI_WEIGHT) · trigram gain − cost.
+ * A candidate whose unigram gain minus cost is at most PRE_MARGIN below the margin is not scored
+ * by the trigram model at all. Exported for the evaluation script only.
+ */
+export const typoContextTuning = { uniWeight: 0.5, preMargin: 6 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -151,6 +161,7 @@ const KINDS: Kind[] = ['same', 'near', 'shape'];
 /** Replacements for one character, compactly: their characters and kinds (index into KINDS). */
 interface Similar {
   chars: string;
+  codes: Uint16Array;
   kinds: Uint8Array;
 }
 
@@ -169,7 +180,7 @@ function similar(ch: string): Similar {
     for (const q of nearReadings(p)) for (const c of data.byReading.get(q) ?? []) if (c !== ch && !out.has(c)) out.set(c, 'near');
   }
   for (const c of [...out.keys()]) if (NUMERALS.has(c)) out.delete(c);
-  const result: Similar = { chars: [...out.keys()].join(''), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
+  const result: Similar = { chars: [...out.keys()].join(''), codes: Uint16Array.from([...out.keys()].map((c) => c.charCodeAt(0))), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
   similarCache.set(ch, result);
   return result;
 }
@@ -215,9 +226,14 @@ class WordTable {
 
   /** Index of text[start, end) — with code unit `code` at `at` when `at` ≥ 0 — or -1. */
   find(text: string, start: number, end: number, at = -1, code = 0): number {
+    return this.findHashed(WordTable.hash(text, start, end, at, code), text, start, end, at, code);
+  }
+
+  /** As find, with the slice's hash (FNV-1a over its code units, see fnvStep) already computed. */
+  findHashed(hash: number, text: string, start: number, end: number, at = -1, code = 0): number {
     const len = end - start;
     const mask = this.slots.length - 1;
-    let i = WordTable.hash(text, start, end, at, code) & mask;
+    let i = (hash >>> 0) & mask;
     for (;;) {
       const w = this.slots[i];
       if (w < 0) return -1;
@@ -258,7 +274,7 @@ class WordTable {
    * words up to `maxPairWord` long. Returns the smallest log probability (jieba's weight for a
    * character the dictionary lacks).
    */
-  finish(pairs: PairSet, maxPairWord: number): number {
+  finish(pairs: PairSet, maxPairWord: number, prefixes: HashSet32): number {
     let total = 0;
     for (let w = 0; w < this.count; w++) total += this.freqs[w];
     const logTotal = Math.log(Math.max(total, 1));
@@ -269,15 +285,59 @@ class WordTable {
       this.logp[w] = lp;
       if (lp < min) min = lp;
       const len = this.lengths[w];
+      const base = this.starts[w];
       if (len >= 2 && len <= maxPairWord) {
-        const base = this.starts[w];
         for (let k = 1; k < len; k++) pairs.add(this.chars[base + k - 1], this.chars[base + k]);
+      }
+      if (len >= 2 && len <= MAX_WORD) {
+        let h = FNV_BASIS;
+        for (let k = 0; k < len; k++) {
+          h = fnvStep(h, this.chars[base + k]);
+          if (k >= 1) prefixes.add(h);
+        }
       }
     }
     this.freqs = new Float64Array(0);
     this.chars = this.chars.slice(0, this.used);
     this.logTotal = logTotal;
     return min;
+  }
+}
+
+const FNV_BASIS = 0x811c9dc5;
+/** One step of FNV-1a: the hash of a slice extended by one code unit (WordTable's hash, incrementally). */
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+/**
+ * The hashes of every prefix (two characters or more, whole words included) of the dictionary's
+ * words: a slice whose hash is missing is no word and begins none, so a scan stops there. A hash
+ * collision only costs a lookup that finds nothing.
+ */
+class HashSet32 {
+  private table = new Uint32Array(1 << 20);
+  private size = 0;
+  private slot(key: number, table: Uint32Array): number {
+    const mask = table.length - 1;
+    let i = (Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0) & mask;
+    while (table[i] !== 0 && table[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+  add(h: number): void {
+    const key = h >>> 0 || 1;
+    const i = this.slot(key, this.table);
+    if (this.table[i] === key) return;
+    this.table[i] = key;
+    if (++this.size * 2 > this.table.length) {
+      const old = this.table;
+      this.table = new Uint32Array(old.length * 2);
+      for (const k of old) if (k !== 0) this.table[this.slot(k, this.table)] = k;
+    }
+  }
+  has(h: number): boolean {
+    const key = h >>> 0 || 1;
+    return this.table[this.slot(key, this.table)] === key;
   }
 }
 
@@ -315,6 +375,8 @@ class PairSet {
 
 interface Lexicon {
   words: WordTable;
+  /** Hashes of the words' prefixes of two or more characters (whole words too). */
+  prefixes: HashSet32;
   /** Adjacent characters inside words of up to MAX_NEW_WORD characters: a quick "can this form a word?" test. */
   pairs: PairSet;
   /** Score of a character the dictionary lacks (jieba's minimum weight). */
@@ -368,9 +430,38 @@ function lex(): Lexicon {
   addDictionary(main, words);
   addDictionary(user, words);
   const pairs = new PairSet();
-  const unknown = words.finish(pairs, MAX_NEW_WORD);
-  lexicon = { words, pairs, unknown };
+  const prefixes = new HashSet32();
+  const unknown = words.finish(pairs, MAX_NEW_WORD, prefixes);
+  lexicon = { words, prefixes, pairs, unknown };
   return lexicon;
+}
+
+/** The trigram model's file: beside the rule tables, or where GONGWEN_TYPO_LM points. */
+export function typoContextModelFile(): string {
+  return process.env.GONGWEN_TYPO_LM || path.join(dataDir(), 'lm', 'lm_sc.gwlm');
+}
+
+/** undefined: not tried yet; null: missing or damaged (the rule is off, one warning said so). */
+let model: TrigramModel | null | undefined;
+
+/** The trigram model, read on first use. Without it the rule switches itself off. */
+function languageModel(): TrigramModel | null {
+  if (model !== undefined) return model;
+  const file = typoContextModelFile();
+  try {
+    model = readTrigramModel(file);
+  } catch (err) {
+    model = null;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    const why = code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err);
+    warnOnce(`「疑似错别字」（typo-context）规则已停用：语言模型 ${file} 无法使用（${why}）。其他规则照常检查；重新安装扩展可恢复。`);
+  }
+  return model;
+}
+
+/** Forgets the loaded model (tests point GONGWEN_TYPO_LM elsewhere and load again). */
+export function resetTypoContextModel(): void {
+  model = undefined;
 }
 
 let termMatcher: AhoCorasick | undefined;
@@ -409,42 +500,173 @@ interface Segmentation {
   tokens: [number, number][];
 }
 
-/** log P of text[start, end) as one word; a single character the dictionary lacks gets jieba's minimum. */
-function wordScore(L: Lexicon, text: string, start: number, end: number): number | undefined {
-  const w = L.words.find(text, start, end);
-  if (w >= 0) return L.words.logp[w];
-  return end - start === 1 ? L.unknown : undefined;
-}
-
 function segment(L: Lexicon, text: string): Segmentation {
   const n = text.length;
   const fwd = new Float64Array(n + 1).fill(-Infinity);
   const back = new Int32Array(n + 1);
   fwd[0] = 0;
+  // The lattice: every dictionary word of the clause, found once (a scan from each start stops
+  // at the first slice that begins no word).
+  const edgeEnd: number[] = [];
+  const edgeP: number[] = [];
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    first[i] = edgeEnd.length;
+    let h = FNV_BASIS;
+    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
+      h = fnvStep(h, text.charCodeAt(i + len - 1));
+      if (len >= 2 && !L.prefixes.has(h)) break;
+      const w = L.words.findHashed(h, text, i, i + len);
+      if (w >= 0) {
+        edgeEnd.push(i + len);
+        edgeP.push(L.words.logp[w]);
+      } else if (len === 1) {
+        edgeEnd.push(i + 1);
+        edgeP.push(L.unknown);
+      }
+    }
+  }
+  first[n] = edgeEnd.length;
   for (let i = 0; i < n; i++) {
     const base = fwd[i];
-    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
-      const p = wordScore(L, text, i, i + len);
-      if (p === undefined) continue;
-      if (base + p > fwd[i + len]) {
-        fwd[i + len] = base + p;
-        back[i + len] = i;
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      if (base + edgeP[k] > fwd[e]) {
+        fwd[e] = base + edgeP[k];
+        back[e] = i;
       }
     }
   }
   const bwd = new Float64Array(n + 1).fill(-Infinity);
   bwd[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
-      const p = wordScore(L, text, i, i + len);
-      if (p === undefined) continue;
-      if (p + bwd[i + len] > bwd[i]) bwd[i] = p + bwd[i + len];
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const v = edgeP[k] + bwd[edgeEnd[k]];
+      if (v > bwd[i]) bwd[i] = v;
     }
   }
   const tokens: [number, number][] = [];
   for (let j = n; j > 0; j = back[j]) tokens.push([back[j], j]);
   tokens.reverse();
   return { fwd, bwd, tokens };
+}
+
+/**
+ * The clause under the trigram model: its best segmentation into the model's words by their
+ * unigram probabilities (fwd/bwd as for jieba's dictionary, with the tokens of each best path),
+ * and the trigram log probability of that path.
+ */
+interface LmSegmentation {
+  fwd: Float64Array;
+  bwd: Float64Array;
+  /** Last token of the best path of text[0, k): its start and word id. */
+  backStart: Int32Array;
+  backId: Int32Array;
+  /** First token of the best path of text[k, n): its end and word id. */
+  nextEnd: Int32Array;
+  nextId: Int32Array;
+  /** Trigram log probability of the clause's best path. */
+  score: number;
+}
+
+/** Word id of text[start, end) (one code unit replaced when at ≥ 0); a single unknown character is <unk> (0). */
+function lmWord(M: TrigramModel, text: string, start: number, end: number, at = -1, code = 0): number {
+  const w = M.find(text, start, end, at, code);
+  return w < 0 && end - start === 1 ? 0 : w;
+}
+
+const ids = new Int32Array(512);
+
+function lmSegment(M: TrigramModel, text: string): LmSegmentation {
+  const n = text.length;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  const fwd = new Float64Array(n + 1).fill(-Infinity);
+  const bwd = new Float64Array(n + 1).fill(-Infinity);
+  const backStart = new Int32Array(n + 1);
+  const backId = new Int32Array(n + 1);
+  const nextEnd = new Int32Array(n + 1);
+  const nextId = new Int32Array(n + 1);
+  fwd[0] = 0;
+  bwd[n] = 0;
+  // Each word of the lattice is looked up once: edges[start] lists (end, id).
+  const edgeEnd: number[] = [];
+  const edgeId: number[] = [];
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    first[i] = edgeEnd.length;
+    for (let len = 1; len <= maxLen && i + len <= n; len++) {
+      const w = lmWord(M, text, i, i + len);
+      if (w < 0) continue;
+      edgeEnd.push(i + len);
+      edgeId.push(w);
+    }
+  }
+  first[n] = edgeEnd.length;
+  for (let i = 0; i < n; i++) {
+    const base = fwd[i];
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      const v = base + M.uniP[edgeId[k]];
+      if (v > fwd[e]) {
+        fwd[e] = v;
+        backStart[e] = i;
+        backId[e] = edgeId[k];
+      }
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      const v = M.uniP[edgeId[k]] + bwd[e];
+      if (v > bwd[i]) {
+        bwd[i] = v;
+        nextEnd[i] = e;
+        nextId[i] = edgeId[k];
+      }
+    }
+  }
+  const seg = { fwd, bwd, backStart, backId, nextEnd, nextId, score: 0 };
+  seg.score = lmPathScore(M, seg, n, n, -1, n);
+  return seg;
+}
+
+/**
+ * Trigram log probability of the path made of the best path of text[0, start), word `id` over
+ * [start, end) (none when id < 0), and the best path of text[end, n).
+ */
+function lmPathScore(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
+  let k = 0;
+  for (let j = start; j > 0 && k < ids.length; j = seg.backStart[j]) ids[k++] = seg.backId[j];
+  ids.subarray(0, k).reverse();
+  if (id >= 0 && k < ids.length) ids[k++] = id;
+  for (let j = end; j < n && k < ids.length; j = seg.nextEnd[j]) ids[k++] = seg.nextId[j];
+  return M.score(ids, 0, k);
+}
+
+/** Gain in the clause's trigram log probability when `code` replaces the character at `at`. */
+function lmGain(M: TrigramModel, run: string, seg: LmSegmentation, at: number, code: number): number {
+  const n = run.length;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  let best = -Infinity;
+  let bs = at;
+  let be = at + 1;
+  let bw = 0;
+  for (let start = Math.max(0, at - maxLen + 1); start <= at; start++) {
+    const left = seg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 1; end <= Math.min(n, start + maxLen); end++) {
+      const w = lmWord(M, run, start, end, at, code);
+      if (w < 0) continue;
+      const v = left + M.uniP[w] + seg.bwd[end];
+      if (v > best) {
+        best = v;
+        bs = start;
+        be = end;
+        bw = w;
+      }
+    }
+  }
+  return lmPathScore(M, seg, bs, be, bw, n) - seg.score;
 }
 
 interface Candidate {
@@ -461,11 +683,9 @@ interface Candidate {
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
-function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number; proper: boolean } | undefined {
+function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, code: number): { gain: number; start: number; end: number; proper: boolean } | undefined {
   const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
   const n = run.length;
-  const code = ch.charCodeAt(0);
-  if (!(at > 0 && L.pairs.has(run.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, run.charCodeAt(at + 1)))) return undefined;
   const total = seg.fwd[n];
   let best = -Infinity;
   let bs = 0;
@@ -474,8 +694,17 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
   for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
-    for (let end = Math.max(at + 1, start + 2); end <= Math.min(n, start + MAX_NEW_WORD); end++) {
-      const w = L.words.find(run, start, end, at, code);
+    let h = FNV_BASIS;
+    for (let i = start; i < at; i++) h = fnvStep(h, run.charCodeAt(i));
+    h = fnvStep(h, code);
+    if (at > start && !L.prefixes.has(h)) continue;
+    for (let end = at + 1; end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+      if (end > at + 1) {
+        h = fnvStep(h, run.charCodeAt(end - 1));
+        if (!L.prefixes.has(h)) break;
+      }
+      if (end - start < 2) continue;
+      const w = L.words.findHashed(h, run, start, end, at, code);
       if (w < 0) continue;
       // A rare two-character word (「顽张」「卯足」) is no evidence of a slip.
       if (end - start === 2 && L.words.logp[w] < rareTwo) continue;
@@ -562,10 +791,39 @@ function splitsTerm(quiet: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
+ * Score of replacing the character at `at` by `ch` (of `kind`): the two models' gains combined,
+ * less the kind's cost; undefined when the replacement forms no dictionary word, splits a protected
+ * term or falls far below `floor` on the unigram evidence alone.
+ */
+function scoreReplacement(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  at: number,
+  code: number,
+  kind: Kind,
+  floor: number,
+): { score: number; start: number; end: number; proper: boolean } | undefined {
+  // Quick test first: the replacement must make a pair found inside some dictionary word.
+  const n = text.length;
+  if (!(at > 0 && L.pairs.has(text.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, text.charCodeAt(at + 1)))) return undefined;
+  const r = bestWith(L, text, seg, at, code);
+  if (!r || splitsTerm(quiet, r.start, r.end)) return undefined;
+  const cost = COST[kind];
+  const { uniWeight, preMargin } = typoContextTuning;
+  if (r.gain - cost <= floor - preMargin) return undefined;
+  const lm = lmGain(M, text, lmSeg, at, code);
+  return { score: uniWeight * r.gain + (1 - uniWeight) * lm - cost, start: r.start, end: r.end, proper: r.proper };
+}
+
+/**
  * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
  * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
  */
-function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
+function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
   let text = run;
@@ -573,6 +831,7 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
   // Two rounds: the second sees the first round's corrections (two slips in one phrase).
   for (let round = 0; round < 2; round++) {
     const seg = segment(L, text);
+    const lmSeg = lmSegment(M, text);
     const found: Candidate[] = [];
     for (let at = 0; at < text.length; at++) {
       if (quiet[at] || done[at]) continue;
@@ -583,17 +842,15 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
       if (orig === text[at - 1] || orig === text[at + 1]) continue;
       let best: Candidate | undefined;
       const sim = similar(orig);
-      for (let j = 0; j < sim.chars.length; j++) {
-        const ch = sim.chars[j];
+      for (let j = 0; j < sim.codes.length; j++) {
         const kind = KINDS[sim.kinds[j]];
-        const r = bestWith(L, text, seg, at, ch);
-        if (!r || splitsTerm(quiet, r.start, r.end)) continue;
-        const score = r.gain - COST[kind];
-        if (score <= margin) {
-          if (score > floor) nearMiss = true;
+        const r = scoreReplacement(L, M, text, seg, lmSeg, quiet, at, sim.codes[j], kind, floor);
+        if (!r) continue;
+        if (r.score <= margin) {
+          if (r.score > floor) nearMiss = true;
           continue;
         }
-        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
+        if (!best || r.score > best.score) best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
       }
       if (best && !looksLikeName(text, seg, at, best)) found.push(best);
     }
@@ -614,16 +871,16 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
-function suggestionsFor(L: Lexicon, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
+function suggestionsFor(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
   const seg = segment(L, run);
+  const lmSeg = lmSegment(M, run);
   const scored: { ch: string; score: number }[] = [];
   const sim = similar(run[at]);
   for (let j = 0; j < sim.chars.length; j++) {
     const ch = sim.chars[j];
-    const kind = KINDS[sim.kinds[j]];
     if (ch === first) continue;
-    const r = bestWith(L, run, seg, at, ch);
-    if (r && r.gain - COST[kind] > margin && !splitsTerm(quiet, r.start, r.end)) scored.push({ ch, score: r.gain - COST[kind] });
+    const r = scoreReplacement(L, M, run, seg, lmSeg, quiet, at, sim.codes[j], KINDS[sim.kinds[j]], margin);
+    if (r && r.score > margin) scored.push({ ch, score: r.score });
   }
   scored.sort((a, b) => b.score - a.score);
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
@@ -667,6 +924,8 @@ function marginOf(ctx: ParagraphContext): number {
 export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const text = ctx.text;
   if (!HAN.test(text)) return [];
+  const M = languageModel();
+  if (!M) return [];
   const margin = marginOf(ctx);
   const L = lex();
   // Positions never flagged: current terms, spans of the curated typo rule.
@@ -685,13 +944,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const run = m[0];
     if (run.length < 2) continue;
     const offset = m.index;
-    runs.push({ run, offset, sentence, ...checkRun(L, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
+    runs.push({ run, offset, sentence, ...checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
   }
   // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
+    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, M, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
   }
 
   const findings: RawFinding[] = [];
@@ -706,7 +965,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         offset: offset + c.at,
         length: 1,
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
+        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
       });
     }
   }
