@@ -33,6 +33,7 @@ import charTable from '../../../data/typo-context-chars.tsv';
 import termTable from '../../../data/typo-context-terms.tsv';
 import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
+import placeTable from '../../../data/typo-context-places.tsv';
 import { AhoCorasick } from '../ahoCorasick';
 import { readTrigramModel, type TrigramModel } from '../lm';
 import { dataDir, loadNodejieba } from '../segmenter';
@@ -41,7 +42,7 @@ import { parseTable } from '../tables';
 import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
 
 /** Default margin, in natural-log units of the clause's segmentation probability. */
-export const DEFAULT_TYPO_CONTEXT_MARGIN = 6;
+export const DEFAULT_TYPO_CONTEXT_MARGIN = 9;
 let defaultMargin = DEFAULT_TYPO_CONTEXT_MARGIN;
 
 /** Sets the margin used when the options carry none; a non-finite value restores the default. */
@@ -55,12 +56,16 @@ type Kind = keyof typeof COST;
 const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
 
 /**
- * How the two models' evidence is combined (chosen on the tuning part of the development data; see
- * docs/typo-context.md): score = UNI_WEIGHT · unigram gain + (1 − UNI_WEIGHT) · trigram gain − cost.
- * A candidate whose unigram gain minus cost is at most PRE_MARGIN below the margin is not scored
- * by the trigram model at all. Exported for the evaluation script only.
+ * Tuning, chosen on the tuning part of the development data (docs/typo-context.md has the curve):
+ * - score = uniWeight · unigram gain + (1 − uniWeight) · trigram gain − cost, flagged above the margin;
+ * - a candidate whose unigram gain minus cost is more than preMargin below the lowest margin in
+ *   play is not scored by the trigram model at all (it could not get there);
+ * - attested language (laws' sequences, place names, short quotations) needs protectBonus more;
+ * - slips cluster: a sentence that already holds a finding is looked at again with the margin
+ *   clusterRelief lower.
+ * Exported for the evaluation script, which sweeps them; the product never changes them.
  */
-export const typoContextTuning = { uniWeight: 0.5, preMargin: 6 };
+export const typoContextTuning = { uniWeight: 0.7, preMargin: 6, protectBonus: 6, clusterRelief: 4 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -69,12 +74,6 @@ const MAX_SUGGESTIONS = 3;
 /** A replacement must form a two-character word at least this frequent in jieba's dictionary (or a longer word). */
 const MIN_TWO_CHAR_FREQ = 100;
 
-/**
- * Slips come in clusters: once a sentence holds a finding, its other characters are looked at with
- * a margin this much lower (1 picks up about ten more fully corrected sentences in the tuning part
- * of the development set, for five more wrongly changed ones).
- */
-const CLUSTER_RELIEF = 1;
 const SENTENCE_END = new Set('。！？；!?;\n');
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -90,7 +89,7 @@ const NAME_SUFFIX = new Set([...PLACE_CHARS, ...'局委办厅处科署所站队�
 const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...'科室站队所']);
 /** Words that follow an organisation's name in 公文: 「市财政局负责」「县委牵头」. */
 const NAME_FOLLOWERS = ['负责', '牵头', '配合', '会同', '联合', '参与', '等', '和', '与', '及', '党组', '党委', '机关'];
-const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社'];
+const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社', '石化', '人寿', '证券', '银行', '控股', '重工', '制药', '药业', '实业', '化工', '钢铁', '能源', '电力', '汽车', '航空', '传媒', '机器人', '科技公司'];
 const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
 const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
 const SURNAMES = new Set(
@@ -215,7 +214,7 @@ class WordTable {
     this.slots = new Int32Array(cap).fill(-1);
   }
 
-  private static hash(text: string, start: number, end: number, at: number, code: number): number {
+  static hash(text: string, start: number, end: number, at: number, code: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) {
       h ^= i === at ? code : text.charCodeAt(i);
@@ -463,6 +462,118 @@ function languageModel(): TrigramModel | null {
 export function resetTypoContextModel(): void {
   model = undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attested language: sequences of published laws, names of places. A position inside one is no
+// slip unless the evidence clears the margin by typoContextTuning.protectBonus more.
+
+/** Sorted FNV-1a hashes of the four-character sequences attested in laws (typo-context-attested.bin). */
+let attested: Uint32Array | null | undefined;
+const ATTESTED_N = 4;
+
+function attestedTable(): Uint32Array | null {
+  if (attested !== undefined) return attested;
+  const file = path.join(dataDir(), 'typo-context-attested.bin');
+  try {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length < 64 || bytes.toString('latin1', 0, 4) !== 'GWAT' || bytes.readUInt32LE(4) !== 1) throw new Error('格式不符');
+    const count = bytes.readUInt32LE(8);
+    if (bytes.length !== 64 + count * 4) throw new Error('长度不符');
+    const table = new Uint32Array(count);
+    Buffer.from(table.buffer).set(bytes.subarray(64));
+    let h = 0x811c9dc5;
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ table[i], 0x01000193);
+    if (h >>> 0 !== bytes.readUInt32LE(12)) throw new Error('校验和不符');
+    attested = table;
+  } catch (err) {
+    attested = null;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    warnOnce(`「疑似错别字」（typo-context）规则未能读入已见用语表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），法规等文本中的误报会增多。`);
+  }
+  return attested;
+}
+
+function sortedHas(table: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = table[mid];
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+interface Places {
+  /** FNV-1a hashes of the names (typo-context-places.tsv). */
+  names: HashSet32;
+  longest: number;
+  /** The provinces' one-character abbreviations. */
+  abbreviations: Set<string>;
+  /** First characters of the names of provinces and cities (prefecture and county level): 「郑许」「石衡沧」. */
+  initials: Set<string>;
+}
+let places: Places | undefined;
+
+function placeData(): Places {
+  if (places) return places;
+  const names = new HashSet32();
+  let longest = 0;
+  const abbreviations = new Set<string>();
+  const initials = new Set<string>();
+  for (const [name, level] of parseTable(placeTable)) {
+    if (level === 'abbr') {
+      for (const c of name) abbreviations.add(c);
+      continue;
+    }
+    names.add(WordTable.hash(name, 0, name.length, -1, 0));
+    longest = Math.max(longest, name.length);
+    if (level === 'province' || level === 'city' || level === 'county-city') initials.add(name[0]);
+  }
+  for (const c of abbreviations) initials.add(c);
+  places = { names, longest: Math.min(longest, 12), abbreviations, initials };
+  return places;
+}
+
+/**
+ * Whether the character at `at` sits in attested language: a four-character sequence of the laws,
+ * the name of a place, a province's abbreviation next to another (「京津冀」「川渝」) or after 入/援/驻…,
+ * or a string of the initials of cities (「郑许」「石衡沧」 for railways and city clusters).
+ */
+function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): boolean {
+  const table = attestedTable();
+  if (table) {
+    for (let s = Math.max(0, at - ATTESTED_N + 1); s <= at && s + ATTESTED_N <= text.length; s++) {
+      if (sortedHas(table, WordTable.hash(text, s, s + ATTESTED_N, -1, 0))) return true;
+    }
+  }
+  const P = placeData();
+  for (let s = Math.max(0, at - P.longest + 1); s <= at; s++) {
+    let h = FNV_BASIS;
+    for (let e = s; e < Math.min(text.length, s + P.longest); e++) {
+      h = fnvStep(h, text.charCodeAt(e));
+      if (e + 1 - s >= 2 && e >= at && P.names.has(h)) return true;
+    }
+  }
+  const c = text[at];
+  const single = (i: number) => seg.tokens.some(([ts, te]) => ts === i && te === i + 1);
+  const pairIsWord = (i: number) => L.words.find(text, i, i + 2) >= 0;
+  // An abbreviation standing alone (a token of its own: 「冀货出海」「归渝」「甬金衢」), after 入/援/驻…, or
+  // next to another (「川渝」「京津冀」).
+  if (P.abbreviations.has(c)) {
+    if (single(at) || ABBREVIATION_CUES.has(text[at - 1]) || P.abbreviations.has(text[at - 1] ?? '') || P.abbreviations.has(text[at + 1] ?? '')) return true;
+  }
+  if (P.initials.has(c) && single(at)) {
+    if (at > 0 && P.initials.has(text[at - 1]) && single(at - 1) && !pairIsWord(at - 1)) return true;
+    if (at + 1 < text.length && P.initials.has(text[at + 1]) && single(at + 1) && !pairIsWord(at)) return true;
+  }
+  return false;
+}
+
+/** Characters before a province's abbreviation: 入豫、援藏、驻疆、赴京、返乡回渝. */
+const ABBREVIATION_CUES = new Set('入援驻赴返回归兴来在出离进');
 
 let termMatcher: AhoCorasick | undefined;
 let typoWrongForms: string[] | undefined;
@@ -779,6 +890,23 @@ function inParallelPattern(text: string, at: number): boolean {
 
 /** The value of `quiet` inside a term of typo-context-terms.tsv (elsewhere 1 or 0). */
 const IN_TERM = 2;
+/** The value of `quiet` inside a short quotation: flagged only on evidence past margin + protectBonus. */
+const IN_SHORT_QUOTE = 3;
+/** Quotations of at most this many characters name something: 「“浙里办”」「“一网通办”」「“放管服”」. */
+const SHORT_QUOTE = 10;
+
+/**
+ * Short quotations are names — of initiatives, brands, slogans — often coined by wordplay (「浙里」
+ * for 这里): their characters are protected like attested language.
+ */
+function markShortQuotes(text: string, quiet: Uint8Array): void {
+  const quote = /[“「『‘]([^”」』’“「『‘]{1,12})[”」』’]/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+    let han = 0;
+    for (const c of m[1]) if (HAN.test(c)) han++;
+    if (han <= SHORT_QUOTE) for (let i = m.index + 1; i < m.index + 1 + m[1].length; i++) if (quiet[i] === 0) quiet[i] = IN_SHORT_QUOTE;
+  }
+}
 
 /**
  * Whether a replacement's word [start, end) takes a single character of a protected term
@@ -816,6 +944,7 @@ function scoreReplacement(
   const { uniWeight, preMargin } = typoContextTuning;
   if (r.gain - cost <= floor - preMargin) return undefined;
   const lm = lmGain(M, text, lmSeg, at, code);
+  (globalThis as any).__trace?.(text, at, code, kind, r.gain, lm, r.start, r.end);
   return { score: uniWeight * r.gain + (1 - uniWeight) * lm - cost, start: r.start, end: r.end, proper: r.proper };
 }
 
@@ -834,7 +963,7 @@ function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, m
     const lmSeg = lmSegment(M, text);
     const found: Candidate[] = [];
     for (let at = 0; at < text.length; at++) {
-      if (quiet[at] || done[at]) continue;
+      if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) continue;
       const orig = text[at];
       if (NUMERALS.has(orig) && (isDigitLike(text[at - 1]) || isDigitLike(text[at + 1]))) continue;
       if (inParallelPattern(text, at)) continue;
@@ -852,7 +981,9 @@ function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, m
         }
         if (!best || r.score > best.score) best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
       }
-      if (best && !looksLikeName(text, seg, at, best)) found.push(best);
+      if (!best || looksLikeName(text, seg, at, best)) continue;
+      if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
+      found.push(best);
     }
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
@@ -932,6 +1063,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const quiet = new Uint8Array(text.length);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
   markVerse(text, quiet);
+  markShortQuotes(text, quiet);
   // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
@@ -944,13 +1076,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const run = m[0];
     if (run.length < 2) continue;
     const offset = m.index;
-    runs.push({ run, offset, sentence, ...checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
+    runs.push({ run, offset, sentence, ...checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - typoContextTuning.clusterRelief) });
   }
   // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, M, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
+    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, M, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - typoContextTuning.clusterRelief).accepted;
   }
 
   const findings: RawFinding[] = [];
@@ -964,6 +1096,9 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       findings.push({
         offset: offset + c.at,
         length: 1,
+        // The characters the replacement's word would cover, as written: used again elsewhere in
+        // the document, they are the writer's word (a coinage, a name), not a slip.
+        quietIfRepeated: run.slice(c.start, c.end),
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
         suggestions: suggestionsFor(L, M, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
       });
@@ -976,6 +1111,7 @@ export const typoContextRule: ParagraphRule = {
   id: 'typo-context',
   autoFix: false,
   slow: true,
+  yields: true,
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
