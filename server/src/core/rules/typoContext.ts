@@ -512,8 +512,10 @@ interface Places {
   longest: number;
   /** The provinces' one-character abbreviations. */
   abbreviations: Set<string>;
-  /** First characters of the names of provinces and cities (prefecture and county level): 「郑许」「石衡沧」. */
+  /** First characters of the names of provinces and prefecture-level cities: 「郑许」「石衡沧」. */
   initials: Set<string>;
+  /** First characters of the names of county-level cities (「莱临」: 莱州、莱阳 beside 临沂). */
+  minorInitials: Set<string>;
 }
 let places: Places | undefined;
 
@@ -523,6 +525,7 @@ function placeData(): Places {
   let longest = 0;
   const abbreviations = new Set<string>();
   const initials = new Set<string>();
+  const minorInitials = new Set<string>();
   for (const [name, level] of parseTable(placeTable)) {
     if (level === 'abbr') {
       for (const c of name) abbreviations.add(c);
@@ -530,10 +533,11 @@ function placeData(): Places {
     }
     names.add(WordTable.hash(name, 0, name.length, -1, 0));
     longest = Math.max(longest, name.length);
-    if (level === 'province' || level === 'city' || level === 'county-city') initials.add(name[0]);
+    if (level === 'province' || level === 'city') initials.add(name[0]);
+    else if (level === 'county-city') minorInitials.add(name[0]);
   }
   for (const c of abbreviations) initials.add(c);
-  places = { names, longest: Math.min(longest, 12), abbreviations, initials };
+  places = { names, longest: Math.min(longest, 12), abbreviations, initials, minorInitials };
   return places;
 }
 
@@ -565,10 +569,11 @@ function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): bo
   if (P.abbreviations.has(c)) {
     if (single(at) || ABBREVIATION_CUES.has(text[at - 1]) || P.abbreviations.has(text[at - 1] ?? '') || P.abbreviations.has(text[at + 1] ?? '')) return true;
   }
-  if (P.initials.has(c) && single(at)) {
-    if (at > 0 && P.initials.has(text[at - 1]) && single(at - 1) && !pairIsWord(at - 1)) return true;
-    if (at + 1 < text.length && P.initials.has(text[at + 1]) && single(at + 1) && !pairIsWord(at)) return true;
-  }
+  // Two initials side by side, both standing alone, that make no word: one of them a province's or a
+  // prefecture-level city's, the other may be a county-level city's (「建射」 is no such pair).
+  const initial = (x: string | undefined) => x !== undefined && (P.initials.has(x) || P.minorInitials.has(x));
+  const pairOfInitials = (i: number) => initial(text[i]) && initial(text[i + 1]) && (P.initials.has(text[i]) || P.initials.has(text[i + 1])) && single(i) && single(i + 1) && !pairIsWord(i);
+  if (initial(c) && ((at > 0 && pairOfInitials(at - 1)) || (at + 1 < text.length && pairOfInitials(at)))) return true;
   return false;
 }
 
