@@ -479,8 +479,9 @@ function attestedTable(): Uint32Array | null {
     if (bytes.length < 64 || bytes.toString('latin1', 0, 4) !== 'GWAT' || bytes.readUInt32LE(4) !== 1) throw new Error('格式不符');
     const count = bytes.readUInt32LE(8);
     if (bytes.length !== 64 + count * 4) throw new Error('长度不符');
-    const table = new Uint32Array(count);
-    Buffer.from(table.buffer).set(bytes.subarray(64));
+    // A view on the file's own buffer when aligned (a file this size gets a buffer of its own), else a copy.
+    const table = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + 64, count) : new Uint32Array(count);
+    if (table.buffer !== bytes.buffer) Buffer.from(table.buffer).set(bytes.subarray(64));
     let h = 0x811c9dc5;
     for (let i = 0; i < count; i++) h = Math.imul(h ^ table[i], 0x01000193);
     if (h >>> 0 !== bytes.readUInt32LE(12)) throw new Error('校验和不符');
@@ -526,7 +527,16 @@ function placeData(): Places {
   const abbreviations = new Set<string>();
   const initials = new Set<string>();
   const minorInitials = new Set<string>();
-  for (const [name, level] of parseTable(placeTable)) {
+  // Read line by line: 30,000 rows as arrays would be garbage the moment they are read.
+  for (let pos = 0; pos < placeTable.length; ) {
+    let nl = placeTable.indexOf('\n', pos);
+    if (nl < 0) nl = placeTable.length;
+    const tab = placeTable.indexOf('\t', pos);
+    const line = pos;
+    pos = nl + 1;
+    if (placeTable[line] === '#' || tab < 0 || tab > nl) continue;
+    const name = placeTable.slice(line, tab);
+    const level = placeTable.slice(tab + 1, nl).trim();
     if (level === 'abbr') {
       for (const c of name) abbreviations.add(c);
       continue;
