@@ -9,6 +9,9 @@
 // the project's target; `--rules typo-context` measures the rule alone). --set changes the rule's
 // tuning (core.typoContextTuning) for this run; --grid runs every combination of the listed values
 // (`margin` is the rule's margin) and prints one line each: the curve in docs/typo-context.md.
+// --real FOLDER adds, for each line of a grid, typo-context's findings per 10,000 characters on the
+// published documents of FOLDER by kind (report-…, law-…; each checked with its manifest date), as
+// bench/real-text.js counts them: every one of them is a false alarm.
 //
 // FILE defaults to ../shared/data/ecspell/odw.train (lines: count<TAB>source<TAB>target). The data is
 // development data only: it is read here, never copied into the repository. Sentences 1–1,200 were
@@ -142,10 +145,43 @@ function report(margin) {
 
 const sweep = opt('--sweep');
 const grid = opt('--grid');
-const line = (label, out) => {
+const REAL = opt('--real');
+
+/** typo-context findings per 10,000 characters on the published documents of REAL, by kind. */
+function realText(margin) {
+  const dates = new Map();
+  const manifest = path.join(REAL, 'manifest.tsv');
+  if (fs.existsSync(manifest)) {
+    for (const row of fs.readFileSync(manifest, 'utf8').split(/\r?\n/).slice(1).filter(Boolean)) {
+      const cols = row.split('\t');
+      dates.set(cols[0], cols[cols.length - 1]);
+    }
+  }
+  const kinds = {};
+  const { options } = core.normalizeOptions({ rules: onlyRules(['typo-context']) }, ids);
+  const c = new core.Checker({ cacheSize: 0 });
+  for (const f of fs.readdirSync(REAL).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) {
+    const text = fs.readFileSync(path.join(REAL, f), 'utf8');
+    const kind = f.includes('-') ? f.slice(0, f.indexOf('-')) : 'other';
+    const o = { ...options, date: dates.get(f), format: f.endsWith('.md') ? 'markdown' : 'plain' };
+    if (margin !== undefined) {
+      o.typoContextMargin = margin;
+      o.contentKey += `\u0000typoContextMargin=${margin}`;
+    }
+    const n = c.check(text, o).length;
+    kinds[kind] ??= { n: 0, chars: 0 };
+    kinds[kind].n += n;
+    kinds[kind].chars += core.countCharacters(text);
+  }
+  return Object.entries(kinds)
+    .map(([k, v]) => `${k} ${((v.n * 1e4) / v.chars).toFixed(2)}/10k (${v.n})`)
+    .join(' ');
+}
+
+const line = (label, out, margin) => {
   const t = out.tune_1_1200, h = out.heldout_1201_1720;
   const c = (x) => `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
-  console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}`);
+  console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}${REAL ? ` | ${realText(margin)}` : ''}`);
 };
 if (grid) {
   const axes = grid.split(';').map((a) => {
@@ -156,7 +192,7 @@ if (grid) {
   for (const combo of combos) {
     const { margin, ...tuning } = combo;
     setTuning(Object.entries(tuning).map(([k, v]) => `${k}=${v}`).join(','));
-    line(Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(' '), report(margin).out);
+    line(Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(' '), report(margin).out, margin);
   }
 } else if (sweep) {
   for (const m of sweep.split(',').map(Number)) {

@@ -33,7 +33,6 @@ import charTable from '../../../data/typo-context-chars.tsv';
 import termTable from '../../../data/typo-context-terms.tsv';
 import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
-import placeTable from '../../../data/typo-context-places.tsv';
 import { AhoCorasick } from '../ahoCorasick';
 import { readTrigramModel, type TrigramModel } from '../lm';
 import { dataDir, loadNodejieba } from '../segmenter';
@@ -50,9 +49,9 @@ export function setTypoContextMargin(margin: number): void {
   defaultMargin = Number.isFinite(margin) ? margin : DEFAULT_TYPO_CONTEXT_MARGIN;
 }
 
+type Kind = 'same' | 'near' | 'shape';
 /** Extra cost (log units) of a replacement that only sounds nearly the same or only looks alike. */
-const COST = { same: 0, near: 4, shape: 2 } as const;
-type Kind = keyof typeof COST;
+const cost = (kind: Kind): number => (kind === 'same' ? 0 : kind === 'near' ? typoContextTuning.costNear : typoContextTuning.costShape);
 const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
 
 /**
@@ -65,7 +64,7 @@ const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape
  *   clusterRelief lower.
  * Exported for the evaluation script, which sweeps them; the product never changes them.
  */
-export const typoContextTuning = { uniWeight: 0.7, preMargin: 6, protectBonus: 6, clusterRelief: 4 };
+export const typoContextTuning = { uniWeight: 0.7, preMargin: 6, protectBonus: 6, clusterRelief: 4, costNear: 5, costShape: 1 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -254,7 +253,13 @@ class WordTable {
       if (!proper) this.proper[found] = 0;
       return;
     }
-    if (this.count >= this.starts.length || this.used + word.length > this.chars.length) return;
+    if (this.count >= this.starts.length) return;
+    if (this.used + word.length > this.chars.length) {
+      // Grown as needed: sized from the whole file's length it would hold four times what it needs.
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + word.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
     const w = this.count++;
     this.proper[w] = proper ? 1 : 0;
     this.starts[w] = this.used;
@@ -425,7 +430,7 @@ function lex(): Lexicon {
   const jieba = loadNodejieba() as unknown as { DEFAULT_DICT?: string };
   const main = readText(jieba.DEFAULT_DICT);
   const user = readText(path.join(dataDir(), 'jieba-user.utf8'));
-  const words = new WordTable(countLines(main) + countLines(user), main.length + user.length);
+  const words = new WordTable(countLines(main) + countLines(user), (main.length + user.length) >> 2);
   addDictionary(main, words);
   addDictionary(user, words);
   const pairs = new PairSet();
@@ -522,6 +527,15 @@ let places: Places | undefined;
 
 function placeData(): Places {
   if (places) return places;
+  // Read from disk on first use, not bundled: 30,000 names would slow every bundle's start.
+  let placeTable = '';
+  const file = path.join(dataDir(), 'typo-context-places.tsv');
+  try {
+    placeTable = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    warnOnce(`「疑似错别字」（typo-context）规则未能读入地名表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），地名中的误报会增多。`);
+  }
   const names = new HashSet32();
   let longest = 0;
   const abbreviations = new Set<string>();
@@ -955,12 +969,12 @@ function scoreReplacement(
   if (!(at > 0 && L.pairs.has(text.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, text.charCodeAt(at + 1)))) return undefined;
   const r = bestWith(L, text, seg, at, code);
   if (!r || splitsTerm(quiet, r.start, r.end)) return undefined;
-  const cost = COST[kind];
+  const kindCost = cost(kind);
   const { uniWeight, preMargin } = typoContextTuning;
-  if (r.gain - cost <= floor - preMargin) return undefined;
+  if (r.gain - kindCost <= floor - preMargin) return undefined;
   const lm = lmGain(M, text, lmSeg, at, code);
   (globalThis as any).__trace?.(text, at, code, kind, r.gain, lm, r.start, r.end);
-  return { score: uniWeight * r.gain + (1 - uniWeight) * lm - cost, start: r.start, end: r.end, proper: r.proper };
+  return { score: uniWeight * r.gain + (1 - uniWeight) * lm - kindCost, start: r.start, end: r.end, proper: r.proper };
 }
 
 /**
@@ -1093,7 +1107,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const offset = m.index;
     runs.push({ run, offset, sentence, ...checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - typoContextTuning.clusterRelief) });
   }
-  // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
+  // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
