@@ -194,6 +194,36 @@ describe('typo-context data and build scripts', () => {
       });
     }
 
+    it('in the editor: the language server shows the warning once and publishes the other rules’ findings', async () => {
+      const { startServer } = require('./lspClient');
+      const saved = process.env.GONGWEN_TYPO_LM;
+      process.env.GONGWEN_TYPO_LM = path.join(dir, 'none.gwlm');
+      let server;
+      try {
+        server = await startServer();
+      } finally {
+        if (saved === undefined) delete process.env.GONGWEN_TYPO_LM;
+        else process.env.GONGWEN_TYPO_LM = saved;
+      }
+      try {
+        const uri = 'file:///tmp/gongwen-lm/a.txt';
+        const full = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'));
+        server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '要坚持持旭推进，关健在于落实。\n' } });
+        await full;
+        // A full check runs the slow rule (typo-context), which finds no model; twice, to see one warning.
+        for (let i = 0; i < 2; i++) {
+          const result = await server.conn.sendRequest('gongwen/checkDocument', { uri });
+          assert.ok(result);
+        }
+        const codes = server.state.published.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics.map((d) => d.code));
+        assert.ok(codes.includes('typo'));
+        assert.ok(!codes.includes('typo-context'));
+        assert.equal(server.state.shown.filter((m) => /typo-context.*已停用/.test(m)).length, 1, JSON.stringify(server.state.shown));
+      } finally {
+        await server.stop();
+      }
+    });
+
     it('warns once however many files are checked, in worker threads too', () => {
       const files = [1, 2, 3].map((i) => {
         const p = path.join(dir, `f${i}.txt`);
