@@ -14,8 +14,9 @@ const SHOULD_FLAG = [
   ['加快完善城乡基础设施建射。', '射', '设'],
   ['进一步加强干部队伍建设，提高工作效绿。', '绿', '率'],
   ['各单位要高度重视，认真祖织实施。', '祖', '组'],
-  // 「监督检查」 is the likelier phrase (the trigram model knows it), 「检察」 the second suggestion.
-  ['加强对重点领域的监督检擦。', '擦', '查'],
+  ['加强对重点领域的监督检擦。', '擦', '察'],
+  // 「服务水平」 reads as published law does: that backs the correction.
+  ['全面提升政务服务水瓶。', '瓶', '平'],
   ['要进一步优化营商环竟。', '竟', '境'],
   ['推进乡村振兴战略全面实失。', '失', '施'],
   ['加快构建现代化产业体细。', '细', '系'],
@@ -39,7 +40,6 @@ const SHOULD_FLAG = [
 // sees them, at the price of more false alarms on published text (docs/typo-context.md).
 const BELOW_DEFAULT_MARGIN = [
   ['我市积极培育发展大数局产业。', '局', '据'],
-  ['全面提升政务服务水瓶。', '瓶', '平'],
   ['着力解决群众急难愁盼问提。', '提', '题'],
 ];
 
