@@ -387,6 +387,8 @@ interface Lexicon {
   pairs: PairSet;
   /** Score of a character the dictionary lacks (jieba's minimum weight). */
   unknown: number;
+  /** log P of a two-character word of frequency MIN_TWO_CHAR_FREQ: rarer ones are no evidence. */
+  rareTwo: number;
 }
 
 let lexicon: Lexicon | undefined;
@@ -438,7 +440,7 @@ function lex(): Lexicon {
   const pairs = new PairSet();
   const prefixes = new HashSet32();
   const unknown = words.finish(pairs, MAX_NEW_WORD, prefixes);
-  lexicon = { words, prefixes, pairs, unknown };
+  lexicon = { words, prefixes, pairs, unknown, rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - words.logTotal };
   return lexicon;
 }
 
@@ -835,9 +837,23 @@ interface Candidate {
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
+/** Hashes of run[at − k, at) for k < MAX_NEW_WORD, shared by all replacements at one position. */
+const preHash = new Uint32Array(MAX_NEW_WORD);
+let preRun = '';
+let preAt = -1;
+
 function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, code: number): { gain: number; start: number; end: number; proper: boolean } | undefined {
-  const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
+  const rareTwo = L.rareTwo;
   const n = run.length;
+  if (at !== preAt || run !== preRun) {
+    for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
+      let h = FNV_BASIS;
+      for (let i = start; i < at; i++) h = fnvStep(h, run.charCodeAt(i));
+      preHash[at - start] = h;
+    }
+    preRun = run;
+    preAt = at;
+  }
   const total = seg.fwd[n];
   let best = -Infinity;
   let bs = 0;
@@ -846,9 +862,7 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, code: 
   for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
-    let h = FNV_BASIS;
-    for (let i = start; i < at; i++) h = fnvStep(h, run.charCodeAt(i));
-    h = fnvStep(h, code);
+    let h = fnvStep(preHash[at - start], code);
     if (at > start && !L.prefixes.has(h)) continue;
     for (let end = at + 1; end <= Math.min(n, start + MAX_NEW_WORD); end++) {
       if (end > at + 1) {
@@ -976,9 +990,6 @@ function scoreReplacement(
   kind: Kind,
   floor: number,
 ): { score: number; start: number; end: number; proper: boolean } | undefined {
-  // Quick test first: the replacement must make a pair found inside some dictionary word.
-  const n = text.length;
-  if (!(at > 0 && L.pairs.has(text.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, text.charCodeAt(at + 1)))) return undefined;
   const r = bestWith(L, text, seg, at, code);
   if (!r || splitsTerm(quiet, r.start, r.end)) return undefined;
   const kindCost = cost(kind);
@@ -988,6 +999,38 @@ function scoreReplacement(
   (globalThis as any).__trace?.(text, at, code, kind, r.gain, lm, r.start, r.end);
   return { score: uniWeight * r.gain + (1 - uniWeight) * lm - kindCost, start: r.start, end: r.end, proper: r.proper };
 }
+
+/**
+ * Which of `orig`'s replacements make, with the neighbour `other` (before it when `after` is false,
+ * after it when true), a pair found inside some dictionary word — the quick test every replacement
+ * must pass. Remembered per (neighbour, character): a text repeats its character pairs, and each
+ * answer saves a hash probe per replacement.
+ */
+const pairMasks = new Map<number, Uint8Array>();
+function pairMask(L: Lexicon, sim: Similar, orig: number, other: number, after: boolean): Uint8Array {
+  const key = (after ? 0x100000000 : 0) + other * 0x10000 + orig;
+  let mask = pairMasks.get(key);
+  if (mask) return mask;
+  mask = new Uint8Array(sim.codes.length);
+  for (let j = 0; j < sim.codes.length; j++) mask[j] = (after ? L.pairs.has(sim.codes[j], other) : L.pairs.has(other, sim.codes[j])) ? 1 : 0;
+  if (pairMasks.size >= 20000) pairMasks.clear();
+  pairMasks.set(key, mask);
+  return mask;
+}
+
+/** For each replacement of the character at `at`: whether it passes the quick pair test (1) or not (0). */
+function quickPass(L: Lexicon, sim: Similar, text: string, at: number): Uint8Array | undefined {
+  const orig = text.charCodeAt(at);
+  const left = at > 0 ? pairMask(L, sim, orig, text.charCodeAt(at - 1), false) : undefined;
+  const right = at + 1 < text.length ? pairMask(L, sim, orig, text.charCodeAt(at + 1), true) : undefined;
+  if (!left) return right;
+  if (!right) return left;
+  if (bothScratch.length < sim.codes.length) bothScratch = new Uint8Array(sim.codes.length * 2);
+  for (let j = 0; j < sim.codes.length; j++) bothScratch[j] = left[j] | right[j];
+  return bothScratch;
+}
+/** quickPass's answer for a character with neighbours on both sides; valid until the next call. */
+let bothScratch = new Uint8Array(256);
 
 /**
  * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
@@ -1012,7 +1055,10 @@ function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, m
       if (orig === text[at - 1] || orig === text[at + 1]) continue;
       let best: Candidate | undefined;
       const sim = similar(orig);
+      const pass = quickPass(L, sim, text, at);
+      if (!pass) continue;
       for (let j = 0; j < sim.codes.length; j++) {
+        if (pass[j] === 0) continue;
         const kind = KINDS[sim.kinds[j]];
         const r = scoreReplacement(L, M, text, seg, lmSeg, quiet, at, sim.codes[j], kind, floor);
         if (!r) continue;
@@ -1051,9 +1097,10 @@ function suggestionsFor(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Ar
   const lmSeg = lmSegment(M, run);
   const scored: { ch: string; score: number }[] = [];
   const sim = similar(run[at]);
+  const pass = quickPass(L, sim, run, at);
   for (let j = 0; j < sim.chars.length; j++) {
     const ch = sim.chars[j];
-    if (ch === first) continue;
+    if (ch === first || !pass || pass[j] === 0) continue;
     const r = scoreReplacement(L, M, run, seg, lmSeg, quiet, at, sim.codes[j], KINDS[sim.kinds[j]], margin);
     if (r && r.score > margin) scored.push({ ch, score: r.score });
   }
