@@ -8,7 +8,11 @@
 //   node bench/real-text.js --rule numbering --context 20 FOLDER   # one rule, wider context
 //   node bench/real-text.js --summary FOLDER                       # tables only, no list
 //   node bench/real-text.js --json FOLDER                          # machine-readable totals
+//   node bench/real-text.js --summary --kind law /tmp/laws         # a corpus unpacked there (subfolders
+//                                                                  # too; dates from 「…(2020-03-27).md」)
 //
+// 「w/o width」 leaves out every punct-width finding; 「w/o md width」 only those in Markdown files, the
+// half-width marks of a transcription (plain-text reports keep theirs).
 // Kinds come from the file name's prefix before the first '-' (report-…, law-…). Characters are
 // counted as the status bar counts them (everything but white space). Markdown files (.md) are
 // checked as Markdown. The documents stay outside the repository; this script only reads them.
@@ -18,17 +22,18 @@ const path = require('node:path');
 const core = require(path.join(__dirname, '..', 'dist', 'core.js'));
 
 function parseArgs(argv) {
-  const opts = { rule: undefined, context: 12, summary: false, json: false, folder: undefined };
+  const opts = { rule: undefined, context: 12, summary: false, json: false, folder: undefined, kind: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rule') opts.rule = argv[++i];
     else if (a === '--context') opts.context = Number(argv[++i]);
     else if (a === '--summary') opts.summary = true;
     else if (a === '--json') opts.json = true;
+    else if (a === '--kind') opts.kind = argv[++i];
     else opts.folder = a;
   }
   if (!opts.folder) {
-    console.error('usage: node bench/real-text.js [--rule ID] [--context N] [--summary] [--json] FOLDER');
+    console.error('usage: node bench/real-text.js [--rule ID] [--context N] [--summary] [--json] [--kind NAME] FOLDER');
     process.exit(2);
   }
   return opts;
@@ -55,27 +60,38 @@ const SERIOUS = new Set(['error', 'warning']);
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const dates = readManifest(opts.folder);
-  const files = fs
-    .readdirSync(opts.folder)
-    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
-    .sort();
+  // Subfolders too (a corpus unpacked in place); paths relative to the folder.
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(opts.folder, dir), { withFileTypes: true })) {
+      const rel = dir ? path.join(dir, e.name) : e.name;
+      if (e.isDirectory()) walk(rel);
+      else if (/\.(txt|md)$/.test(e.name) && e.name !== 'README.md') files.push(rel);
+    }
+  };
+  walk('');
+  files.sort();
   const ruleIds = core.RULES.map((r) => r.id);
   /** kind → { chars, files, counts: rule → n, serious: rule → n } */
   const kinds = new Map();
   const listed = [];
   for (const f of files) {
     const text = fs.readFileSync(path.join(opts.folder, f), 'utf8');
-    const date = dates.get(f);
+    // The manifest's date, else one in the file name (「护士条例(2020-03-27).md」).
+    const date = dates.get(f) ?? /\((\d{4}-\d{2}-\d{2})\)\.[a-z]+$/.exec(f)?.[1];
     const format = f.endsWith('.md') ? 'markdown' : 'plain';
     const findings = core.check(text, { date, format });
-    const kind = f.includes('-') ? f.slice(0, f.indexOf('-')) : 'other';
-    if (!kinds.has(kind)) kinds.set(kind, { chars: 0, files: 0, counts: {}, serious: {} });
+    const base = path.basename(f);
+    const kind = opts.kind ?? (base.includes('-') ? base.slice(0, base.indexOf('-')) : 'other');
+    if (!kinds.has(kind)) kinds.set(kind, { chars: 0, files: 0, counts: {}, serious: {}, transcription: 0 });
     const k = kinds.get(kind);
     k.chars += core.countCharacters(text);
     k.files++;
     for (const x of findings) {
       k.counts[x.rule] = (k.counts[x.rule] ?? 0) + 1;
       if (SERIOUS.has(x.severity)) k.serious[x.rule] = (k.serious[x.rule] ?? 0) + 1;
+      // Half-width marks in a Markdown transcription (law-….md): the converter's, not the law's.
+      if (SERIOUS.has(x.severity) && x.rule === 'punct-width' && format === 'markdown') k.transcription++;
       if (opts.rule && x.rule !== opts.rule) continue;
       const from = Math.max(0, x.offset - opts.context);
       const to = Math.min(text.length, x.offset + x.length + opts.context);
@@ -92,7 +108,7 @@ function main() {
   if (opts.json) {
     const out = {};
     for (const [kind, k] of kinds) {
-      out[kind] = { files: k.files, chars: k.chars, per10k: {}, seriousPer10k: {} };
+      out[kind] = { files: k.files, chars: k.chars, per10k: {}, seriousPer10k: {}, transcriptionHalfWidthPer10k: Number(fmt(per10k(k.transcription, k.chars))) };
       for (const id of ruleIds) {
         out[kind].per10k[id] = Number(fmt(per10k(k.counts[id] ?? 0, k.chars)));
         out[kind].seriousPer10k[id] = Number(fmt(per10k(k.serious[id] ?? 0, k.chars)));
@@ -130,6 +146,12 @@ function main() {
     return `[${fmt(per10k(seriousNoWidth, k.chars)).padStart(6)}]`.padStart(34);
   });
   console.log(['w/o width'.padEnd(14), ...noWidth].join(' '));
+  // Every finding but the half-width marks of Markdown transcriptions (plain-text reports keep theirs).
+  const noTranscription = kindNames.map((n, i) => {
+    const k = kinds.get(n);
+    return `[${fmt(per10k(totals[i][1] - k.transcription, k.chars)).padStart(6)}]`.padStart(34);
+  });
+  console.log(['w/o md width'.padEnd(14), ...noTranscription].join(' '));
 
   if (!opts.summary) {
     console.log(`\n${listed.length} findings${opts.rule ? ` of ${opts.rule}` : ''}:`);

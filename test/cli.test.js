@@ -97,6 +97,24 @@ describe('cli', () => {
     assert.deepEqual(data.map((r) => path.relative(dir, r.file)), ['a.txt', path.join('sub', 'b.md')]);
   });
 
+  it('leaves exported proofreading reports alone: by name in a folder, by their mark anywhere', () => {
+    const mark = '<!-- gongwen:proofreading-report -->';
+    fs.writeFileSync(path.join(dir, '通知.md'), '# 标题\n\n这是关健一年。\n');
+    fs.writeFileSync(path.join(dir, '通知-校对报告.md'), '# 校对报告：通知.md\n\n| 1 | 关健 |\n');
+    fs.writeFileSync(path.join(dir, 'renamed.md'), `${mark}\n# 校对报告：通知.md\n\n| 1 | 关健，， |\n`);
+    fs.writeFileSync(path.join(dir, '校对报告写作要求.txt'), '这是关健一年。\n');
+    const { data } = json([dir]);
+    const byName = Object.fromEntries(data.map((r) => [path.basename(r.file), r.diagnostics.length]));
+    assert.deepEqual(Object.keys(byName).sort(), ['renamed.md', '校对报告写作要求.txt', '通知.md'].sort());
+    assert.equal(byName['renamed.md'], 0);
+    assert.equal(byName['通知.md'], 1);
+    assert.equal(byName['校对报告写作要求.txt'], 1);
+    // --fix never rewrites a report either.
+    const before = fs.readFileSync(path.join(dir, 'renamed.md'), 'utf8');
+    run(['--fix', path.join(dir, 'renamed.md')]);
+    assert.equal(fs.readFileSync(path.join(dir, 'renamed.md'), 'utf8'), before);
+  });
+
   it('names a missing file, exits 2 and still checks the others', () => {
     const file = path.join(dir, 'a.txt');
     fs.writeFileSync(file, SAMPLE);

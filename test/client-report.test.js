@@ -200,6 +200,18 @@ describe('client/src/report.ts', function () {
       assert.equal(report.renderExport(build(), 'md'), md);
     });
 
+    it('exports carry the report mark, so that neither the editor nor the CLI proofreads them', () => {
+      const { isExportedReport } = loadClientModule('../../server/src/protocol');
+      for (const format of ['md', 'html']) {
+        const text = report.renderExport(build(), format);
+        assert.ok(isExportedReport(text), format);
+        assert.ok(isExportedReport(text, `/tmp/renamed.${format}`), format);
+      }
+      // By name alone (reports exported before the mark, or copies the browser renamed).
+      for (const name of ['通知-校对报告.md', '/tmp/通知-校对报告 (2).md', 'notice-proofreading-report.html']) assert.ok(isExportedReport('', name), name);
+      for (const name of ['校对报告写作要求.md', '通知-校对报告.txt', '通知.md']) assert.ok(!isExportedReport('# 通知', name), name);
+    });
+
     it('Markdown: text cannot break the table or inject markup', () => {
       const model = build({
         findings: [finding(0, 0, 'residue', '网页残留', 'a|b\n*c* <i>[x](y)', { message: '`code` | pipe' })],

@@ -1,4 +1,4 @@
-// 的/地/得 (de) and 文风 (style): what must be flagged, with the fix, beside what must stay quiet.
+// 的/地/得 (de), 语境用词 (word-choice) and 文风 (style): what must be flagged, with the fix, beside what must stay quiet.
 'use strict';
 const assert = require('node:assert/strict');
 const { core, flagged, RULE_IDS } = require('./helpers');
@@ -35,6 +35,18 @@ const TABLES = {
     ['行使的权力', []],
     ['价值的体现', []],
     ['他的很好。', []],
+    // 的 after a phrase that is the subject or object: the 的-phrase is a noun phrase
+    ['对敲诈勒索的发生存在过错', []],
+    ['以只争朝夕的干劲和奋斗意志', []],
+    ['实行更加积极主动的开放战略，', []],
+    ['构建协同高效的应急指挥体系', []],
+    ['维持该专利权有效的决定。', []],
+    ['申请人提供充分、有效的担保，请求解除保全', []],
+    ['不得有滥用职权、徇私舞弊的行为', []],
+    ['根据当时有效的执行依据', []],
+    // and still 地 where the verb goes on
+    ['要坚定不移的推进改革', [['坚定不移的', '坚定不移地']]],
+    ['扎实有效的开展工作', [['有效的', '有效地']]],
   ],
   style: [
     ['代表团凯旋而归', [['凯旋而归', '凯旋']]],
@@ -42,23 +54,47 @@ const TABLES = {
     ['会上再次重申了纪律要求', [['再次重申', '重申']]],
     ['各位领导们：', [['各位领导们', '各位领导']]],
     ['截至到目前', [['截至到', '截至']]],
+    ['双方共同携手推进', [['共同携手', '携手']]],
+    // quiet
+    ['截至2025年底，全县完成投资', []],
+    ['各位领导、各位代表：', []],
+    ['涉及多个部门', []],
+    // word choice is not style's
+    ['截止目前，已完成', []],
+    ['及时向上级反应情况', []],
+  ],
+  'word-choice': [
     ['截止2025年12月底，全县完成投资', [['截止', '截至']]],
     ['截止目前，已完成', [['截止', '截至']]],
+    ['截止到目前', [['截止到', '截至']]],
     ['防止类似事件不再发生', [['防止类似事件不再发生', '防止类似事件再次发生']]],
     ['及时向上级反应情况', [['反应', '反映']]],
     ['如实反应问题', [['反应', '反映']]],
+    ['群众反应的问题要及时解决', [['反应', '反映']]],
+    ['着力解决群众反应强烈的突出问题', [['反应', '反映']]],
+    ['及时反应群众诉求', [['反应', '反映']]],
+    ['调研报告集中反应了基层的困难', [['反应', '反映']]],
+    ['这些数据真实反应了经济运行情况', [['反应', '反映']]],
+    ['把问题反应给有关部门', [['反应', '反映']]],
+    ['有困难要向组织反应。', [['反应', '反映']]],
+    ['国务院做出决定', [['做出', '作出']]],
+    ['党中央做出重大部署', [['做出', '作出']]],
     ['本办法自印发之日起实行', [['实行', '施行']]],
-    ['双方共同携手推进', [['共同携手', '携手']]],
-    // quiet
+    // quiet: 反应 as a response, 作出/做出 where the norm is not clear, 截止 as a deadline, 实行 of a policy
+    ['应急处置快速反应', []],
+    ['身体出现不良反应', []],
+    ['消息传开，群众反应强烈。', []],
+    ['群众反应热烈', []],
+    ['发生化学反应', []],
+    ['反应迅速，处置得当', []],
+    ['建立药品不良反应情况报告制度', []],
+    ['及时向上级反映情况', []],
+    ['为发展做出了贡献', []],
     ['报送材料的截止日期为3月1日', []],
     ['申报于3月31日截止', []],
-    ['截至2025年底，全县完成投资', []],
-    ['群众反应热烈', []],
-    ['及时向上级反映情况', []],
     ['新的工资标准自2026年1月1日起实行', []],
     ['本办法自印发之日起施行', []],
-    ['各位领导、各位代表：', []],
-    ['涉及多个部门', []],
+    ['防止类似事件再次发生', []],
   ],
 };
 
@@ -82,14 +118,19 @@ describe('gentler findings', () => {
   it('style is a hint by default', () => {
     assert.equal(core.check('此事涉及到多个部门').find((f) => f.rule === 'style').severity, 'hint');
   });
+
+  it('word-choice is a warning by default, 做出→作出 (a convention) one step below', () => {
+    const found = core.check('及时向上级反应情况。国务院做出决定。');
+    assert.deepEqual(found.filter((f) => f.rule === 'word-choice').map((f) => f.severity), ['warning', 'info']);
+  });
 });
 
-describe('style table', () => {
+for (const table of ['style', 'word-choice']) describe(`${table} table`, () => {
   it('gives every entry a key that its examples contain', () => {
     const fs = require('node:fs');
     const path = require('node:path');
     const rows = fs
-      .readFileSync(path.join(__dirname, '..', 'server', 'data', 'style.tsv'), 'utf8')
+      .readFileSync(path.join(__dirname, '..', 'server', 'data', `${table}.tsv`), 'utf8')
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('#'))
       .map((l) => l.split('\t'));

@@ -35,13 +35,16 @@ const FLAGGED = [
   ['投资9～16亿元。', [['9～16亿', '9亿～16亿']]],
   ['单价25-30万元。', [['25-30万', '25万～30万']]],
   ['每组3-5个人。', [['3-5', '3～5']]],
-  ['工期10—15天。', [['10—15', '10～15']]],
+  ['工期10–15天。', [['10–15', '10～15']]],
+  ['工期10－15天。', [['10－15', '10～15']]],
   ['降低15%-30%。', [['15%-30%', '15%～30%']]],
+  ['收支突破9千亿元。', [['9千', '9000']]],
   ['面向12-18岁青少年。', [['12-18', '12～18']]],
   // 5. 届次 and 会次
   ['11届全国人大1次会议', [['11', '十一'], ['1', '一']]],
   ['市十六届人大常委会第3次会议审议通过。', [['3', '三']]],
   ['第14届全国人民代表大会', [['14', '十四']]],
+  ['第20届中央委员会第4次全体会议', [['20', '二十'], ['4', '四']]],
   ['县18届人大常委会第21次会议', [['18', '十八'], ['21', '二十一']]],
   // 6. 顿号 between adjacent numbers
   ['会上来了三、四个人。', [['三、四', '三四']]],
@@ -89,6 +92,18 @@ const QUIET = [
   '上世纪二、三十年代',
   '如表1-2所示。',
   '8:00-12:00办公。',
+  // GB/T 15835 lets a range of values take the 一字线
+  '工期10—15天。',
+  '为0—6岁儿童免费筛查。',
+  '生产总值增长5%—5.5%。',
+  // an event's ordinal in figures is accepted practice (only congress sessions are a set form)
+  '办好第28届上海国际电影节。',
+  '成功举办第19届亚运会、第4届亚残运会。',
+  '荣获第18届文华节目奖。',
+  // a judicial committee numbers its meetings in figures; 千 of an SI unit
+  '最高人民检察院第十二届检察委员会第73次会议通过',
+  '推力大于90千牛顿的发动机',
+  '依照第十九、二十、二十一、二十二条的规定',
 ];
 
 describe(`rule ${RULE}`, () => {
@@ -106,6 +121,15 @@ describe(`rule ${RULE}`, () => {
     for (const f of core.check('约3000人左右，4千人，15～30%，11届全国人大，三、四个人，二零二六年', {})) {
       if (f.rule === RULE) assert.match(f.message, /GB\/T 15835/);
     }
+  });
+  it('reports a hyphen in a range and 千 before 亿 one step below the rule (common in edited reports), a wave mark missing its unit at the rule\'s', () => {
+    const found = (text) => core.check(text, {}).filter((f) => f.rule === RULE).map((f) => [text.slice(f.offset, f.offset + f.length), f.severity]);
+    assert.deepEqual(found('连续3-5年盯下去，增长15～30%，突破9千亿元，来了4千人。'), [
+      ['3-5', 'info'],
+      ['15～30%', 'warning'],
+      ['9千', 'info'],
+      ['4千', 'warning'],
+    ]);
   });
   it('applying every fix creates no new finding of any rule', () => {
     const { after, fresh } = fixAndRecheck(FLAGGED.map(([s]) => s).join('\n'));

@@ -51,6 +51,16 @@ const FLAGGED = [
   ['其次 after 最后', '首先，要学习。最后，要总结。其次，要提高。', [['最后', '其次']]],
   ['其次 twice', '首先，要学习。其次，要实践。其次，要总结。', [['其次', '再次']]],
   ['其次 after 再次', '首先，要学习。再次，要实践。其次，要总结。', [['其次', undefined]]],
+  // a law: each article holds its own lists, and a skip inside one is still a skip
+  ['a skip inside one article of a law', doc('第三条 有下列情形之一的：', '（一）甲；', '（二）乙；', '（四）丁。'), [['（四）', '（三）']]],
+  ['a list under a colon still counts on', doc('第五条 应当载明下列事项：', '（一）甲；', '（二）乙。', '有下列情形之一的，不予登记：', '（一）丙；', '（三）丁。'), [['（三）', '（二）']]],
+  ['a skip after an item whose text opens with figures', doc('1.甲', '2.乙', '3.2026年十件民生实事', '5.丙'), [['5.', '4.']]],
+  ['a list going on under one new parent only is not numbering through', doc('一、甲', '1.子一', '2.子二', '二、乙', '3.子三', '三、丙', '1.子一'), [['3.', '1.']]],
+  ['a speech does not restart its outline at 一、 after a colon', doc('一、统一思想', '二、明确任务', '下面讲三点具体要求：', '一、抓学习'), [['一、', '三、']]],
+  ['a quotation left open hides the outline for 40 paragraphs at most', doc('要求如下：', '“要抓紧落实', ...Array(45).fill('正文。'), '一、甲', '三、乙'), [['三、', '二、']]],
+  ['a repeat after a sentence is still a repeat', doc('一、总则', '二、分则', '有关要求如下。', '二、处置'), [['二、', '三、']]],
+  ['a skip after a quotation of several paragraphs has closed', doc('1.将第七条修改为：', '“第七条 有下列情形之一的：', '（一）甲。”', '3.将第九条修改为：'), [['3.', '2.']]],
+  ['二是一以贯之 is an item of the series', '一是加强学习。三是一以贯之抓落实。', [['三是', '二是']]],
 ];
 
 const QUIET = [
@@ -90,6 +100,17 @@ const QUIET = [
   ['leads continue past an inner series of the same kind', doc('一要讲政治。', '二要顾大局。', '三要谋发展。', '会上强调：一要学习，二要实践，三要总结，四要提高。', '四要重自强。')],
   ['一、二〇二五年工作回顾 is a heading', doc('一、二〇二五年工作回顾', '二、二〇二六年工作安排')],
   ['一、一年来的工作 is a heading in sequence', doc('一、一年来的工作', '二、今年的任务')],
+  // a law's article structure resets list numbering
+  ['each article of a law starts its list at （一）', doc('第一条 有下列情形之一的：', '（一）甲；', '（二）乙。', '第二条 包括：', '（一）丙；', '（二）丁。')],
+  ['an article with an item after 之一', doc('第十条 下列事项：', '（一）甲；', '（二）乙。', '第十条之一 下列行为：', '(一)丙；')],
+  ['a second list in one article after 「下列……：」', doc('第五条 应当载明下列事项：', '（一）甲；', '（二）乙。', '有下列情形之一的，不予登记：', '（一）丙；', '（二）丁。')],
+  ['a chapter heading ends every list', doc('## 第一章 总则', '一、甲', '二、乙', '## 第二章 分则', '一、丙'), { format: 'markdown' }],
+  ['an item whose text opens with figures, right after the item before', doc('1.甲', '2.乙', '3.2026年十件民生实事', '4.5+2就业之家', '5.丙')],
+  ['a title line of its own starts a new part numbered anew', doc('一、总则', '二、分则', '酒后驾驶操作规程', '一、发现', '二、处置')],
+  ['an older law numbers the items of an article 一、二、 after a colon', doc('第五条 有下列情形之一的，准予登记：', '一、甲；', '二、乙。', '第六条 申请人应当提交：', '一、丙；', '二、丁。')],
+  ['headings inside an amended article quoted over several paragraphs', doc('一、修改第一部分', '1.将第七条修改为：', '“第七条 有下列情形之一的：', '（一）甲；', '（二）乙。”', '2.将第九条修改为：', '“第九条 应当载明：', '（一）丙。”', '二、修改第二部分', '1.删除第三条。')],
+  ['items numbered through the whole document across sections', doc('一、甲', '1.子一', '2.子二', '二、乙', '3.子三', '4.子四', '三、丙', '5.子五')],
+  ['一是一流 is an item, not an idiom', '一是一流营商环境持续优化。二是改革深入推进。三是开放不断扩大。'],
 ];
 
 describe('numbering rule', () => {

@@ -17,6 +17,7 @@ const FLAGGED = [
   ['认真学习《《条例》。', [['《', '']]],
   ['请参阅（附件2。', [['（', undefined]]],
   ['他指出：“第一段话。\n第二段没有。', [['“', undefined]]],
+  ['“下列案件由本院管辖：\n（一）甲类案件；\n（二）乙类案件。', [['“', undefined]]],
   ['发文字号为国办发〔2024】5号。', [['〔', undefined], ['】', undefined]]],
   // 2. nested 书名号
   ['学习《关于印发《办法》的通知》。', [['《', '〈'], ['》', '〉']]],
@@ -36,6 +37,8 @@ const FLAGGED = [
   // 5. dash
   ['改革--这是关键一招。', [['--', '——']]],
   ['改革－－这是关键一招。', [['－－', '——']]],
+  ['坚持一个中心—以经济建设为中心。', [['—', '——']]],
+  ['这个问题—说到底—是作风问题。', [['—', '——'], ['—', '——']]],
   ['改革──这是关键一招。', [['──', '——']]],
   ['改革—这是关键一招。', [['—', '——']]],
   // beside a half-width mark that punct-width turns full-width, as it will read after that fix
@@ -44,7 +47,9 @@ const FLAGGED = [
   ['...(首先)要抓紧', [['...', '……']]],
   // 6. ？ and ！
   ['这难道不对吗！？', [['！？', '？！']]],
-  ['太好了！！！！', [['！！！！', '！！！']]],
+  ['太好了！！！！', [['！！！！', '！']]],
+  ['让我们共同努力奋斗！！', [['！！', '！']]],
+  ['这难道不对吗？？？？', [['？？？？', '？？？']]],
   // 7. a title ending in 。
   ['关于做好春节期间安全工作的通知。\n各单位：', [['。', '']]],
   ['在全县工作会议上的讲话。\n同志们：', [['。', '']]],
@@ -68,8 +73,16 @@ const QUIET = [
   '’〉',
   '1949—2024年的变化',
   '北京—上海特别旅客快车',
+  // the 连接号 between items, steps and places (GB/T 15834 4.13)
+  '打通研发—生产—临床应用全链条',
+  '形成“研发—中试—量产”一条龙服务',
+  '推进赤峰道—中心花园改造',
+  '推进郑州—开封同城化',
+  '开行成都—重庆城际列车',
   '这难道不对吗？！',
   '是吗？？？',
+  '让我们共同努力奋斗！',
+  '真的吗？！',
   '他指出：“第一段话。\n“第二段话。\n“第三段话。”',
   '他指出：“第一段话，\n第二行接着说。”',
   '关于做好春节期间安全工作的通知\n各单位：',
@@ -84,6 +97,8 @@ const QUIET = [
   '认真学习《条例》》。',
   '“同志们，\n要抓紧。”',
   '```\n他说：“没有后引号\n```',
+  // a quoted block opened at its start and closed at its end, as amendments print it
+  '一、将第一条修改为：\n“下列案件由本院管辖：\n（一）甲类案件；\n（二）乙类案件。”\n二、删去第二条。',
 ];
 
 describe(`rule ${RULE}`, () => {
@@ -98,6 +113,14 @@ describe(`rule ${RULE}`, () => {
     const format = text.startsWith('```') ? 'markdown' : 'plain';
     it(`stays quiet on 「${text.replace(/\n/g, '⏎')}」`, () => assert.deepEqual(flagged(text, RULE, { format }), []));
   }
+  it('reports a 顿号 between quotations or titles one step below the rule (the standard says 通常不用)', () => {
+    for (const text of ['坚持“两个维护”、“四个意识”。', '认真学习《条例》、《办法》。']) {
+      const [f] = core.check(text, {}).filter((x) => x.rule === RULE);
+      assert.equal(f.severity, 'info', text);
+    }
+    const [dash] = core.check('改革—这是关键一招。', {}).filter((x) => x.rule === RULE);
+    assert.equal(dash.severity, 'warning');
+  });
   it('names the standard in Chinese messages', () => {
     for (const [text] of FLAGGED) {
       for (const f of core.check(text, {})) if (f.rule === RULE) assert.match(f.message, /GB\/T 15834/);

@@ -82,7 +82,8 @@ const ATTESTED_QUIET = [
 // form, but by too little to flag on its own; the deterministic rules name these, and typo-context
 // gives way to them on the same characters. [sentence, wrong form, the rule that reports it]
 const REAL_WORD = [
-  ['群众可以向有关部门反应情况。', '反应', 'style'],
+  ['群众可以向有关部门反应情况。', '反应', 'word-choice'],
+  ['做为一名党员，要带头遵守纪律。', '做为', 'typo'],
   ['要进一步完善发展机智。', '发展机智', 'typo'],
   ['扎实推动共同富余。', '共同富余', 'typo'],
 ];
@@ -172,10 +173,10 @@ describe('typo-context', () => {
 
   it('gives way to a deterministic rule on the same characters, even where it would flag them', () => {
     // At margin 0 typo-context guesses at almost everything; none of its guesses may overlap the
-    // typo rule's 关健 or the style rule's 反应.
+    // typo rule's 关健 or the word-choice rule's 反应.
     const text = '这项工作关健在于落实，有问题要向有关部门反应情况。';
     const found = core.check(text, { typoContextMargin: 0 });
-    const firm = found.filter((f) => f.rule === 'typo' || f.rule === 'style');
+    const firm = found.filter((f) => f.rule === 'typo' || f.rule === 'word-choice');
     assert.equal(firm.length, 2);
     const guesses = found.filter((f) => f.rule === RULE);
     assert.ok(guesses.length > 0);

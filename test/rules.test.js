@@ -9,6 +9,10 @@ const { flagged } = require('./helpers');
  */
 const TABLES = {
   typo: [
+    ['加强九洲江流域治理', []],
+    ['把他做为学习的榜样。', [['做为', '作为']]],
+    ['多做为民服务的实事，多做为群众排忧解难的工作。', []],
+    ['神州大地九洲同庆', [['九洲', '九州']]],
     ['这是本届常委会依法履职的关健一年。', [['关健', '关键']]],
     ['对份内的事要做好沟通，对份外的事要及时提醒。', [['份内', '分内'], ['份外', '分外']]],
     ['会议对下一阶段工作作出布署。', [['布署', '部署']]],
@@ -65,6 +69,15 @@ const TABLES = {
     ['GDP增长5.2%。', []],
     ['函数f(x)的取值', []],
     ['见 f(x). Then', []],
+    // not prose: HTML entities, emoticons, commas between quoted English words
+    ['他说&quot;好&quot;，然后离开。', []],
+    ['中文&nbsp;排版&amp;校对', []],
+    ['太好了;-)我们明天见，好的:)', []],
+    ['支持多种语言（“Python”, “Java”）', []],
+    // and still a half-width mark beside Chinese text
+    ['他说&quot;好&quot;,然后离开', [[',', '，']]],
+    ['太好了;我们明天见', [[';', '；']]],
+    ['包括“甲”, “乙”', [[', ', '，']]],
   ],
   placeholder: [
     ['确保X届人大三次会议圆满成功', [['X', undefined]]],
@@ -85,6 +98,27 @@ const TABLES = {
     ['学习SpaceX公司的经验', []],
     ['□同意 □不同意', []],
     ['Windows XP系统', []],
+    // names written with a sign, a platform named X, a name kept out of someone's quoted words
+    ['开展“数据要素×”行动和“人工智能+”行动', []],
+    ['实施“双尖双领+X”项目，推行“1+X”证书制度', []],
+    ['打造“415X”先进制造业集群', []],
+    ['他在社交平台X上发文', []],
+    // the multiplication sign in a formula
+    ['应纳税额＝销售额×税率', []],
+    ['应缴纳金额＝矿产品销售收入×补偿费费率×开采回采率', []],
+    ['直接影响范围五万（用户×小时）以上的', []],
+    ['日工资收入＝（当年已过日历天数÷365天）×职工本人全年应当享受的年休假天数', []],
+    ['建设×市高质量发展示范区', [['×', undefined]]],
+    ['全市共有×人参加，×人获奖', [['×', undefined], ['×', undefined]]],
+    ['在市第×届人大×次会议上', [['×', undefined], ['×', undefined]]],
+    ['一名工人说：“XX公司拖欠我们三个月工资。”', []],
+    // still placeholders: a × pair, a lone X before a closing quote with no figures, X after figures with a unit
+    ['建设“××”品牌', [['××', undefined]]],
+    ['推进“建设XXXX现代化城市”目标', [['XXXX', undefined]]],
+    ['完成“3X”项任务', [['3X', undefined]]],
+    ['要求XX公司限期整改', [['XX', undefined]]],
+    ['X书记强调：“XX公司要带头整改。”', [['X', undefined], ['XX', undefined]]],
+    ['他在XX平台X上发文', [['XX', undefined]]],
   ],
   'dup-word': [
     ['大力发展发展教育事业', [['发展发展', '发展']]],
@@ -134,6 +168,34 @@ for (const [rule, cases] of Object.entries(TABLES)) {
     }
   });
 }
+
+describe('rule typo and the date of the variant-form table', () => {
+  const text = '接入网络可以是多级联接的网络。';
+  it('flags a non-recommended form in a document dated after 2002-03-31', () =>
+    assert.deepEqual(flagged(text, 'typo', { date: '2002-03-31' }), [['联接', '连接']]));
+  it('stays quiet on it in a document dated before the table took effect', () =>
+    assert.deepEqual(flagged(text, 'typo', { date: '1998-02-13' }), []));
+  it('leaves 帐 for 账 alone in a document dated before 2005, flags it after', () => {
+    assert.deepEqual(flagged('个人用户是指具有联网帐号的个人。', 'typo', { date: '1998-02-13' }), []);
+    assert.deepEqual(flagged('个人用户是指具有联网帐号的个人。', 'typo', { date: '2018-12-29' }), [['帐号', '账号']]);
+  });
+  it('still flags a plain typo in an old document', () =>
+    assert.deepEqual(flagged('这是关健一年。', 'typo', { date: '1998-02-13' }), [['关健', '关键']]));
+});
+
+describe('Markdown that is not prose', () => {
+  const md = { format: 'markdown' };
+  for (const [title, text, rule, expected] of [
+    ['a code span', '运行`a,b;c`命令即可', 'punct-width', []],
+    ['fenced code', '说明如下：\n```\n中文,测试;\n```\n完毕。', 'punct-width', []],
+    ['a definition-list marker', '术语\n: 定义说明。', 'punct-width', []],
+    ['a colon opening a line after a blank line is text', '术语\n\n: 定义说明。', 'punct-width', [[': ', '：']]],
+    ['an HTML entity before a full stop', '他说&quot;好&quot;。', 'punct-dup', []],
+    ['a half-width comma outside a code span', '运行`a,b`命令,即可', 'punct-width', [[',', '，']]],
+  ]) {
+    it(`${expected.length ? 'flags' : 'stays quiet on'} ${title}`, () => assert.deepEqual(flagged(text, rule, md), expected));
+  }
+});
 
 describe('rule residue in a long paragraph', () => {
   it('flags only the sentence holding the residue', () => {

@@ -11,7 +11,7 @@
  * may contain anything, including `<script>`.
  */
 import * as l10n from '@vscode/l10n';
-import type { ProtocolFinding, Severity } from '../../server/src/protocol';
+import { REPORT_MARK, type ProtocolFinding, type Severity } from '../../server/src/protocol';
 import { formatNumber } from './util';
 
 export type ReportFormat = 'md' | 'html';
@@ -182,7 +182,8 @@ export function escapeMarkdown(text: string): string {
 // Markdown
 
 export function renderMarkdown(model: ReportModel): string {
-  const out: string[] = [];
+  // The mark first: a report saved next to the draft is never proofread itself.
+  const out: string[] = [REPORT_MARK];
   out.push(`# ${escapeMarkdown(l10n.t('Proofreading report: {0}', model.documentName))}`, '');
   for (const line of summaryLines(model)) out.push(`- ${escapeMarkdown(line)}`);
   out.push('');
@@ -375,6 +376,7 @@ export function renderWebviewHtml(model: ReportModel, options: { nonce: string }
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('the nonce must be at least 16 base64 characters');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'`;
   return `<!DOCTYPE html>
+${REPORT_MARK}
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -394,6 +396,7 @@ ${reportBody(model, true)}
 /** A self-contained page to attach to a draft: no script, nothing loaded from anywhere. */
 export function renderExportHtml(model: ReportModel): string {
   return `<!DOCTYPE html>
+${REPORT_MARK}
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">

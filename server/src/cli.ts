@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
 import { checkFile, ioMessage, type FileResult } from './cliCheck';
+import { isExportedReport } from './protocol';
 import { findWorkspaceFile, readWorkspaceFile } from './workspaceConfig';
 
 const USAGE = `用法：gongwen [选项] 路径...
@@ -115,7 +116,8 @@ function collectFiles(paths: string[], problems: FileResult[]): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(full);
+      // 「通知-校对报告.md」: a report exported next to the draft (its mark is checked when it is read).
+      else if (EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isExportedReport('', e.name)) files.push(full);
     }
   };
   for (const p of paths) {

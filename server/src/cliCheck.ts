@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, splitParagraphs, takeRuleWarnings, type Checker, type CheckOptions, type Finding } from './core';
 import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
+import { isExportedReport } from './protocol';
 
 /** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
 export const MAX_BYTES = 64 * 1024 * 1024;
@@ -84,6 +85,8 @@ export function checkFile(file: string, checker: Checker, base: CheckOptions, fi
   } catch (err) {
     return { file, error: err instanceof DecodeError ? err.message : ioMessage(err), diagnostics: [] };
   }
+  // A proofreading report the extension exported (it carries the mark) is not a draft: nothing to check or fix.
+  if (isExportedReport(decoded.text)) return { file, encoding: ENCODING_LABEL[decoded.encoding], diagnostics: [] };
   const ext = path.extname(file).toLowerCase();
   const options: CheckOptions = {
     ...base,

@@ -24,6 +24,23 @@ export interface GongwenSettings {
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
 
+/**
+ * The mark an exported proofreading report carries on its first line (an HTML comment: invisible in
+ * rendered Markdown and HTML). A report saved next to the draft is not a document to proofread: the
+ * editor and `gongwen <folder>` leave a file alone that carries the mark near its start, or that is
+ * named as an export is (「通知-校对报告.md」「notice-proofreading-report.html」).
+ */
+export const REPORT_MARK = '<!-- gongwen:proofreading-report -->';
+const REPORT_NAME = /[-－](?:校对报告|proofreading-report)(?:[ _]?[(（]?\d{1,3}[)）]?)?\.(?:md|markdown|html?)$/iu;
+
+/** Whether a file is a report the extension exported (by its mark, else by its name). */
+export function isExportedReport(text: string, fileName?: string): boolean {
+  if (text.slice(0, 4096).includes(REPORT_MARK)) return true;
+  if (fileName === undefined) return false;
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  return REPORT_NAME.test(base);
+}
+
 /** A finding with an LSP range, as returned by the custom requests below. */
 export interface ProtocolFinding {
   rule: string;

@@ -26,6 +26,7 @@ import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
   DEFAULT_LANGUAGES,
+  isExportedReport,
   FIXES_REQUEST,
   PRODUCT_NAME,
   type CheckDocumentParams,
@@ -147,7 +148,17 @@ function checkOptions(doc: TextDocument, s: GongwenSettings): CheckOptions {
 
 function isChecked(doc: TextDocument, s: GongwenSettings): boolean {
   const languages = Array.isArray(s.languages) ? s.languages : DEFAULT_LANGUAGES;
-  return languages.includes(doc.languageId);
+  // A proofreading report the extension exported is not a draft.
+  return languages.includes(doc.languageId) && !isExportedReport(doc.getText(), uriPath(doc.uri));
+}
+
+/** The path part of a document URI, decoded when it can be (a malformed escape stays as written). */
+function uriPath(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }
 
 function warnOnce(message: string): void {

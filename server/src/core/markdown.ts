@@ -9,6 +9,8 @@ export const FILLER = '\uE000';
 
 const INLINE = /<!--.*?-->|`+[^`]*`+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<(?:https?:|mailto:)[^>]*>|<\/?[A-Za-z][^>]*>/g;
 
+const DEFINITION = /^(\s{0,3}):[ \t]/;
+
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + FILLER.repeat(end - start) + text.slice(end);
 }
@@ -35,6 +37,11 @@ export function maskMarkdownLines(lines: readonly string[]): string[] {
       continue;
     }
     let masked = line;
+    // A definition list's 「: 」 before a definition (after a line holding the term) is markup.
+    const definition = DEFINITION.exec(line);
+    if (definition && out.length > 0 && lines[out.length - 1].trim() !== '') {
+      masked = blank(masked, definition[1].length, definition[1].length + 1);
+    }
     for (const m of line.matchAll(INLINE)) {
       // Keep the brackets of a link target visible: 「](」 and 「)」 are Markdown, not text.
       const start = m[0].startsWith('](') ? m.index! + 1 : m.index!;

@@ -4,6 +4,9 @@
  * A phrase is flagged where the text differs from a canonical formulation by one edit — a character
  * substituted, dropped or added, or two adjacent characters swapped — and where the table lists a
  * known mistake (「确立习近平总书记党中央的核心」, 「协调推进“五位一体”总体布局」, 「筑牢中华民族共同体意识」).
+ * A phrase of ten characters or more is also flagged where two of its characters are replaced, except
+ * two side by side that make a word there (「坚持和完善」 for 「坚持和发展」 is another formulation, not
+ * a slip), and a slip in its first or last character counts only where the window stands as words.
  *
  * Finding the one-edit variants without enumerating them: each canonical phrase is cut into three
  * pieces, and one edit (a swap included) can spoil at most two of them, so an intact piece found by
@@ -25,6 +28,8 @@ interface Phrase {
   norm: string;
   note: string;
   fuzzy: boolean;
+  /** Long enough to be checked for two characters replaced. */
+  fuzzy2: boolean;
 }
 
 interface KnownWrong {
@@ -101,7 +106,8 @@ function compile(): Compiled {
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     const index = phrases.length;
-    phrases.push({ text, norm, note, fuzzy: [...norm].filter((c) => !SEPARATORS.has(c)).length >= MIN_FUZZY });
+    const letters = [...norm].filter((c) => !SEPARATORS.has(c)).length;
+    phrases.push({ text, norm, note, fuzzy: letters >= MIN_FUZZY, fuzzy2: letters >= MIN_FUZZY2 });
     for (const item of wrongCell.split(' | ').filter((w) => w !== '')) {
       const [wrong, right] = item.split('=>');
       const wrongNorm = strip(wrong);
@@ -144,7 +150,27 @@ export function canonPhraseCount(): number {
   return compile().phrases.length;
 }
 
-type EditKind = 'sub' | 'del' | 'ins' | 'swap';
+type EditKind = 'sub' | 'del' | 'ins' | 'swap' | 'sub2';
+
+/** Phrases at least this long (separators not counted) are also checked for two characters replaced. */
+const MIN_FUZZY2 = 10;
+
+/**
+ * The two indexes where the window s[start, start + c.length) differs from `c`, when it differs in
+ * exactly two characters that are not a swap and neither a separator; else undefined.
+ */
+function twoSubstitutions(s: string, start: number, c: string): [number, number] | undefined {
+  if (start < 0 || start + c.length > s.length) return undefined;
+  const at: number[] = [];
+  for (let i = 0; i < c.length; i++) {
+    if (s.charCodeAt(start + i) !== c.charCodeAt(i) && at.push(i) > 2) return undefined;
+  }
+  if (at.length !== 2) return undefined;
+  const [i, j] = at;
+  if (j === i + 1 && s[start + i] === c[j] && s[start + j] === c[i]) return undefined;
+  for (const k of at) if (SEPARATORS.has(c[k]) || SEPARATORS.has(s[start + k])) return undefined;
+  return [i, j];
+}
 
 /**
  * The single edit that turns `c` (canonical) into the window w = s[start, end) (written), or
@@ -245,6 +271,10 @@ function kindText(kind: EditKind, wMid: string, cMid: string): string {
       return `多了“${wMid}”`;
     case 'swap':
       return `“${wMid}”两字颠倒`;
+    case 'sub2':
+      return wMid.length > 2
+        ? `差两字（“${wMid[0]}”应为“${cMid[0]}”，“${wMid[wMid.length - 1]}”应为“${cMid[cMid.length - 1]}”）`
+        : `差两字（“${wMid}”应为“${cMid}”）`;
   }
 }
 
@@ -309,10 +339,26 @@ export const canonRule: Rule = {
       const p = phrases[anchor.phrase];
       const n = p.norm.length;
       const base = anchor.start - anchor.offset;
-      // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
-      if (!nearWindows(norm, base, p.norm)) continue;
       // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
       if (exactAt.has(exactKey(anchor.phrase, base))) continue;
+      // Two characters replaced (「坚决维护习近平总书记党中央的核心」 with two slips): the window where the
+      // piece puts the phrase. Two slips one beside the other must not make a word of their own there
+      // (「坚持和完善」 for 「坚持和发展」 is another formulation, not a slip).
+      if (p.fuzzy2 && base >= 0) {
+        const two = twoSubstitutions(norm, base, p.norm);
+        const key = `f${anchor.phrase}:${base}:${base + n}`;
+        if (two && !candidates.has(key)) {
+          const [i, j] = two;
+          const adjacentWord = j === i + 1 && ctx.isWordBoundary(map[base + i]) && ctx.isWordBoundary(map[base + j] + 1);
+          // A slip in the first or last character counts where the window stands as words of its own.
+          const edges = (i > 0 || ctx.isWordBoundary(map[base])) && (j < n - 1 || ctx.isWordBoundary(map[base + n - 1] + 1));
+          if (!adjacentWord && edges) {
+            candidates.set(key, { start: base, end: base + n, phrase: anchor.phrase, right: p.norm, rightText: p.text, kind: 'sub2', priority: [2, -n, 0, 0] });
+          }
+        }
+      }
+      // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
+      if (!nearWindows(norm, base, p.norm)) continue;
       for (let shift = -1; shift <= 1; shift++) {
         const start = base + shift;
         if (start < 0) continue;

@@ -76,6 +76,8 @@ function atClauseEnd(text: string, pos: number): boolean {
 }
 
 const isVerbTag = (tag: string) => tag.startsWith('v');
+/** Tags passed over between a modifier and the word that governs it: adjectives, adverbs, time words, 和/或. */
+const COORDINATED = /^(?:a|ad|d|t|c)$/u;
 const isPredicateTag = (tag: string) => /^(a|ad|an|v|vi|vd|z|d|zg|i|l)$/.test(tag);
 
 /**
@@ -90,6 +92,25 @@ function worthTagging(ctx: ParagraphContext, i: number): boolean {
   // Only a dictionary idiom can be tagged i; asking the dictionary first spares segmenting most clauses.
   if (ctx.idiomMayEndAt?.(i) === false) return false;
   if (i >= 4 && ctx.isWordBoundary(i - 4) && ctx.isWordBoundary(i) && !ctx.isWordBoundary(i - 2)) return true;
+  return false;
+}
+
+/**
+ * Whether the verb after the 的 at tags[k] is part of a noun phrase rather than the verb an adverbial
+ * would modify: it modifies a noun that ends the phrase (「主动的开放战略，」「高效的应急指挥体系」), or it
+ * ends the clause as the object of a verb before (「维持专利权有效的决定。」).
+ */
+function nominalAfterDe(tags: readonly { word: string; tag: string }[], k: number): boolean {
+  let j = k + 1;
+  while (tags[j] && (tags[j].tag === 'vn' || isVerbTag(tags[j].tag)) && j < k + 3) j++;
+  const head = tags[j];
+  if (j > k + 1 && head && head.tag === 'n') {
+    const after = tags[j + 1];
+    if (!after || /^(?:x|c|uj)$/u.test(after.tag)) return true;
+  }
+  if (k + 2 === tags.length) {
+    for (let b = k - 2; b >= 0; b--) if (isVerbTag(tags[b].tag) && tags[b].tag !== 'vn' && !inClass('modal', tags[b].word)) return true;
+  }
   return false;
 }
 
@@ -133,13 +154,22 @@ function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
 
   const manner = inClass('manner', prev.word) || prev.tag === 'i';
   // 「实施严格的督查考核」: a verb before the modifier makes 「严格的督查考核」 its object, a noun phrase.
-  const before = tags[k - 2];
+  // The word that governs the modifier, looking back over coordinated modifiers and time words
+  // (「提供充分、有效的担保」「根据当时有效的执行依据」).
+  let b = k - 2;
+  while (b >= 0 && k - 2 - b < 4 && (COORDINATED.test(tags[b].tag) || tags[b].word === '、')) b--;
+  const before = b >= 0 ? tags[b] : undefined;
   const objectOfVerb = before !== undefined && isVerbTag(before.tag) && !inClass('modal', before.word);
-  if (manner && !objectOfVerb && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
+  // 「对敲诈勒索的发生存在过错」「以只争朝夕的使命意识」: a preposition before the modifier takes
+  // 「……的发生」 as its object, a noun phrase.
+  const objectOfPreposition = before !== undefined && before.tag === 'p';
+  // 「充分、有效的担保」「客观、公正、及时的要求」: modifiers listed with 顿号 before 的 describe a noun.
+  const listedModifiers = text[tags[k - 1].start - 1] === '、';
+  if (manner && !objectOfVerb && !objectOfPreposition && !listedModifiers && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
     const nextIsVerb =
       (isVerbTag(next.tag) && next.tag !== 'vn') || inClass('verb', next.word) || (next.tag === 'vn' && tags[k + 2] !== undefined && isVerbTag(tags[k + 2].tag));
     const afterVerb = tags[k + 2];
-    if (nextIsVerb && !inClass('head', afterVerb?.word)) {
+    if (nextIsVerb && !inClass('head', afterVerb?.word) && !nominalAfterDe(tags, k)) {
       return {
         offset: prev.start,
         length: prev.word.length + 1,

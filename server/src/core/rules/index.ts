@@ -14,6 +14,7 @@ import { numberingRule } from './numbering';
 import { numberRule } from './number';
 import { punctPairRule } from './punctPair';
 import { styleRule } from './style';
+import { wordChoiceRule } from './wordChoice';
 
 export const RULES: readonly Rule[] = [
   typoRule,
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   numberingRule,
   numberRule,
   punctPairRule,
+  wordChoiceRule,
   styleRule,
   typoContextRule,
 ];

@@ -132,9 +132,9 @@ function approximations(text: string, ctx: ParagraphContext, findings: RawFindin
 // 3. Arabic digits with 千/百/十
 
 const MIXED = /(?<![\dA-Za-z.\-_/:：＿])(\d{1,3}(?:\.\d+)?)([千百十])((?:\d{1,3}[百十])*)/gu;
-/** 千/百/十 that begin a unit or a word: 千瓦, 千克, 千米, 百分点, 十分, 十足. */
+/** 千/百/十 that begin a unit or a word: 千瓦, 千克, 千米, 千牛（kN）, 千字节, 百分点, 十分, 十足. */
 const NOT_UNIT_AFTER: Record<string, RegExp> = {
-  千: /^[瓦克米伏帕焦赫卡兆]/u,
+  千: /^(?:[瓦克米伏帕焦赫卡兆牛]|字节)/u,
   百: /^[分]/u,
   十: /^[分足]/u,
 };
@@ -189,6 +189,8 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
       length: span.length,
       message: `阿拉伯数字不与「千」「百」「十」混写（「万」「亿」可以）：${suggestion ? `「${span}」应写作「${suggestion}」` : `「${span}」应改写`}（${STANDARD}）。`,
       suggestions: suggestion ? [suggestion] : [],
+      // 「9千亿元」「10.36百亿亿次」: 千亿 and 百亿亿 read as one magnitude, common in edited reports — a note.
+      ...(/^[万亿]/u.test(next) ? { gentler: true } : {}),
     });
   }
 }
@@ -235,7 +237,8 @@ function ranges(text: string, findings: RawFinding[]): void {
       });
       continue;
     }
-    if (wave || spaced) continue;
+    // GB/T 15835-2011 lets a range of values take the 一字线 as well as 「～」 (「0—6岁」「5%—5.5%」).
+    if (wave || spaced || sep === '—') continue;
     if (unitA !== unitB) continue;
     // 第3-5条, 表1-2, 图2-3: numbers of parts, tables and figures.
     if (/[第表图式例章节页附]/u.test(before) || /[A-Za-z][\s/]*$/u.test(text.slice(Math.max(0, at - 8), at))) continue;
@@ -252,6 +255,9 @@ function ranges(text: string, findings: RawFinding[]): void {
       length: whole.length,
       message: `数值范围用浪纹线「～」连接，不用「${sep}」：「${fixed}」（${STANDARD}、GB/T 15834）。`,
       suggestions: [fixed],
+      // A hyphen (「3-5年」) is the standard's short connecting mark put in the wrong place, common in edited
+      // reports and unambiguous to a reader: a note, one step below the rule.
+      ...(sep === '-' || sep === '－' ? { gentler: true } : {}),
     });
   }
 }
@@ -285,8 +291,11 @@ function sessionNumbers(text: string, findings: RawFinding[]): void {
     const at = m.index + (m[1]?.length ?? 0);
     const after = text.slice(at + m[2].length + 1);
     if (/^\d+中全会/u.test(after)) continue; // 「20届3中全会」: the outdated rule's.
+    // Only the 届次 of a congress, a party committee or a standing body (「十四届全国人大」「第十届市委」)
+    // is a set form in Chinese numerals. An event's ordinal (「第28届电影节」「第19届亚运会」) may be written
+    // in figures: GB/T 15835 leaves it to the document's consistency.
     const body = BODY_AFTER_JIE.exec(after);
-    if (!m[1] && (!body || NOT_JIE_GAP.test(body[0]))) continue;
+    if (!body || NOT_JIE_GAP.test(body[0])) continue;
     if (m[1] && NOT_JIE_GAP.test(after.slice(0, 4))) continue;
     flag(at, m[2], '届次');
   }
@@ -296,6 +305,9 @@ function sessionNumbers(text: string, findings: RawFinding[]): void {
     const before = text.slice(Math.max(0, at - 30), at);
     const jie = Math.max(...allMatches(NUMBERED_JIE, before).map((j) => j.index + 1), -1);
     if (jie < 0 || /[。；！？]/u.test(before.slice(jie))) continue;
+    // A court's or procuratorate's committee numbers its many meetings in figures: 「第十届检察委员会
+    // 第28次会议」「审判委员会第1757次会议」 is the published form.
+    if (/(?:检察|审判)委员会第?$/u.test(before)) continue;
     if (/\d+中全会/u.test(before.slice(jie))) continue;
     flag(at, m[2], '会次');
   }
@@ -329,6 +341,8 @@ function adjacentNumbers(text: string, findings: RawFinding[]): void {
     if (/^、|^，[\d一二三四五六七八九十]/u.test(after)) return;
     // 「二、三十年代」 abbreviates 二十年代、三十年代.
     if (!MEASURE_AFTER.test(after) || /^十年代/u.test(after)) return;
+    // 「第二十一、二十二条」: the second number is 二十二, a list of numbers, not an approximation.
+    if (/^十[一二三四五六七八九]/u.test(after)) return;
     // A heading number at the start of a line: 「三、四个方面的问题」 is heading 三 over 「四个方面」.
     if (at < 12 && /^[\s#*>（(]*$/u.test(text.slice(0, at))) return;
     // 十五、六个 keeps its 十. Before a classifier 2 is 两: 「一、二个」 → 「一两个」, 「2、3人」 → 「两三人」.

@@ -21,6 +21,15 @@
  *   enumeration, not a heading. 「1.5万元」「3.15」 are decimals (the dot must be followed by a non-digit).
  *   Markers with a comma (「一，」「1，」) count as headings only when they carry the number expected next.
  * - In Markdown, 「1. 」 (digit, dot, space) is a list item the renderer renumbers: not checked.
+ * - Laws: each 第X条 (and 章/节/编/部分) starts its lists again, and so does a list right after a
+ *   paragraph ending in a colon (「有下列情形之一的：」 then 「（一）」, or 「一、」 in a law); text
+ *   quoted over several paragraphs after a colon (「将第七条修改为：」「“第七条 ……”」) numbers the
+ *   quoted document and is skipped. A level whose lists go on from the list before under at least two
+ *   later parents (and never start again at 1) is numbered through the whole document (「71.」 under
+ *   「十三、」).
+ * - A title on a line of its own (short, no sentence punctuation: 「酒后驾驶操作规程」「第二类」) followed
+ *   by 「一、」 begins a new part numbered anew.
+ * - 「20.2026年……」 right after the item 「19.」 is the next item, not a decimal.
  * - An in-text marker must start a clause (paragraph start, or after a point, bracket or quote), so
  *   「统一是」「第一要务」「唯一是」 are not markers; 「一是一，二是二」「三要三不要」 (a numeral follows)
  *   are idioms; 「三要素」 is a word; 「第一书记」「第一时间」 carry no comma and are not series.
@@ -101,6 +110,7 @@ const PREFIX = String.raw`^(\s*(?:#{1,6}\s*)?(?:\*\*)?)`;
 const RE_H1 = new RegExp(PREFIX + `([${CN}]{1,3})([、，,.．])`, 'u');
 const RE_H2 = new RegExp(PREFIX + `([（(])([${CN}]{1,3})([）)])([、，,．.]?)`, 'u');
 const RE_H3 = new RegExp(PREFIX + `([0-9０-９]{1,2})([.．、，,])(?![0-9０-９])`, 'u');
+const RE_H3_BEFORE_DIGIT = new RegExp(PREFIX + `([0-9０-９]{1,2})([.．])(?=[0-9０-９])`, 'u');
 const RE_H4 = new RegExp(PREFIX + `([（(])([0-9０-９]{1,2})([）)])([、，,．.]?)`, 'u');
 
 /** After 「一、二」: these make 「一、二线」「一、二等奖」「一、二季度」 an enumeration, not a heading. */
@@ -202,8 +212,13 @@ function levelOne(text: string, para: number, expected: (level: number) => numbe
 
 /** 「1.」, or 「1、」「1，」 where no numeral follows (「1，」 only with the number expected next). */
 function levelThree(text: string, para: number, markdown: boolean, expected: (level: number) => number): Marker | undefined {
-  const m = RE_H3.exec(text);
-  if (!m) return undefined;
+  let m = RE_H3.exec(text);
+  if (!m) {
+    // 「20.2026年……」「21.5+2就业之家」 right after the item 「19.」: the next item, not a decimal. A
+    // paragraph opening with 「1.5万元」 (no list open) stays a number.
+    m = RE_H3_BEFORE_DIGIT.exec(text);
+    if (!m || expected(3) === 1 || parseDigits(m[2]) !== expected(3)) return undefined;
+  }
   const num = parseDigits(m[2]);
   const punct = m[3];
   const end = m[0].length;
@@ -231,11 +246,51 @@ function levelThree(text: string, para: number, markdown: boolean, expected: (le
   };
 }
 
+/**
+ * A paragraph that starts a unit of a law or regulation: 「第十二条 」「第二章 总则」「第一节」「第二部分」 (after
+ * optional Markdown heading hashes or bold). Group 1 is the unit.
+ */
+const LAW_UNIT = /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编|部分)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
+const ENDS_WITH_COLON = /[：:]\s*$/u;
+/** A paragraph that starts with a quotation mark (「“第七条 ……」), to be continued if left open. */
+const QUOTE_OPENS = /^\s*[“「]/u;
+/** More quotations opened than closed in the paragraph. */
+function leavesQuoteOpen(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“' || c === '「') depth++;
+    else if ((c === '”' || c === '」') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+/**
+ * A title standing on its own line: short, no sentence punctuation, ending in a Chinese character or a
+ * closing bracket (「酒后驾驶操作规程」「第二类」「附件2 文书样式」); optional Markdown heading hashes.
+ */
+const TITLE_LINE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?[^，。；：！？,;:!?、]{2,30}[\p{Script=Han}）)](?:\*\*)?\s*$/u;
+
+/** The longest quoted block skipped: an amended article rarely runs longer. */
+const MAX_QUOTED_PARAGRAPHS = 40;
+/** A paragraph that ends a quotation: 「……。”」. */
+const QUOTE_CLOSES = /[”」][。；，]?\s*$/u;
+
 /** Characters after which an in-text marker starts a clause. */
 const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…-]/u; // 「-」: a 「--」 written for 「——」
 const atClauseStart = (text: string, i: number) => i === 0 || CLAUSE_START.test(text[i - 1]);
-/** What may not follow 「一是」「一要」: a numeral (「一是一」「三要三不要」), a closing mark, nothing. */
-const BAD_AFTER_SERIES = /[一二三四五六七八九十0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
+/** What may not follow 「一是」「一要」: a digit, a closing mark, nothing. */
+const BAD_AFTER_SERIES = /[0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
+/**
+ * A numeral after 「一是」「三要」 makes an idiom when it repeats the marker's own numeral and closes a
+ * phrase or goes on with 不/要 (「一是一，二是二」「三要三不要」); 「二是一以贯之」「一是一流」 are items.
+ */
+function seriesIdiom(text: string, after: number, numeral: string): boolean {
+  const ch = text[after];
+  if (!isCnNumeral(ch)) return false;
+  if (ch !== numeral) return false;
+  const next = text[after + 1];
+  return next === undefined || /[，,、。；;不要是]/u.test(next);
+}
 
 const ORDER_WORDS = ['首先', '其次', '再次', '最后'];
 const RE_SERIES = new RegExp(`([${CN}]{1,3})(是|要)`, 'gu');
@@ -259,6 +314,7 @@ function inTextMarkers(text: string, para: number): Marker[] {
     if (num === undefined) continue;
     const after = text[i + m[0].length];
     if (after === undefined || BAD_AFTER_SERIES.test(after)) continue;
+    if (seriesIdiom(text, i + m[0].length, m[1])) continue;
     if (m[2] === '要' && '素件'.includes(after)) continue;
     const word = m[2];
     out.push({ kind: word === '是' ? 'shi' : 'yao', para, offset: i, length: m[0].length, num, text: m[0], render: (n) => toCn(n) + word });
@@ -424,11 +480,49 @@ export const numberingRule: DocumentRule = {
       return list ? list.items[list.items.length - 1].num + 1 : 1;
     };
 
+    /** The last non-blank paragraph before this one ends with a colon (「有下列情形之一的：」). */
+    let afterColon = false;
+    /** Inside a quotation of several paragraphs opened after a colon. */
+    let quoted = false;
+    let quotedParagraphs = 0;
+    /** A 第X条/章/节 has been seen: the document is a law or regulation. */
+    let inLaw = false;
+    /** The last non-blank paragraph before this one is a title line of its own (「酒后驾驶操作规程」). */
+    let afterTitle = false;
     ctx.paragraphs.forEach((text, para) => {
       if (!NON_BLANK.test(text)) return;
+      const colonBefore = afterColon;
+      afterColon = ENDS_WITH_COLON.test(text);
+      const titleBefore = afterTitle;
+      afterTitle = TITLE_LINE.test(text) && markerStart(text) < text.length && !parseHeading(text, para, markdown, () => 0);
+      // 「将第七条修改为：」 then 「“……」 over several paragraphs: quoted text, whose headings number the
+      // quoted document, not this one. It ends with the paragraph that closes the quotation.
+      if (!quoted && colonBefore && QUOTE_OPENS.test(text) && leavesQuoteOpen(text)) {
+        quoted = true;
+        quotedParagraphs = 0;
+        return;
+      }
+      // A quotation never closed (a slip) stops hiding the outline after a while.
+      if (quoted && ++quotedParagraphs > MAX_QUOTED_PARAGRAPHS) quoted = false;
+      if (quoted) {
+        if (QUOTE_CLOSES.test(text)) quoted = false;
+        return;
+      }
+      // A law's 第X条 holds its own lists, and so does each 章/节/编: each starts again at 一/（一）.
+      if (LAW_UNIT.test(text)) {
+        inLaw = true;
+        for (let j = 1; j <= 4; j++) open[j] = undefined;
+        if (chains.size > 0) chains.clear();
+      }
       const heading = parseHeading(text, para, markdown, expected);
       if (heading) {
         const k = Number(heading.kind[1]);
+        // 「……应当载明下列事项：」 then 「（一）」 (or 「一、」 in older laws): a new list under the
+        // sentence, not a step back.
+        // A speech's 「一、」 after 「下面讲三点意见：」 stays in the outline: only a law restarts level 1 so.
+        if (heading.num === 1 && colonBefore && open[k] && (k >= 2 || inLaw)) for (let j = k; j <= 4; j++) open[j] = undefined;
+        // A title line of its own, then 「一、」: a new part (an appended document, a category) numbered anew.
+        if (heading.num === 1 && titleBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
         for (let j = k + 1; j <= 4; j++) {
           const deeper = open[j];
           if (!deeper) continue;
@@ -503,9 +597,32 @@ export const numberingRule: DocumentRule = {
       }
     });
 
+    // 「十三、执行监督」 then 「71.」: some documents number the items of a level through the whole text,
+    // across sections. A level counts as numbered through when at least two lists under later parents
+    // go on from the list before and none starts again at 1; one list going on is a slip (「（三）」
+    // under a new 「二、」 where 「（一）」 belongs).
+    const continuing = new Set<HeadingList>();
+    const through = new Map<number, { goOn: number; restart: number; last?: number }>();
     for (const list of headingLists) {
-      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
+      const t = through.get(list.level) ?? { goOn: 0, restart: 0 };
+      through.set(list.level, t);
+      const first = list.items[0].num;
+      if (t.last !== undefined && list.parentLevel > 0) {
+        if (first === t.last + 1) {
+          t.goOn++;
+          continuing.add(list);
+        } else if (first === 1) t.restart++;
+      }
+      t.last = list.items[list.items.length - 1].num;
+    }
+    for (const list of headingLists) {
       const first = list.items[0];
+      const t = through.get(list.level)!;
+      if (continuing.has(list) && t.goOn >= 2 && t.restart === 0) {
+        checkNumbered(list.items, false, out);
+        continue;
+      }
+      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
       let before = first.para - 1;
       while (before >= 0 && ctx.paragraphs[before].trim() === '') before--;
       const begunBefore = first.num > 1 && before >= 0 && ctx.paragraphs[before].includes(first.render(first.num - 1));

@@ -28,6 +28,9 @@ const MAY_HOLD = /[XxＸｘ×✕○◯〇□_＿]/u;
 
 /** Terms and the hints after a run, by their first character: only those can start where the run does or ends. */
 let terms: Map<string, string[]> | undefined;
+/** Terms whose sign comes after a word (「平台X」), with the sign's index in the term. */
+let termsInside: [string, number][] | undefined;
+const RUN_CHAR = /[XxＸｘ×✕○◯〇□]/u;
 let hintsAfter: Map<string, [string, string][]> | undefined;
 let hintsBefore: [string, string][] | undefined;
 
@@ -45,7 +48,10 @@ function byFirstChar<T>(items: T[], word: (item: T) => string): Map<string, T[]>
 
 function loadTables(): void {
   if (terms) return;
-  terms = byFirstChar([...parseWordSet(termsTable)], (term) => term);
+  const all = [...parseWordSet(termsTable)];
+  // 「X光」 begins with its sign; 「平台X」 (the platform's name) has a word before it.
+  terms = byFirstChar(all.filter((t) => RUN_CHAR.test(t[0])), (term) => term);
+  termsInside = all.filter((t) => !RUN_CHAR.test(t[0])).map((t) => [t, t.search(RUN_CHAR)] as [string, number]).filter((e) => e[1] > 0);
   const rows = parseTable(hintsTable).filter((r) => r.length >= 2);
   const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
   const after = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
@@ -74,11 +80,86 @@ function neighbour(text: string, i: number, step: 1 | -1): string | undefined {
 }
 const HALF_PUNCT_OR_SPACE = /[,.;:?!()" ]/;
 
+const CLOSING_QUOTE = '”’」』';
+const OPENING_QUOTE = '“‘「『';
+/** A sign of a formula or an initiative's name beside the run: 「人工智能+」「1+X」「双尖双领+X」. */
+const PLUS = '+＋';
+/**
+ * Words that introduce someone's reported words right before the opening quote: 「一名工人说：“……”」.
+ * Not a leader's 「指出」「强调」: a draft quoting instructions may still hold a blank there.
+ */
+const SPEECH_BEFORE = /(?:说|称|表示|介绍|反映|透露|坦言|告诉记者)[：:，,]?$/u;
+/** What an anonymised name in reported speech stands for: 「“XX公司拖欠工资”」. */
+const NAMED_AFTER = /^(?:公司|企业|集团|单位|工厂|厂|商店|店|银行|平台|学校|医院|小区|村)/u;
+
+/** How far the formula test looks either side of a ×. */
+const FORMULA_REACH = 80;
+/** How far back the opening quote of someone's words is looked for. */
+const QUOTE_REACH = 120;
+/** Where a clause ends, for the formula test. */
+const CLAUSE_MARK = /[，。；：！？,;:!?\n]/u;
+/** Signs of arithmetic: 「应纳税额＝销售额×税率」「（当年已过日历天数÷365天）×工资」. */
+const ARITHMETIC = /[＝=÷＋－]/u;
+
+/**
+ * Whether the × at `at` multiplies two quantities: its clause holds an arithmetic sign or another ×
+ * between words (「销售收入×补偿费费率×开采回采率」), or the × and its two words fill a pair of
+ * brackets (「（用户×小时）」).
+ */
+function inFormula(text: string, at: number): boolean {
+  // A formula is short: the clause is looked at within FORMULA_REACH characters either side, so a
+  // long line of × costs a bounded amount per sign.
+  let from = at;
+  while (from > 0 && at - from < FORMULA_REACH && !CLAUSE_MARK.test(text[from - 1])) from--;
+  let to = at + 1;
+  while (to < text.length && to - at < FORMULA_REACH && !CLAUSE_MARK.test(text[to])) to++;
+  const clause = text.slice(from, to);
+  if (ARITHMETIC.test(clause)) return true;
+  if (/\p{Script=Han}[×✕]\p{Script=Han}[^×✕]*[×✕]\p{Script=Han}/u.test(clause)) {
+    // Two single signs between words; not a run such as 「××」, and not before a measure word
+    // (「第×届×次会议」 holds two blanks).
+    return !/[×✕]{2}/u.test(clause) && !/[×✕][届次年月日号人个项件名位条批家所座期轮]/u.test(clause);
+  }
+  return /（\p{Script=Han}{1,6}$/u.test(text.slice(Math.max(0, at - 7), at)) && /^\p{Script=Han}{1,6}）/u.test(text.slice(at + 1, at + 8));
+}
+
+/**
+ * A run that writes a name, not a blank: the sign of a named initiative, 「“数据要素×”行动」 (× at the
+ * end of a quoted name) and 「“人工智能+”」「双尖双领+X」「1+X证书」 (a run beside a plus sign); a code
+ * name of figures and X in quotes, 「“415X”集群」; and a name kept out of a quotation of someone's
+ * words, 「他说：“XX公司拖欠工资”」.
+ */
+function namedRun(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (oneOf(PLUS, before) || oneOf(PLUS, after)) return true;
+  const single = end - start === 1;
+  if (single && (text[start] === '×' || text[start] === '✕') && (isHan(before) || oneOf('）)', before)) && (isHan(after) || oneOf('（(', after)) && inFormula(text, start)) return true;
+  if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && oneOf(CLOSING_QUOTE, after)) return true;
+  if (single && oneOf(CLOSING_QUOTE, after)) {
+    let d = start;
+    while (isAsciiDigit(text[d - 1])) d--;
+    if (start - d >= 2 && oneOf(OPENING_QUOTE, text[d - 1])) return true;
+  }
+  if (end - start >= 2 && NAMED_AFTER.test(text.slice(end, end + 2))) {
+    // Inside a quotation opened right after a verb of saying (looked for within QUOTE_REACH characters).
+    const from = Math.max(0, start - QUOTE_REACH);
+    const window = text.slice(from, start);
+    const open = Math.max(window.lastIndexOf('“'), window.lastIndexOf('「'));
+    if (open >= 0 && !/[”」]/u.test(window.slice(open)) && SPEECH_BEFORE.test(text.slice(Math.max(0, from + open - 6), from + open))) return true;
+  }
+  return false;
+}
+
 /** Whether the run [start, end) is a placeholder, and where its span starts (digits before it belong to it). */
 function placeholderSpan(text: string, start: number, end: number): number | undefined {
   const before = text[start - 1];
   const after = text[end];
   for (const term of terms!.get(text[start]) ?? []) if (text.startsWith(term, start)) return undefined;
+  for (const [term, at] of termsInside!) {
+    if (at + (end - start) === term.length && text.startsWith(term, start - at) && !RUN_CHAR.test(text[end] ?? '')) return undefined;
+  }
+  if (namedRun(text, start, end)) return undefined;
   // The run's characters are all in the BMP: looked at one by one, without slicing the run.
   let lowerX = false;
   let allCircles = true;

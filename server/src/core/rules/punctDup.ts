@@ -18,6 +18,9 @@ const FULL_OF_HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：
  */
 const POINT_RUN = /[，。、；：？！,;:?!.]{2,}/gu;
 
+/** The body of an HTML entity right before a 「;」: 「&quot」「&#39」「&#x2014」. */
+const ENTITY_BEFORE = /&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})$/u;
+
 function describe(run: string): string {
   return `「${run}」`;
 }
@@ -68,6 +71,12 @@ export const punctDupRule: Rule = {
       let start = m.index!;
       // 「1.」 is a heading number's low dot, not a point: 「1.！」 holds no doubled mark.
       if (run[0] === '.' && isAsciiDigit(text[start - 1])) {
+        run = run.slice(1);
+        start++;
+        if (run.length < 2) continue;
+      }
+      // 「&quot;。」: the 「;」 ends an HTML entity, it is not a point.
+      if (run[0] === ';' && ENTITY_BEFORE.test(text.slice(Math.max(0, start - 9), start))) {
         run = run.slice(1);
         start++;
         if (run.length < 2) continue;

@@ -3,14 +3,15 @@
  *
  * 1. quotation marks, brackets and 书名号 that are opened and never closed (or closed, never opened);
  *    a quotation over several paragraphs repeats its “ at the start of each and closes only in the
- *    last, and a line broken inside a pair is still one pair: both stay quiet;
+ *    last, a quoted block opened only at its start and closed only at its end (amendments print
+ *    them so), and a line broken inside a pair is still one pair: all stay quiet;
  * 2. 书名号 inside 书名号: the inner pair is 〈〉;
  * 3. no 顿号 between titles or quotations in a row: 「《条例》、《办法》」 (unless a note in brackets
  *    stands between them, 「《条例》（2020年修订）、《办法》」, which is fine);
  * 4. the ellipsis is 「……」: not 「…」「...」「。。。」「⋯⋯」; and it is not followed by 等/等等/之类;
  * 5. the dash is 「——」: not 「--」「－－」「──」, nor a single 「—」 between words of a sentence
  *    (「1949—2024年」「北京—上海」 are 连接号 and stay quiet);
- * 6. 「！？」 is written 「？！」; at most three ？ or ！ in a row;
+ * 6. 「！？」 is written 「？！」; at most three ？ in a row, and no doubled 「！」 in an official document;
  * 7. a document title on the first line does not end in 「。」.
  *
  * Left to other rules: 「，，」「《《条例》》」 (punct-dup), half-width , . ( ) " (punct-width).
@@ -239,6 +240,11 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
   return { open, close: unmatchedClose, findings };
 }
 
+/** How far a quoted block of paragraphs is followed to its closing mark. */
+const BLOCK_QUOTE_PARAGRAPHS = 60;
+/** Where a paragraph's text starts (after spaces and ideographic spaces). */
+const text0 = (text: string) => text.length - text.replace(/^[\s\u3000]+/u, '').length;
+
 /**
  * `scan(i)` gives paragraph i's pairs. The combining below splices the close lists, so it must get
  * fresh arrays each time (the scans themselves may be remembered across checks); NO_PAIRS, whose
@@ -275,6 +281,25 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
       for (let k = 0; k < n; k++) {
         tolerated.add(open[open.length - 1 - k]);
         next.close.splice(next.close.indexOf(closes[k]), 1);
+      }
+      // A quoted block of several paragraphs opened only at its start and closed only at its end
+      // (「将第一条修改为：」「“……：」「（一）……；」「（二）……。”」), as amendments and long quotations
+      // are often printed: the paragraphs between hold no mark of the kind.
+      const first = open[0];
+      if (kind.quote && n === 0 && open.length === 1 && text0(paragraphs[i]) === first.index) {
+        for (let j2 = j, seen = 0; j2 >= 0 && j2 < scans.length && seen < BLOCK_QUOTE_PARAGRAPHS; j2++) {
+          const sc = scans[j2];
+          if (!sc || paragraphs[j2].trim() === '') continue;
+          seen++;
+          if (sc.open.some((m) => m.kind === kind)) break;
+          const close = sc.close.find((m) => m.kind === kind);
+          if (!close) continue;
+          if (paragraphs[j2].slice(close.index + 1).trim().replace(/^[。；，]/u, '') === '') {
+            tolerated.add(first);
+            sc.close.splice(sc.close.indexOf(close), 1);
+          }
+          break;
+        }
       }
     }
     const text = paragraphs[i];
@@ -324,8 +349,11 @@ function listCommas(text: string, paragraph: number): DocumentFinding[] {
       paragraph,
       offset: at,
       length: 1,
-      message: `并列的${what}之间通常不用顿号（中间有括注时才用）：删去「、」（${STANDARD}）。`,
+      message: `并列的${what}之间通常不用顿号（中间有括注时才用）：可删去「、」（${STANDARD}）。`,
       suggestions: [''],
+      // 「通常不用」: the standard's advice, not a prohibition; edited reports and laws often keep the
+      // 顿号 (「“两重”、“两新”」「《教育法》、《劳动法》」). A hint one step below the rule's severity.
+      gentler: true,
     });
   }
   return findings;
@@ -407,14 +435,48 @@ function beside(text: string, i: number, step: 1 | -1): string | undefined {
   return ch === undefined && i >= 0 && i < text.length ? '，' : ch;
 }
 
-/** 「北京—上海」「中国—东盟」「人—机」: a 连接号 between two names. */
+/** Words that open a clause of their own: after a lone 「—」 they show a broken 破折号 (「改革—这是」). */
+const CLAUSE_OPENER_TAG = /^(?:r|rr|rz|p|d|c|u[a-z]*|l|y|e|o|m|zg)$/u;
+
+/**
+ * Whether a tagged word can be one item a 连接号 joins: a noun, a place, a verbal noun (「研发」「生产」),
+ * an abbreviation, or a single character the segmenter split off an unknown name (「赤峰道」「扎门乌德」).
+ */
+function itemLike(t: { word: string; tag: string } | undefined): boolean {
+  if (!t) return false;
+  if (NOUN_TAG.test(t.tag) || t.tag === 'vn' || t.tag === 'an') return true;
+  return t.word.length === 1 && isHan(t.word) && !CLAUSE_OPENER_TAG.test(t.tag);
+}
+
+/**
+ * A single 「—」 is the 连接号 of GB/T 15834 (4.13), not a broken 破折号, when it joins two items:
+ * 「北京—上海」「中国—东盟」「人—机」「赤峰道—中心花园」, or links a chain of steps or places in one
+ * clause, 「研发—生产—临床应用」「发现—核查—整改—反馈」. A 「—」 followed by a word that opens a
+ * clause (「改革—这是关键一招」「目标—以……为中心」) stays a broken dash, in a chain too
+ * (「这个问题—说到底—是作风问题」).
+ */
 function joinsNames(ctx: ParagraphContext, at: number): boolean {
   const tags = ctx.clauseTags(at);
   if (!tags) return true; // no tagger: stay quiet
   const k = tags.findIndex((t) => t.start <= at && at < t.start + t.word.length);
   if (k <= 0 || k >= tags.length - 1) return true;
   if (tags[k].word !== '—') return true;
-  return NOUN_TAG.test(tags[k - 1].tag) && NOUN_TAG.test(tags[k + 1].tag);
+  // A chain: every item after a dash is an item, not the start of a clause (one pass over the clause).
+  let dashes = 0;
+  let chainOk = true;
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i].word !== '—') continue;
+    dashes++;
+    const after = tags[i + 1];
+    if (i === 0 || !after || after.word === '—' || CLAUSE_OPENER_TAG.test(after.tag)) chainOk = false;
+  }
+  if (dashes >= 2) return chainOk;
+  const before = tags[k - 1];
+  const after = tags[k + 1];
+  // A place on one side: the other is one too, however the tagger reads it (「郑州—开封」).
+  const place = /^(?:ns|nt)$/u;
+  if ((place.test(before.tag) || place.test(after.tag)) && !CLAUSE_OPENER_TAG.test(after.tag)) return true;
+  return itemLike(before) && itemLike(after);
 }
 
 const DASH_RUN = /-{2,}|－{2,}|─+|—+/gu;
@@ -457,6 +519,15 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
         length: 2,
         message: `问号和叹号连用表示疑问兼感叹时写作「？！」，问号在前（${STANDARD}）。`,
         suggestions: ['？！'],
+      });
+    } else if (/^！+$/u.test(run)) {
+      // GB/T 15834 lets literary text double 「！」 for a stronger tone; official documents never do.
+      findings.push({
+        paragraph,
+        offset: at,
+        length: run.length,
+        message: `公文中叹号不叠用：「${run}」只保留一个「！」（GB/T 15834 允许叠用，限于文艺作品等语气强烈的场合）。`,
+        suggestions: ['！'],
       });
     } else if (run.length > 3) {
       const same = [...run].every((c) => c === run[0]);

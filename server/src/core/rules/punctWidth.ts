@@ -11,8 +11,12 @@ const FULL: Record<string, string> = {
   ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
 };
 
-/** URLs, e-mail addresses and Windows paths: nothing inside them is punctuation of the text. */
-const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*/gu;
+/**
+ * URLs, e-mail addresses, Windows paths, HTML entities (「&quot;」「&#39;」) and emoticons (「;-)」「:)」):
+ * nothing inside them is punctuation of the text.
+ */
+const PROTECTED =
+  /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；！？“”（）《》]+|www\.[A-Za-z0-9.-]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\p{Script=Han}]*|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|[:;]-[()DPp]|[:;][)DP](?![A-Za-z0-9(])/gu;
 
 const HALF_MARK = /[,.;:?!()"]/;
 /**
@@ -34,7 +38,7 @@ const NO_MASK = new Uint8Array(0);
  * Only a paragraph that could hold a URL, e-mail address or path pays for the search (with the u flag,
  * V8 runs this alternation without allocating).
  */
-const MAY_PROTECT = /[@:\\]|www\./u;
+const MAY_PROTECT = /[@:\\&;]|www\./u;
 
 /** Only a paragraph that holds one pays for the mask (a Uint8Array costs more than the search). */
 function protectedMask(text: string): Uint8Array {
@@ -64,6 +68,12 @@ function nextNonSpace(text: string, i: number): { ch: string | undefined; index:
   return { ch: j < text.length ? text[j] : undefined, index: j };
 }
 
+/** The first character from `i` on (in direction `step`) that is neither a space nor a quotation mark. */
+function beyondQuotes(text: string, i: number, step: 1 | -1): string | undefined {
+  while (i >= 0 && i < text.length && ' “”‘’"\''.includes(text[i])) i += step;
+  return i >= 0 && i < text.length ? text[i] : undefined;
+}
+
 const ANY_POINT = '，。、；：？！,;:?!.';
 const QUERY = '？！?!';
 
@@ -71,13 +81,14 @@ const QUERY = '？！?!';
  * A mark in a run of points that holds a pause mark (「，,」「?:」「。.」) is a doubled mark: punct-dup
  * reports the whole run. Runs of only ?/! (「好?!」) stay here.
  */
-function inDupRun(text: string, i: number): boolean {
+function inDupRun(text: string, i: number, mask: Uint8Array): boolean {
   let s = i;
-  while (s > 0 && oneOf(ANY_POINT, text[s - 1])) s--;
+  // A protected 「;」 (the end of 「&quot;」) is no point of the run.
+  while (s > 0 && oneOf(ANY_POINT, text[s - 1]) && !mask[s - 1]) s--;
   if (text[s] === '.' && isAsciiDigit(text[s - 1])) s++; // 「1.」: a heading number's dot
   if (i < s) return false;
   let e = i + 1;
-  while (e < text.length && oneOf(ANY_POINT, text[e])) e++;
+  while (e < text.length && oneOf(ANY_POINT, text[e]) && !mask[e]) e++;
   if (e - s < 2) return false;
   // Dots only are an ellipsis; otherwise a doubled mark when any is not ?/!.
   let dotsOnly = true;
@@ -128,9 +139,11 @@ function checkPoint(text: string, i: number, flagged: readonly RawFinding[]): Ra
       break;
   }
   if (!chineseBefore && !chineseAfter) return undefined;
-  // Latin on both sides is Latin text, even inside a Chinese paragraph: 「Hello, world」.
+  // Latin on both sides is Latin text, even inside a Chinese paragraph: 「Hello, world」, and so is a
+  // comma between quoted Latin words, 「（“Python”, “Java”）」.
   const prev = prevNonSpace(text, i);
   if (isLatinAlnum(prev) && (nextCh === undefined || isLatinAlnum(nextCh))) return undefined;
+  if (mark === ',' && isLatinAlnum(beyondQuotes(text, i - 1, -1)) && isLatinAlnum(beyondQuotes(text, i + 1, 1))) return undefined;
   // Swallow the spaces a half-width habit leaves after the mark: 「, 建设」 → 「，建设」.
   const end = chineseAfter && mark !== '.' ? nextIndex : i + 1;
   return { offset: i, length: end - i, message: MESSAGE[mark], suggestions: [FULL[mark]] };
@@ -202,7 +215,7 @@ export const punctWidthRule: Rule = {
     POINT.lastIndex = 0;
     for (let m = POINT.exec(text); m; m = POINT.exec(text)) {
       const i = m.index;
-      if (i < skipUntil || mask[i] || inDupRun(text, i)) continue;
+      if (i < skipUntil || mask[i] || inDupRun(text, i, mask)) continue;
       const finding = checkPoint(text, i, flagged);
       if (finding) {
         findings.push(finding);

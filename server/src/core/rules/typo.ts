@@ -102,6 +102,11 @@ function coveredByException(text: string, start: number, end: number, exceptions
   return exceptions.some((pattern) => someMatch(pattern, text, (index, length) => index <= start && index + length >= end));
 }
 
+/** When GF 1001-2001 《第一批异形词整理表》 took effect. */
+const VARIANT_TABLE_DATE = '2002-03-31';
+/** 《现代汉语词典》 5th edition (June 2005): 「账」 for accounts, 「帐」 for curtains and tents. */
+const ZHANG_DATE = '2005-06-01';
+
 function message(entry: TypoEntry): string {
   if (entry.source === 'S3') {
     return `「${entry.wrong}」是非推荐词形，应写作「${entry.right}」（《第一批异形词整理表》）。`;
@@ -121,8 +126,14 @@ export const typoRule: Rule = {
     const candidates = matcher.findAll(ctx.text);
     if (candidates.length === 0) return [];
     // Longest first: a longer listed form wins over a shorter one inside it.
+    // 《第一批异形词整理表》 took effect on 2002-03-31, and 「账」 took over the money senses of 「帐」
+    // with the fifth edition of 《现代汉语词典》 (2005): a document older than that used the forms of its day.
+    const beforeVariantTable = ctx.date < VARIANT_TABLE_DATE;
+    const beforeZhang = ctx.date < ZHANG_DATE;
     const valid = candidates.filter((m) => {
       const entry = entries[m.pattern];
+      if (beforeVariantTable && entry.source === 'S3') return false;
+      if (beforeZhang && entry.wrong.includes('帐') && entry.right.includes('账')) return false;
       return (
         ctx.isWordBoundary(m.start) &&
         ctx.isWordBoundary(m.end) &&
