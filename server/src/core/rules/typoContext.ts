@@ -719,8 +719,10 @@ interface LmSegmentation {
   /** First token of the best path of text[k, n): its end and word id. */
   nextEnd: Int32Array;
   nextId: Int32Array;
-  /** Trigram log probability of the clause's best path. */
-  score: number;
+  /** The clause's best path: its word ids in order, and for each position the index of the path's
+   *  token starting there (the number of tokens at the end), or -1 where no token starts. */
+  pathIds: Int32Array;
+  pathAt: Int32Array;
 }
 
 /** Word id of text[start, end) (one code unit replaced when at ≥ 0); a single unknown character is <unk> (0). */
@@ -729,7 +731,6 @@ function lmWord(M: TrigramModel, text: string, start: number, end: number, at = 
   return w < 0 && end - start === 1 ? 0 : w;
 }
 
-const ids = new Int32Array(512);
 
 function lmSegment(M: TrigramModel, text: string): LmSegmentation {
   const n = text.length;
@@ -779,23 +780,24 @@ function lmSegment(M: TrigramModel, text: string): LmSegmentation {
       }
     }
   }
-  const seg = { fwd, bwd, backStart, backId, nextEnd, nextId, score: 0 };
-  seg.score = lmPathScore(M, seg, n, n, -1, n);
-  return seg;
+  // The best path, from the back pointers.
+  let count = 0;
+  for (let j = n; j > 0; j = backStart[j]) count++;
+  const pathIds = new Int32Array(count);
+  const pathAt = new Int32Array(n + 1).fill(-1);
+  pathAt[n] = count;
+  for (let j = n, k = count - 1; j > 0; j = backStart[j], k--) {
+    pathIds[k] = backId[j];
+    pathAt[backStart[j]] = k;
+  }
+  return { fwd, bwd, backStart, backId, nextEnd, nextId, pathIds, pathAt };
 }
 
-/**
- * Trigram log probability of the path made of the best path of text[0, start), word `id` over
- * [start, end) (none when id < 0), and the best path of text[end, n).
- */
-function lmPathScore(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
-  let k = 0;
-  for (let j = start; j > 0 && k < ids.length; j = seg.backStart[j]) ids[k++] = seg.backId[j];
-  ids.subarray(0, k).reverse();
-  if (id >= 0 && k < ids.length) ids[k++] = id;
-  for (let j = end; j < n && k < ids.length; j = seg.nextEnd[j]) ids[k++] = seg.nextId[j];
-  return M.score(ids, 0, k);
-}
+/** Tokens walked at most on either side of a replacement before its path is taken to rejoin the clause's. */
+const MAX_WALK = 24;
+const newIds = new Int32Array(2 * MAX_WALK + 8);
+/** The clause's tokens over the same stretch: at most one a character of it, plus the context. */
+const oldIds = new Int32Array((2 * MAX_WALK + 1) * MAX_WORD + 8);
 
 /** Gain in the clause's trigram log probability when `code` replaces the character at `at`. */
 function lmGain(M: TrigramModel, run: string, seg: LmSegmentation, at: number, code: number): number {
@@ -820,7 +822,61 @@ function lmGain(M: TrigramModel, run: string, seg: LmSegmentation, at: number, c
       }
     }
   }
-  return lmPathScore(M, seg, bs, be, bw, n) - seg.score;
+  return lmPathDelta(M, seg, bs, be, bw, n);
+}
+
+/**
+ * Trigram log probability of the path made of the best path of text[0, start), word `id` over
+ * [start, end) and the best path of text[end, n), minus that of the clause's best path. Only the
+ * part where the two paths differ is scored: the new path's tokens are walked back from `start`
+ * and forward from `end` until they reach a position where a token of the clause's path starts
+ * (the paths coincide beyond it), and both stretches are scored after the same two tokens of
+ * context and followed by the same two — the rest of the clause contributes the same to both.
+ * So a replacement costs a few lookups however long its clause.
+ */
+function lmPathDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
+  const { pathIds, pathAt } = seg;
+  // Walk back from `start` to a position on the clause's path.
+  let p = start;
+  let back = 0;
+  while (pathAt[p] < 0 && back < MAX_WALK) {
+    p = seg.backStart[p];
+    back++;
+  }
+  let q = end;
+  let fwd = 0;
+  while (pathAt[q] < 0 && fwd < MAX_WALK) {
+    q = seg.nextEnd[q];
+    fwd++;
+  }
+  // The paths did not rejoin within MAX_WALK tokens (never seen in practice): score them whole.
+  if (pathAt[p] < 0 || pathAt[q] < 0) return lmFullDelta(M, seg, start, end, id, n);
+  const i = pathAt[p];
+  const j = pathAt[q];
+  const left = Math.max(0, i - 2);
+  const right = Math.min(pathIds.length, j + 2);
+  // New: context, the walked-back tokens of [p, start), the word, the walked-forward tokens of [end, q), context.
+  let k = 0;
+  for (let t = left; t < i; t++) newIds[k++] = pathIds[t];
+  const mark = k;
+  for (let x = start; x > p; x = seg.backStart[x]) newIds[k++] = seg.backId[x];
+  newIds.subarray(mark, k).reverse();
+  if (id >= 0) newIds[k++] = id;
+  for (let x = end; x < q; x = seg.nextEnd[x]) newIds[k++] = seg.nextId[x];
+  for (let t = j; t < right; t++) newIds[k++] = pathIds[t];
+  let m = 0;
+  for (let t = left; t < right && m < oldIds.length; t++) oldIds[m++] = pathIds[t];
+  return M.score(newIds, 0, k) - M.score(oldIds, 0, m);
+}
+
+/** lmPathDelta the slow way: both paths scored from start to end. */
+function lmFullDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
+  const ids: number[] = [];
+  for (let x = start; x > 0; x = seg.backStart[x]) ids.push(seg.backId[x]);
+  ids.reverse();
+  if (id >= 0) ids.push(id);
+  for (let x = end; x < n; x = seg.nextEnd[x]) ids.push(seg.nextId[x]);
+  return M.score(ids) - M.score(seg.pathIds);
 }
 
 interface Candidate {
@@ -1108,6 +1164,9 @@ function suggestionsFor(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Ar
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
 }
 
+/** Characters either side of a finding that its suggestions are worked out in. */
+const SUGGEST_WINDOW = 64;
+
 /** Words that introduce a quotation of verse or of classical prose. */
 const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有言', '云：', '曰', '吟', '名句', '诗句', '格言', '俗话说', '常言道', '谚语', '所言', '说得好'];
 
@@ -1181,9 +1240,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     if (accepted.length === 0) continue;
     // Suggestions and the message are given against the text as written, others' fixes applied.
     for (const c of accepted.sort((a, b) => a.at - b.at)) {
-      let context = run;
-      for (const o of accepted) if (o !== c) context = context.slice(0, o.at) + o.ch + context.slice(o.at + 1);
-      const word = context.slice(c.start, c.at) + c.ch + context.slice(c.at + 1, c.end);
+      // A window of the run around the finding (the whole of any ordinary clause): a run thousands
+      // of characters long with many findings costs each of them the window, not the run.
+      const ws = Math.max(0, c.at - SUGGEST_WINDOW);
+      const we = Math.min(run.length, c.at + SUGGEST_WINDOW + 1);
+      let context = run.slice(ws, we);
+      for (const o of accepted) if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
+      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + 1, c.end - ws);
       findings.push({
         offset: offset + c.at,
         length: 1,
@@ -1191,7 +1254,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         // the document, they are the writer's word (a coinage, a name), not a slip.
         quietIfRepeated: run.slice(c.start, c.end),
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
+        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch),
       });
     }
   }
