@@ -1053,7 +1053,6 @@ function scoreReplacement(
   const { uniWeight, preMargin } = typoContextTuning;
   if (r.gain - kindCost <= floor - preMargin) return undefined;
   const lm = lmGain(M, text, lmSeg, at, code);
-  (globalThis as any).__trace?.(text, at, code, kind, r.gain, lm, r.start, r.end);
   return { score: uniWeight * r.gain + (1 - uniWeight) * lm - kindCost, start: r.start, end: r.end, proper: r.proper };
 }
 
