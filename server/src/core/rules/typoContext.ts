@@ -1,31 +1,39 @@
 /**
  * `typo-context` — 词表外的疑似错别字 (typos the curated `typo` list does not name).
  *
- * Model: nodejieba's own dictionary read as a unigram language model (word frequencies from
- * cppjieba's jieba.dict.utf8 plus the project's user dictionary). A clause's score is the log
- * probability of its best segmentation, as jieba computes it. For every Chinese character we try
- * the characters that sound the same (pinyin without tones), sound nearly the same (z/zh, c/ch,
- * s/sh, n/l, f/h, r/l, -n/-ng) or look alike (server/data/typo-context-chars.tsv), and keep a
- * replacement only when it makes a dictionary word of two or more characters and raises the
- * clause's score by more than the margin (natural-log units, after a cost for near sounds and
- * look-alikes). 「持旭推进」: 持/旭 are two stray characters, 「持续」 is a common word — flagged.
+ * Two models judge a replacement. The unigram model is nodejieba's own dictionary (cppjieba's
+ * jieba.dict.utf8 plus the project's user dictionary): a clause's score is the log probability of
+ * its best segmentation, as jieba computes it. The word trigram model is libime's (server/data/lm,
+ * read by ../lm.ts): the clause is cut into the model's words by their unigram probabilities and
+ * that path scored with trigrams. For every Chinese character we try the characters that sound the
+ * same (pinyin without tones), nearly the same (z/zh, c/ch, s/sh, n/l, f/h, r/l, -n/-ng) or look
+ * alike (server/data/typo-context-chars.tsv); a replacement must make a dictionary word of two or
+ * more characters, and its score — 0.7 × unigram gain + 0.3 × trigram gain − a cost for near sounds
+ * and look-alikes — must clear the margin (natural-log units). 「持旭推进」: 持/旭 are two stray
+ * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged.
  *
  * Scoring one replacement needs no re-segmentation: with fwd[k] the best score of the clause's
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
- * the replaced position scores fwd[start] + log P(w) + bwd[end].
+ * the replaced position scores fwd[start] + log P(w) + bwd[end]; the trigram gain is scored only
+ * over the stretch where the new path differs from the clause's.
  *
- * Slips cluster: a sentence that already holds a finding is looked at again with the margin 1 lower.
+ * Attested language is no slip without stronger evidence (typoContextTuning.protectBonus): four-
+ * character sequences of published laws (typo-context-attested.bin), names of places
+ * (typo-context-places.tsv), provinces' abbreviations, strings of cities' initials, short
+ * quotations; a correction that makes a sequence of the laws gains attestedBonus. Slips cluster: a
+ * sentence that already holds a finding is looked at again with a lower margin. A guess about a
+ * word the document uses again elsewhere is dropped by the engine (quietIfRepeated), and so is
+ * one where a deterministic rule reports the same characters (yields).
  *
- * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
- * vocabulary jieba lacks) and of the canonical formulations in canon.tsv (no replacement's word may
- * take a single character of one), of spans the
- * curated `typo` table matches (that rule reports them), numerals, verse and quoted classical text,
- * runs of unknown characters that look like a person's name before a title or a place or unit name
- * before 村/镇/区/科/站/街道/公司…, and the last character of an abbreviated name (「政数局」) where
- * the name ends a phrase or the replacement makes another name; a replacement never introduces a numeral.
+ * Quiet by design, as before: characters of terms in typo-context-terms.tsv and of the canonical
+ * formulations in canon.tsv (no replacement's word may take a single character of one), spans the
+ * curated `typo` table matches, numerals, verse and quoted classical text, runs of unknown
+ * characters that look like a person's name or a place or unit name, and the last character of an
+ * abbreviated name (「政数局」) where the name ends a phrase.
  *
- * Cost: the dictionary is read once, on the first check (~0.3 s); see docs/typo-context.md for
- * time and memory.
+ * A missing or damaged model switches the rule off with one warning (../warnings.ts). Cost: the
+ * dictionary tables are built on the first check (~0.3–0.4 s), the model is one file read into
+ * typed-array views (~0.1 s); see docs/typo-context.md for time and memory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -1270,6 +1278,6 @@ export const typoContextRule: ParagraphRule = {
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
-  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子的分词明显更合理时提示（基于 jieba 词频，离线）。',
+  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子明显更通顺时提示（基于 jieba 词频与 libime 词三元语言模型，法规中已见的用语和地名不报，离线）。',
   check: checkTypoContext,
 };
