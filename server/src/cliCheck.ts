@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixUntilStable, splitParagraphs, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
+import { fixUntilStable, splitParagraphs, takeRuleWarnings, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
 import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
 import { isExportedReport } from './protocol';
 import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
@@ -53,6 +53,8 @@ export interface FileResult {
   /** The file could not be checked at all. */
   error?: string;
   diagnostics: JsonDiagnostic[];
+  /** Warnings of rules that switched themselves off while checking this file (said once per process). */
+  warnings?: string[];
 }
 
 /** How a file was found: named on the command line, or met as a symlink in a folder (never written through). */
@@ -113,24 +115,29 @@ export function checkFile(entry: string | FileEntry, checker: Checker, base: Che
   const options = resolvedFor(checker, base, ext === '.md' || ext === '.markdown' ? 'markdown' : 'plain');
   const text = decoded.text;
   const encoding = ENCODING_LABEL[decoded.encoding];
+  // Warnings of rules that switched themselves off while checking this file (said once per process).
+  const done = (result: FileResult): FileResult => {
+    const warnings = takeRuleWarnings();
+    return warnings.length ? { ...result, warnings } : result;
+  };
   const report = (t: string, findings: Finding[]) => {
     const starts = lineStarts(t);
     return findings.map((f) => toJson(t, starts, f));
   };
-  if (!fix) return { file, encoding, diagnostics: report(text, checker.check(text, options)) };
+  if (!fix) return done({ file, encoding, diagnostics: report(text, checker.check(text, options)) });
 
   const converged = fixUntilStable(text, (t) => checker.check(t, options));
-  if (converged.edits.length === 0) return { file, encoding, fixed: 0, fixes: [], diagnostics: report(text, converged.findings) };
+  if (converged.edits.length === 0) return done({ file, encoding, fixed: 0, fixes: [], diagnostics: report(text, converged.findings) });
   // Nothing written: the findings are those of the file as it stays.
   const unchanged = (reason: string): FileResult => ({ file, encoding, notFixed: reason, diagnostics: report(text, checker.check(text, options)) });
   const refusal = viaLink ? '这是文件夹中的符号链接，不经由它写回（可直接给出它指向的文件）' : decoded.unwritable;
-  if (refusal) return unchanged(refusal);
+  if (refusal) return done(unchanged(refusal));
   try {
     const out = spliceEdits(bytes, decoded, converged.edits);
     // A symlink named on the command line is followed: the file it points to is written, the link stays.
     writeFileAtomic(fs.realpathSync(file), out, stat);
   } catch (err) {
-    return unchanged(err instanceof DecodeError || err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`);
+    return done(unchanged(err instanceof DecodeError || err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`));
   }
   const before = lineStarts(text);
   const fixes = converged.edits.map((e) => {
@@ -138,5 +145,5 @@ export function checkFile(entry: string | FileEntry, checker: Checker, base: Che
     const rule = [...new Set(e.findings.map((f) => f.rule))].join('+');
     return { line: d.line, column: d.column, rule, from: d.text, to: e.text };
   });
-  return { file, encoding, fixed: fixes.length, fixes, diagnostics: report(converged.text, converged.findings) };
+  return done({ file, encoding, fixed: fixes.length, fixes, diagnostics: report(converged.text, converged.findings) });
 }
