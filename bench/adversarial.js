@@ -160,7 +160,8 @@ const CASES = [
     about: '「持旭」反复：一整行没有标点，处处是疑似错别字',
     format: 'plain',
     make: (n) => repeat('持旭', n),
-    expect: (f, t) => count(f, 'typo-context') === occurrences(t, '旭'),
+    // Each 「持旭」 alone is flagged (→ 持续), but a word the document uses again is the writer's.
+    expect: (f) => f.length === 0,
   },
   {
     name: 'han-line',
