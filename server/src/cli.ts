@@ -13,9 +13,9 @@ import { checkFile, ioMessage, type FileResult } from './cliCheck';
 import { isExportedReport } from './protocol';
 import { findWorkspaceFile, readWorkspaceFile } from './workspaceConfig';
 
-const USAGE = `用法：gongwen [选项] 路径...
+const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
-检查中文公文中的错别字、标点、未填占位符、重复字词和网页残留。
+检查中文公文：错别字、标点、未填占位符、重复字词、网页残留、提法、数字、层次序号等（规则见下）。
 路径可以是文件，也可以是文件夹（递归检查其中的 .txt、.md、.gongwen、.gw 文件）。
 文件可以是 UTF-8（可带 BOM）、UTF-16 或 GB18030/GBK 编码。
 
@@ -31,7 +31,18 @@ const USAGE = `用法：gongwen [选项] 路径...
   -h, --help           显示本帮助
   -v, --version        显示版本
 
-退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。`;
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
+输出管道被提前关闭（如接 head）时不再输出，但照常检查完，退出码不变。`;
+
+/**
+ * The help text: the options, then one line per rule of the registry (id, default severity, what it
+ * flags), so that the list can never fall behind the checker.
+ */
+function usage(): string {
+  const idWidth = Math.max(...RULES.map((r) => r.id.length));
+  const rules = RULES.map((r) => `  ${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}`);
+  return `${USAGE_HEAD}\n\n规则（共 ${RULES.length} 条；级别可在设置文件的 rules 中调整，如 {"rules": {"style": "off"}}）：\n${rules.join('\n')}`;
+}
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.gongwen', '.gw']);
 
@@ -146,6 +157,8 @@ function displayWidth(s: string): number {
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;
 }
+/** A span that takes its line break with it, shown on one line: 「预览阅读已结束↵」. */
+const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, '↵');
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 
 /** Totals kept while results stream past; nothing else is held, so memory stays flat. */
@@ -166,7 +179,24 @@ interface Reporter {
   end(summary: Summary): void;
 }
 
-const write = (s: string) => process.stdout.write(s);
+/**
+ * Output that a reader may stop reading: `gongwen … | head` closes the pipe and the next write fails
+ * with EPIPE. From then on nothing more is written to that stream; the checks (and --fix) still run
+ * to the end, so the exit code says what it always says. Any other write error is still thrown.
+ */
+const closed = { stdout: false, stderr: false };
+function guardPipe(name: 'stdout' | 'stderr'): void {
+  process[name].on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed[name] = true;
+  });
+}
+const write = (s: string) => {
+  if (!closed.stdout) process.stdout.write(s);
+};
+const writeErr = (s: string) => {
+  if (!closed.stderr) process.stderr.write(s);
+};
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
@@ -175,7 +205,7 @@ class TextReporter implements Reporter {
     if (r.error) out.push(`  ${paint('31', '无法检查')}  ${r.error}`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
-      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${f.from}」→${f.to === '' ? '（删除）' : `「${f.to}」`}`);
+      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${oneLine(f.from)}」→${f.to === '' ? '（删除）' : `「${oneLine(f.to)}」`}`);
     }
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
@@ -208,7 +238,7 @@ class JsonReporter implements Reporter {
     write((this.first ? '\n' : ',\n') + JSON.stringify(r, null, 2));
     this.first = false;
     // The array holds the errors too; stderr tells a person watching the terminal.
-    if (r.error) process.stderr.write(`gongwen：${r.file}：${r.error}\n`);
+    if (r.error) writeErr(`gongwen：${r.file}：${r.error}\n`);
   }
   end(): void {
     write(this.first ? ']\n' : '\n]\n');
@@ -352,17 +382,19 @@ async function* checkAll(files: string[], base: CheckOptions, fix: boolean, jobs
 // ---------------------------------------------------------------- main
 
 export async function main(argv: string[]): Promise<number> {
+  guardPipe('stdout');
+  guardPipe('stderr');
   let args: ReturnType<typeof parseArgs>;
   let configInput: unknown = {};
   let configName: string | undefined;
   try {
     args = parseArgs(argv);
     if (args === 'help') {
-      process.stdout.write(USAGE + '\n');
+      write(usage() + '\n');
       return 0;
     }
     if (args === 'version') {
-      process.stdout.write(`gongwen ${VERSION}\n`);
+      write(`gongwen ${VERSION}\n`);
       return 0;
     }
     if (args.config) {
@@ -372,13 +404,13 @@ export async function main(argv: string[]): Promise<number> {
       const found = findWorkspaceFile(process.cwd());
       if (found) {
         const ws = readWorkspaceFile(found);
-        for (const w of ws.warnings) process.stderr.write(`gongwen：${w}\n`);
+        for (const w of ws.warnings) writeErr(`gongwen：${w}\n`);
         configInput = { ...ws.options, rules: ws.options.rules ?? {} };
       }
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`gongwen：${err.message}\n\n${USAGE}\n`);
+      writeErr(`gongwen：${err.message}\n\n${USAGE_HEAD}\n（gongwen --help 另列出全部规则。）\n`);
       return 2;
     }
     throw err;
@@ -386,7 +418,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const config = (typeof configInput === 'object' && configInput !== null ? configInput : {}) as Record<string, unknown>;
   const { options, warnings } = normalizeOptions({ ...config, date: args.date ?? config.documentDate ?? config.date }, RULES.map((r) => r.id));
-  for (const w of warnings) process.stderr.write(`gongwen：设置文件 ${configName}：${w}\n`);
+  for (const w of warnings) writeErr(`gongwen：设置文件 ${configName}：${w}\n`);
   const base: CheckOptions = {
     rules: options.severities,
     typoPairs: options.typoPairs,

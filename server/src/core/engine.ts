@@ -120,12 +120,13 @@ export class Checker {
       const paragraph = paragraphs[index];
       for (const r of raw) {
         if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
+        const [offset, length] = r.wholeLine ? lineSpan(paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
         findings.push({
           rule: rule.id,
           category: rule.category,
           severity: r.gentler ? GENTLER[severity] : severity,
-          offset: paragraph.offset + r.offset,
-          length: r.length,
+          offset,
+          length,
           message: r.message,
           suggestions: [...r.suggestions],
         });
@@ -220,6 +221,22 @@ function runRule(rule: ParagraphRule, ctx: ParagraphContext): RawFinding[] | und
     if (err instanceof SegmenterNotReady) return undefined;
     throw err;
   }
+}
+
+/**
+ * A whole-line deletion's span in the document: the line from its start through its line break, when
+ * nothing but white space lies outside the rule's span on that line (in the text as written, Markdown
+ * included) and a line follows; otherwise the rule's own span. The last line keeps its span: the
+ * line break before it belongs to the line above.
+ */
+function lineSpan(paragraphs: readonly Paragraph[], index: number, r: RawFinding): [number, number] {
+  const paragraph = paragraphs[index];
+  const own: [number, number] = [paragraph.offset + r.offset, r.length];
+  const next = paragraphs[index + 1];
+  if (!next || r.suggestions.length !== 1 || r.suggestions[0] !== '') return own;
+  const text = paragraph.text;
+  if (NON_BLANK.test(text.slice(0, r.offset)) || NON_BLANK.test(text.slice(r.offset + r.length))) return own;
+  return [paragraph.offset, next.offset - paragraph.offset];
 }
 
 function overlapsAllowed(text: string, start: number, end: number, allow: readonly string[]): boolean {

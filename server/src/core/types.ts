@@ -48,6 +48,12 @@ export interface RawFinding {
   suggestions: string[];
   /** A less certain finding: reported one severity step below the rule's (error → warning → info → hint). */
   gentler?: boolean;
+  /**
+   * The finding is the whole line (white space aside) and its fix deletes it: the engine widens the
+   * span to the line and its line break, so that deleting it leaves no empty line behind. Rules
+   * never see line breaks; only the engine knows where the line ends.
+   */
+  wholeLine?: boolean;
 }
 
 export interface CheckOptions {
