@@ -22,7 +22,7 @@ const USAGE_HEAD = `用法：gongwen [选项] 路径...
 选项：
   --format text|json|sarif
                        输出格式（默认 text）；json 输出一个数组；sarif 供代码扫描服务使用
-  --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则今天）
+  --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则标题中的年份，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
                        （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件

@@ -6,7 +6,7 @@
 import { maskMarkdownLines } from './markdown';
 import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
-import { resolveDocumentDate } from './date';
+import { dateNote, dateText, resolveDocumentDate } from './date';
 import { isSilenced, suppressions } from './suppress';
 import { SegmenterNotReady, nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
@@ -106,13 +106,17 @@ export class Checker {
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
     const paragraphs = splitParagraphs(text);
     const lines = paragraphs.map((p) => p.text);
-    const date = resolveDocumentDate(lines, resolved.date).date;
+    const documentDate = resolveDocumentDate(lines, resolved.date);
+    const date = documentDate.date;
+    const datedAs = dateText(documentDate);
+    // Said at the end of a date-dependent finding when the date is a guess (the title's year, today).
+    const note = dateNote(documentDate);
     const silenced = suppressions(lines);
     const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
     // Directive lines are not prose: document rules see them as empty paragraphs.
     const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
     const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
-    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date));
+    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date, datedAs));
     const findings: Finding[] = [];
     const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
       if (raw.length === 0) return;
@@ -127,7 +131,7 @@ export class Checker {
           severity: r.gentler ? GENTLER[severity] : severity,
           offset,
           length,
-          message: r.message,
+          message: r.dated && note ? r.message + note : r.message,
           suggestions: [...r.suggestions],
         });
       }
@@ -137,7 +141,7 @@ export class Checker {
     const paragraphRules = active.filter(
       (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
     );
-    const scope = `${resolved.contentKey}\u0000${date}`;
+    const scope = `${resolved.contentKey}\u0000${date}\u0000${datedAs}`;
     if (scope !== this.cacheScope) {
       this.cache.clear();
       this.cacheScope = scope;
@@ -192,7 +196,7 @@ export class Checker {
           if (value === undefined && !results.has(slot)) results.set(slot, (value = compute(texts[index])));
           return value as T;
         };
-        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf, memo });
+        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, dateText: datedAs, paragraph: contextOf, memo });
       } catch (err) {
         if (err instanceof SegmenterNotReady) continue;
         throw err;

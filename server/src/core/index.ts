@@ -7,7 +7,7 @@ import type { CheckOptions, Finding } from './types';
 
 export { Checker, splitParagraphs } from './engine';
 export { applyFixes, fixableFindings } from './fix';
-export { resolveDocumentDate, dateInDocument } from './date';
+export { resolveDocumentDate, dateInDocument, yearInTitle } from './date';
 export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';
 export { allMatches } from './matches';

@@ -54,6 +54,11 @@ export interface RawFinding {
    * never see line breaks; only the engine knows where the line ends.
    */
   wholeLine?: boolean;
+  /**
+   * The verdict depends on the document's date: when that date is a guess (a year in the title, or
+   * today), the engine says so at the end of the message.
+   */
+  dated?: boolean;
 }
 
 export interface CheckOptions {
@@ -96,6 +101,8 @@ export interface ParagraphContext {
   options: ResolvedOptions;
   /** The document's date, YYYY-MM-DD, always set. */
   date: string;
+  /** The date as a message names it: 「2026年1月15日」, or 「2022年」 when only the title's year is known. */
+  dateText: string;
   /** True when a token boundary of the segmented clause around `offset` falls at `offset`. */
   isWordBoundary(offset: number): boolean;
   /** Tokens of the clause that contains `offset`, with offsets in the paragraph. */
@@ -136,6 +143,8 @@ export interface DocumentContext {
   options: ResolvedOptions;
   /** The document's date, YYYY-MM-DD, always set (the caller's, the text's, or today). */
   date: string;
+  /** The date as a message names it (see ParagraphContext.dateText). */
+  dateText: string;
   /** A paragraph context (segmentation on demand) for paragraph `index`. */
   paragraph(index: number): ParagraphContext;
   /**
