@@ -138,7 +138,12 @@ describe('package.json manifest', () => {
       assert.equal(s.default, 6);
       const k = /^%(.+)%$/.exec(s.markdownDescription)[1];
       assert.match(nls[k], /margin/);
-      assert.match(nls[k], /segmentation more probable/);
+      // What a writer gains by raising or lowering it, not the unit of the score.
+      assert.match(nls[k], /Raise it to see fewer hints, nearly all of them real slips/);
+      assert.match(nls[k], /lower it to catch more slips/);
+      assert.match(nlsZh[k], /调高：提示更少/);
+      assert.match(nlsZh[k], /调低：能多发现/);
+      for (const text of [nls[k], nlsZh[k]]) assert.doesNotMatch(text, /natural-log|自然对数/);
       assert.match(nls[k], /typing pauses/);
       assert.match(nls[k], /full-document check/);
       assert.match(nls[k], /never apply/);
