@@ -221,6 +221,29 @@ describe('package.json manifest', () => {
     });
   });
 
+  describe('editor defaults and the VS Code it runs on', () => {
+    it('sets word wrap and no ambiguous-character boxes for the gongwen language', () => {
+      // Full-width marks（，：“”）are "ambiguous" to VS Code: without this every one of them is boxed.
+      const defaults = manifest.contributes.configurationDefaults['[gongwen]'];
+      assert.equal(defaults['editor.wordWrap'], 'on');
+      assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+      assert.deepEqual(Object.keys(manifest.contributes.configurationDefaults), ['[gongwen]'], 'only our own language');
+    });
+
+    it('claims VS Code 1.100 or later, and its API types do not exceed that', () => {
+      const floor = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines.vscode);
+      assert.ok(floor, manifest.engines.vscode);
+      // VS Code 1.100's extension host runs Node 20.19 (Electron 34.5.1): the first that can load mocha 12
+      // (require of an ES module) for the @vscode/test-electron suite. Below that nothing is tested.
+      assert.deepEqual([Number(floor[1]), Number(floor[2])], [1, 100]);
+      const types = /^~?(\d+)\.(\d+)\.(\d+)$/.exec(manifest.devDependencies['@types/vscode']);
+      assert.ok(types, manifest.devDependencies['@types/vscode']);
+      assert.ok(Number(types[1]) === Number(floor[1]) && Number(types[2]) <= Number(floor[2]), '@types/vscode must not exceed engines.vscode');
+      const installed = JSON.parse(read('node_modules', '@types', 'vscode', 'package.json')).version.split('.').map(Number);
+      assert.ok(installed[0] === 1 && installed[1] <= Number(floor[2]), `installed @types/vscode ${installed.join('.')}`);
+    });
+  });
+
   describe('commands, menus, grammars, snippets', () => {
     it('registers every contributed command in the client, with a category', () => {
       const source = clientSources().map(([, s]) => s).join('\n') + read('server', 'src', 'protocol.ts');
