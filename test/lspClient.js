@@ -6,7 +6,7 @@ const path = require('node:path');
 const rpc = require('vscode-jsonrpc/node');
 const { root } = require('./helpers');
 
-async function startServer({ workspaceFolders = null, watchFiles = false } = {}) {
+async function startServer({ workspaceFolders = null, watchFiles = false, initializationOptions } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const state = { published: [], shown: [], registrations: [], settings: {} };
@@ -24,6 +24,7 @@ async function startServer({ workspaceFolders = null, watchFiles = false } = {})
     processId: process.pid,
     rootUri: null,
     workspaceFolders,
+    initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: watchFiles } },
       textDocument: { publishDiagnostics: {} },

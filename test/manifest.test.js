@@ -244,6 +244,41 @@ describe('package.json manifest', () => {
     });
   });
 
+  describe('Restricted Mode and virtual workspaces (capabilities)', () => {
+    it('runs in Restricted Mode, ignoring the workspace values of every setting that could hide findings or rewrite text', () => {
+      const untrusted = manifest.capabilities.untrustedWorkspaces;
+      assert.equal(untrusted.supported, 'limited');
+      const restricted = untrusted.restrictedConfigurations;
+      const properties = manifest.contributes.configuration.properties;
+      for (const key of restricted) assert.ok(properties[key], `${key} is not a setting`);
+      // The same keys as the server ignores in an untrusted .gongwen.json (workspaceConfig.ts), and the languages checked.
+      const source = read('server', 'src', 'workspaceConfig.ts');
+      const ignored = [.../KEYS_IGNORED_WHEN_UNTRUSTED = \[([^\]]+)\]/.exec(source)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+      const settingOf = { rules: 'gongwen.rules', typoPairs: 'gongwen.typoPairs', allowWords: 'gongwen.allowWords', documentDate: 'gongwen.documentDate', typoContextMargin: 'gongwen.typoContext.margin' };
+      assert.deepEqual(ignored.map((k) => settingOf[k]).sort(), restricted.filter((k) => k !== 'gongwen.languages').sort());
+      assert.ok(restricted.includes('gongwen.languages'), 'a workspace must not switch the checking off');
+      // What stays: the speaking pace and the server trace change no finding and no text.
+      assert.ok(!restricted.includes('gongwen.speechPace'));
+      const k = /^%(.+)%$/.exec(untrusted.description)[1];
+      assert.match(nlsZh[k], /受限模式/);
+      assert.match(nls[k], /Restricted Mode/);
+    });
+
+    it('declares that virtual workspaces are not supported, and says why', () => {
+      const virtual = manifest.capabilities.virtualWorkspaces;
+      assert.equal(virtual.supported, false);
+      const k = /^%(.+)%$/.exec(virtual.description)[1];
+      assert.match(nls[k], /from disk/);
+      // The client only asks for documents on disk and unsaved drafts: nothing else would be checked anyway.
+      assert.match(read('client', 'src', 'languageServer.ts'), /\{ scheme: 'file', language \},\s*\{ scheme: 'untitled', language \}/);
+    });
+
+    it('tells the server whether the folder is trusted, and restarts it when trust is granted', () => {
+      assert.match(read('client', 'src', 'languageServer.ts'), /initializationOptions: \{ workspaceTrusted: vscode\.workspace\.isTrusted \}/);
+      assert.match(read('client', 'src', 'extension.ts'), /onDidGrantWorkspaceTrust\(\s*\(\) => void handle\.restart\(/);
+    });
+  });
+
   describe('commands, menus, grammars, snippets', () => {
     it('registers every contributed command in the client, with a category', () => {
       const source = clientSources().map(([, s]) => s).join('\n') + read('server', 'src', 'protocol.ts');
