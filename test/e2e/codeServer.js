@@ -33,15 +33,15 @@ const USER_SETTINGS = {
   'editor.hover.delay': 300,
 };
 
-/** Builds the production bundles and packs them into `<outDir>/gongwen.vsix`. */
+/**
+ * Builds the production bundles and packs this machine's platform package into `outDir`, as a writer
+ * gets it (`npm run package`: scripts/package.mjs, vsce package --target).
+ */
 async function buildVsix(repoRoot, outDir, log) {
-  await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot, log, name: 'esbuild --production' });
-  const vsix = path.join(outDir, 'gongwen.vsix');
-  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-  if (!fs.existsSync(vsce)) throw new Error(`${vsce} not found; run npm ci first`);
-  await run(vsce, ['package', '--no-rewrite-relative-links', '-o', vsix], { cwd: repoRoot, log, name: 'vsce package' });
-  if (!fs.existsSync(vsix)) throw new Error(`vsce did not write ${vsix}`);
-  return vsix;
+  await run(process.execPath, ['scripts/package.mjs', '--out', outDir], { cwd: repoRoot, log, name: 'npm run package' });
+  const vsix = fs.readdirSync(outDir).find((f) => /^gongwen-[a-z0-9]+-[a-z0-9]+-.+\.vsix$/.test(f));
+  if (!vsix) throw new Error(`scripts/package.mjs wrote no platform VSIX into ${outDir}`);
+  return path.join(outDir, vsix);
 }
 
 /** The folders of one isolated code-server under `root`. */
