@@ -227,6 +227,12 @@ describe('package.json manifest', () => {
       const defaults = manifest.contributes.configurationDefaults['[gongwen]'];
       assert.equal(defaults['editor.wordWrap'], 'on');
       assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+      // The full-width space that indents 公文 paragraphs and 附件说明 lines is no invisible trick; a
+      // zero-width space pasted from a web page still is, so invisible characters stay boxed otherwise.
+      assert.deepEqual(defaults['editor.unicodeHighlight.allowedCharacters'], { '\u3000': true });
+      assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], undefined);
+      // In Restricted Mode VS Code boxes every character outside basic ASCII: every character of a 公文.
+      assert.equal(defaults['editor.unicodeHighlight.nonBasicASCII'], false);
       assert.deepEqual(Object.keys(manifest.contributes.configurationDefaults), ['[gongwen]'], 'only our own language');
     });
 

@@ -106,7 +106,8 @@ describe('.gongwen.json', () => {
       const notices = r.shown.filter((m) => m.includes('受限模式'));
       assert.equal(notices.length, 1, r.shown.join('\n'));
       assert.match(notices[0], /\.gongwen\.json/);
-      assert.match(notices[0], /rules、typoPairs、allowWords、documentDate、typoContextMargin 不采用/);
+      assert.match(notices[0], /^公文校对：受限模式：未采用此文件夹 \.gongwen\.json 中的 rules、typoPairs、allowWords、documentDate、typoContextMargin/);
+      assert.ok(notices[0].endsWith(path.join(dir, '.gongwen.json')), notices[0]);
       // 「在本工作区忽略」 would write into a file that is not applied: not offered.
       assert.ok(!r.actions.some((t) => t.startsWith('在本工作区忽略')), r.actions.join(' | '));
       assert.ok(r.actions.includes('改为「关键」'), r.actions.join(' | '));

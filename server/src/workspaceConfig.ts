@@ -81,7 +81,8 @@ export const KEYS_IGNORED_WHEN_UNTRUSTED = ['rules', 'typoPairs', 'allowWords', 
 
 /** The notice for a `.gongwen.json` found in an untrusted folder (shown once, not applied). */
 export function untrustedNotice(file: string): string {
-  return `${file}：此文件夹未受信任（受限模式），其中的 ${KEYS_IGNORED_WHEN_UNTRUSTED.join('、')} 不采用（可能隐藏问题或改写文稿）；信任此文件夹后生效。`;
+  // The point first: a notification shows only its beginning.
+  return `受限模式：未采用此文件夹 .gongwen.json 中的 ${KEYS_IGNORED_WHEN_UNTRUSTED.join('、')}（它们可能隐藏问题或改写文稿），信任此文件夹后生效。文件：${file}`;
 }
 
 /** Editor (or command-line) options overlaid with the workspace file's. */
