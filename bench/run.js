@@ -99,10 +99,40 @@ function widthZhlint(text) {
   return time(() => paragraphs.forEach((p) => zhlint.run(p, { rules: { preset: 'default' } })));
 }
 
+/** typo-context alone, cache off, per 10,000 characters (its tables and model loaded beforehand). */
+function typoContextOnly(text, runs) {
+  const rules = Object.fromEntries(core.RULES.map((r) => [r.id, r.id === 'typo-context' ? 'info' : 'off']));
+  new core.Checker({ cacheSize: 0 }).check('预热：持旭推进。', { rules });
+  const ms = median(Array.from({ length: runs }, () => time(() => new core.Checker({ cacheSize: 0 }).check(text, { rules }))));
+  return (ms * 10000) / text.length;
+}
+
+/**
+ * In a fresh process, as the checker worker meets them: reading the trigram model file alone, and
+ * typo-context's first check once nodejieba is loaded (its dictionary tables, the model, the
+ * attested sequences and place names).
+ */
+function typoContextLoad() {
+  const script = `
+    const core = require(${JSON.stringify(path.join(root, 'dist', 'core.js'))});
+    const t = () => Number(process.hrtime.bigint()) / 1e6;
+    let t0 = t();
+    core.readTrigramModel(core.typoContextModelFile());
+    const lm = t() - t0;
+    core.loadNodejieba();
+    const rules = Object.fromEntries(core.RULES.map((r) => [r.id, r.id === 'typo-context' ? 'info' : 'off']));
+    t0 = t();
+    core.check('坚持持旭推进。', { rules });
+    console.log(JSON.stringify({ lm, first: t() - t0 }));`;
+  const out = require('node:child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
 /**
  * Server start to first diagnostics (the quick pass published while the dictionary loads), to the
  * complete diagnostics (the first publication holding a finding that needs segmentation), and the
- * server's RSS then (worker thread included).
+ * server's RSS then (worker thread included); then to the idle pass that adds the slow rule
+ * (typo-context, with its model), and the RSS with everything loaded.
  */
 function coldStart() {
   return new Promise((resolve, reject) => {
@@ -111,17 +141,25 @@ function coldStart() {
     const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const timer = setTimeout(() => reject(new Error('no diagnostics in 30 s')), 30000);
     let first;
+    let full;
+    let rssMb;
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
     conn.onNotification('textDocument/publishDiagnostics', (p) => {
       if (p.diagnostics.length === 0) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       first ??= ms;
       if (!p.diagnostics.some((d) => d.code === 'typo')) return;
+      if (full === undefined) {
+        full = ms;
+        rssMb = rss();
+        return;
+      }
+      // The next publication is the idle pass (1.5 s after the last change), slow rule included.
       clearTimeout(timer);
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+      const rssAllMb = rss();
       conn.dispose();
       child.kill();
-      resolve({ first, full: ms, rssMb });
+      resolve({ first, full, rssMb, idle: ms, rssAllMb });
     });
     conn.listen();
     conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }).then(() => {
@@ -151,11 +189,17 @@ async function main() {
   r.width_ours_ms = widthOurs(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.width_autocorrect_ms = widthAutocorrect(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.width_zhlint_ms = process.env.BENCH_SKIP_ZHLINT ? null : widthZhlint(t1m); // ~30 s: one run
+  r.typo_context_10k_ms = typoContextOnly(t100k, Math.max(3, Math.ceil(runs / 2)));
+  const loads = Array.from({ length: 3 }, typoContextLoad);
+  r.lm_load_ms = median(loads.map((l) => l.lm));
+  r.typo_context_first_ms = median(loads.map((l) => l.first));
   const cold = [];
   for (let i = 0; i < 3; i++) cold.push(await coldStart());
   r.cold_start_ms = median(cold.map((c) => c.first));
   r.cold_full_ms = median(cold.map((c) => c.full));
   r.rss_mb = median(cold.map((c) => c.rssMb));
+  r.cold_idle_ms = median(cold.map((c) => c.idle));
+  r.rss_all_mb = median(cold.map((c) => c.rssAllMb));
   for (const k of Object.keys(r)) if (r[k] !== null) r[k] = Math.round(r[k] * 10) / 10;
   const ratios = {
     full_1m_over_segment_1m: +(r.full_1m_ms / r.segment_1m_ms).toFixed(3),
@@ -179,6 +223,11 @@ async function main() {
     ['cold_start_ms', '服务器启动到首批诊断（不需分词的规则）'],
     ['cold_full_ms', '服务器启动到完整诊断（词典加载完毕）'],
     ['rss_mb', '服务器内存（RSS，MB）'],
+    ['typo_context_10k_ms', '仅 typo-context，每 1 万字（10 万字文本，模型已载入）'],
+    ['lm_load_ms', '读入语言模型文件（新进程）'],
+    ['typo_context_first_ms', 'typo-context 首次检查：词表、语言模型、已见用语与地名载入'],
+    ['cold_idle_ms', '服务器启动到停顿后的完整检查（含 typo-context）'],
+    ['rss_all_mb', '服务器内存，全部规则与模型已载入（RSS，MB）'],
   ];
   console.log(`gongwen benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, median of ${runs}`);
   for (const [k, label] of rows) console.log(`  ${k.padEnd(15)} ${String(r[k]).padStart(9)}   ${label}`);

@@ -2,7 +2,16 @@
 // Evaluates the `typo-context` rule on the ECSpell 公文 (ODW) development set, through the built
 // core exactly as the product runs it (only typo-context on). Build first: `node esbuild.mjs`.
 //
-//   node --expose-gc bench/typo-context-eval.js [--data FILE] [--margin N] [--sweep 6,7,8] [--show N]
+//   node --expose-gc bench/typo-context-eval.js [--data FILE] [--rules typo,typo-context] [--margin N]
+//        [--sweep 6,7,8] [--set uniWeight=0.5,preMargin=6] [--grid 'uniWeight=0.3,0.5;margin=5,6'] [--show N]
+//
+// --rules: the rules whose findings correct the sentences (default typo and typo-context together,
+// the project's target; `--rules typo-context` measures the rule alone). --set changes the rule's
+// tuning (core.typoContextTuning) for this run; --grid runs every combination of the listed values
+// (`margin` is the rule's margin) and prints one line each: the curve in docs/typo-context.md.
+// --real FOLDER adds, for each line of a grid, typo-context's findings per 10,000 characters on the
+// published documents of FOLDER by kind (report-…, law-…; each checked with its manifest date), as
+// bench/real-text.js counts them: every one of them is a false alarm.
 //
 // FILE defaults to ../shared/data/ecspell/odw.train (lines: count<TAB>source<TAB>target). The data is
 // development data only: it is read here, never copied into the repository. Sentences 1–1,200 were
@@ -22,10 +31,22 @@ const TUNE = 1200;
 const rssBefore = process.memoryUsage().rss;
 const core = require(path.join(__dirname, '..', 'dist', 'core.js'));
 const ids = core.RULES.map((r) => r.id);
-const onlyRules = (id) => Object.fromEntries(ids.map((r) => [r, r === id ? 'info' : 'off']));
+const RULES = opt('--rules', 'typo,typo-context').split(',');
+const onlyRules = (list) => Object.fromEntries(ids.map((r) => [r, list.includes(r) ? 'info' : 'off']));
+let checker = new core.Checker();
+
+function setTuning(spec) {
+  for (const kv of (spec ?? '').split(',').filter(Boolean)) {
+    const [k, v] = kv.split('=');
+    if (!(k in core.typoContextTuning)) throw new Error(`unknown tuning key ${k}`);
+    core.typoContextTuning[k] = Number(v);
+  }
+  checker = new core.Checker(); // results cached under other settings must not be reused
+}
+setTuning(opt('--set'));
 
 function optionsFor(margin) {
-  const { options } = core.normalizeOptions({ rules: onlyRules('typo-context') }, ids);
+  const { options } = core.normalizeOptions({ rules: onlyRules(RULES) }, ids);
   if (margin !== undefined) {
     // The way a wired setting would arrive: a resolved option, part of the cache key.
     options.typoContextMargin = margin;
@@ -68,10 +89,10 @@ function run(margin) {
   let srcChars = 0;
   for (const { src, tgt } of lines) {
     const t0 = process.hrtime.bigint();
-    const fs_ = core.check(src, options);
+    const fs_ = checker.check(src, options);
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     srcChars += src.length;
-    const ft = src === tgt ? fs_ : core.check(tgt, options);
+    const ft = src === tgt ? fs_ : checker.check(tgt, options);
     results.push({ src, tgt, findings: fs_, pred: corrected(src, fs_), cleanFindings: ft.length });
   }
   return { results, ms, srcChars };
@@ -109,7 +130,7 @@ function score(results) {
 }
 
 function report(margin) {
-  const warm = core.check('预热：加载词典。', optionsFor(margin));
+  const warm = checker.check('预热：加载词典。', optionsFor(margin));
   void warm;
   const { results, ms, srcChars } = run(margin);
   const out = {
@@ -123,7 +144,57 @@ function report(margin) {
 }
 
 const sweep = opt('--sweep');
-if (sweep) {
+const grid = opt('--grid');
+const REAL = opt('--real');
+
+/** typo-context findings per 10,000 characters on the published documents of REAL, by kind. */
+function realText(margin) {
+  const dates = new Map();
+  const manifest = path.join(REAL, 'manifest.tsv');
+  if (fs.existsSync(manifest)) {
+    for (const row of fs.readFileSync(manifest, 'utf8').split(/\r?\n/).slice(1).filter(Boolean)) {
+      const cols = row.split('\t');
+      dates.set(cols[0], cols[cols.length - 1]);
+    }
+  }
+  const kinds = {};
+  const { options } = core.normalizeOptions({ rules: onlyRules(['typo-context']) }, ids);
+  const c = new core.Checker({ cacheSize: 0 });
+  for (const f of fs.readdirSync(REAL).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) {
+    const text = fs.readFileSync(path.join(REAL, f), 'utf8');
+    const kind = f.includes('-') ? f.slice(0, f.indexOf('-')) : 'other';
+    const o = { ...options, date: dates.get(f), format: f.endsWith('.md') ? 'markdown' : 'plain' };
+    if (margin !== undefined) {
+      o.typoContextMargin = margin;
+      o.contentKey += `\u0000typoContextMargin=${margin}`;
+    }
+    const n = c.check(text, o).length;
+    kinds[kind] ??= { n: 0, chars: 0 };
+    kinds[kind].n += n;
+    kinds[kind].chars += core.countCharacters(text);
+  }
+  return Object.entries(kinds)
+    .map(([k, v]) => `${k} ${((v.n * 1e4) / v.chars).toFixed(2)}/10k (${v.n})`)
+    .join(' ');
+}
+
+const line = (label, out, margin) => {
+  const t = out.tune_1_1200, h = out.heldout_1201_1720;
+  const c = (x) => `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
+  console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}${REAL ? ` | ${realText(margin)}` : ''}`);
+};
+if (grid) {
+  const axes = grid.split(';').map((a) => {
+    const [k, vs] = a.split('=');
+    return { k, vs: vs.split(',').map(Number) };
+  });
+  const combos = axes.reduce((acc, { k, vs }) => acc.flatMap((c) => vs.map((v) => ({ ...c, [k]: v }))), [{}]);
+  for (const combo of combos) {
+    const { margin, ...tuning } = combo;
+    setTuning(Object.entries(tuning).map(([k, v]) => `${k}=${v}`).join(','));
+    line(Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(' '), report(margin).out, margin);
+  }
+} else if (sweep) {
   for (const m of sweep.split(',').map(Number)) {
     const { out } = report(m);
     const t = out.tune_1_1200, h = out.heldout_1201_1720;
@@ -136,14 +207,14 @@ if (sweep) {
   const marginArg = opt('--margin');
   const t0 = Date.now();
   // nodejieba alone (the other rules load it too), then typo-context's first check.
-  const { options: off } = core.normalizeOptions({ rules: onlyRules('typo') }, ids);
-  core.check('关健在于落实。', off);
+  const { options: off } = core.normalizeOptions({ rules: onlyRules(['typo']) }, ids);
+  checker.check('关健在于落实。', off);
   global.gc?.();
   const rssJieba = process.memoryUsage().rss;
   const heap = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
   const heapJieba = heap();
   const tLoad = Date.now();
-  core.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
+  checker.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
   const loadMs = Date.now() - tLoad;
   global.gc?.();
   const rssRule = process.memoryUsage().rss;

@@ -132,12 +132,13 @@ describe('package.json manifest', () => {
       assert.equal(s.scope, 'resource');
     });
 
-    it('has gongwen.typoContext.margin (number, default 6 like the rule) saying when it runs (on pause, full check) and that fix-all skips it', () => {
+    it('has gongwen.typoContext.margin (number, default 9 like the rule) saying when it runs (on pause, full check) and that fix-all skips it', () => {
       const s = properties['gongwen.typoContext.margin'];
       assert.equal(s.type, 'number');
-      assert.equal(s.default, 6);
+      assert.equal(s.default, 9);
       const k = /^%(.+)%$/.exec(s.markdownDescription)[1];
       assert.match(nls[k], /margin/);
+      assert.match(nls[k], /clause more probable/);
       // What a writer gains by raising or lowering it, not the unit of the score.
       assert.match(nls[k], /Raise it to see fewer hints, nearly all of them real slips/);
       assert.match(nls[k], /lower it to catch more slips/);

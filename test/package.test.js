@@ -64,6 +64,33 @@ const REQUIRED = [
   'node_modules/nodejieba/submodules/cppjieba/dict/hmm_model.utf8',
 ];
 
+/** The rule tables esbuild embeds into the bundles (imported by a source file): not shipped as files. */
+function embeddedTables() {
+  const found = new Set();
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/from '(?:\.\.\/)+data\/([^']+\.tsv)'/g)) found.add(`server/data/${m[1]}`);
+    }
+  };
+  walk(path.join(root, 'server', 'src'));
+  return found;
+}
+
+/** Every file of server/data, as paths relative to the repository. */
+function dataFiles() {
+  const out = [];
+  const walk = (rel) => {
+    for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${rel}/${e.name}`);
+      else out.push(`${rel}/${e.name}`);
+    }
+  };
+  walk('server/data');
+  return out;
+}
+
 /** Everything a file of the package may be: anything else is something nobody decided to ship. */
 const ALLOWED = [
   /^package(\.nls(\.[a-z-]+)?)?\.json$/,
@@ -73,7 +100,7 @@ const ALLOWED = [
   /^docs\/images\/[^/]+\.png$/,
   /^dist\/(client|server|checkWorker)\.js$/,
   /^dist\/[^/]+\.(utf8|json)$/,
-  /^server\/data\/(?!.*\.tsv$).+$/, // run-time data; the tables esbuild embeds are not shipped
+  /^server\/data\/.+$/, // run-time data (the tables esbuild embeds are checked apart)
   /^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node|submodules\/cppjieba\/dict\/hmm_model\.utf8)$/,
 ];
 
@@ -198,6 +225,15 @@ describe('platform packages (scripts/package.mjs)', function () {
 
     it('holds what the extension runs', () => {
       for (const file of REQUIRED) assert.ok(names.includes(file), `missing ${file}`);
+    });
+
+    it('holds every file of server/data the server reads at run time, and none of the tables embedded in the bundles', () => {
+      const embedded = embeddedTables();
+      assert.ok(embedded.size >= 10 && embedded.has('server/data/typo.tsv'), [...embedded].join(', '));
+      const data = dataFiles();
+      const missing = data.filter((f) => !embedded.has(f) && !names.includes(f));
+      assert.deepEqual(missing, [], 'run-time data left out of the package');
+      assert.deepEqual(names.filter((n) => embedded.has(n)), [], 'tables shipped twice (embedded and as files)');
     });
 
     it('holds nothing else: no CLI, no sources, no source maps, no full dictionary, one native addon', () => {

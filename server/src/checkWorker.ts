@@ -4,7 +4,7 @@
  * as it starts, so the first real check usually finds it ready.
  */
 import { parentPort } from 'node:worker_threads';
-import { Checker, isNodejiebaLoaded, loadNodejieba, notReadySegmenter } from './core';
+import { Checker, isNodejiebaLoaded, loadNodejieba, notReadySegmenter, takeRuleWarnings } from './core';
 import type { CheckOptions, Finding } from './core';
 
 export interface WorkerRequest {
@@ -37,6 +37,8 @@ port.on('message', (req: WorkerRequest) => {
   try {
     const { options, warnings } = checker.resolve(req.options);
     const findings = checker.check(req.text, options);
+    // A rule that switched itself off (a missing or damaged data file) says so once.
+    warnings.push(...takeRuleWarnings());
     port.postMessage({ id: req.id, findings, warnings, elapsedMs: performance.now() - started } satisfies WorkerResponse);
   } catch (err) {
     port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);

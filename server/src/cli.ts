@@ -436,7 +436,14 @@ export async function main(argv: string[]): Promise<number> {
   const summary = new Summary();
   const progress = new Progress(files.length);
   let done = 0;
+  const warned = new Set<string>();
   for await (const result of checkAll(files, base, args.fix, jobs)) {
+    for (const w of result.warnings ?? []) {
+      if (warned.has(w)) continue;
+      warned.add(w);
+      progress.clear();
+      process.stderr.write(`gongwen：${w}\n`);
+    }
     summary.add(result);
     progress.clear();
     reporter.file(result);

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, splitParagraphs, type Checker, type CheckOptions, type Finding } from './core';
+import { applyFixes, splitParagraphs, takeRuleWarnings, type Checker, type CheckOptions, type Finding } from './core';
 import { DecodeError, ENCODING_LABEL, decode, encode, type Decoded } from './encoding';
 import { isExportedReport } from './protocol';
 
@@ -47,6 +47,8 @@ export interface FileResult {
   fixes?: AppliedFix[];
   error?: string;
   diagnostics: JsonDiagnostic[];
+  /** Warnings of rules that switched themselves off while checking this file (said once per process). */
+  warnings?: string[];
 }
 
 function lineStarts(text: string): number[] {
@@ -113,6 +115,7 @@ export function checkFile(file: string, checker: Checker, base: CheckOptions, fi
     }
   }
   const starts = lineStarts(text);
-  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, fixes, diagnostics: findings.map((f) => toJson(text, starts, f)) };
+  const warnings = takeRuleWarnings();
+  return { file, encoding: ENCODING_LABEL[decoded.encoding], fixed, fixes, diagnostics: findings.map((f) => toJson(text, starts, f)), ...(warnings.length ? { warnings } : {}) };
 }
 

@@ -90,6 +90,12 @@ export class Checker {
     this.cache = new ParagraphCache(opts.cacheSize ?? 50_000);
   }
 
+  /** Rules whose findings give way to another rule's on the same characters. */
+  private get yieldingRules(): Set<string> {
+    return (this.yielding ??= new Set(this.rules.filter((r) => r.yields).map((r) => r.id)));
+  }
+  private yielding: Set<string> | undefined;
+
   get ruleIds(): string[] {
     return this.rules.map((r) => r.id);
   }
@@ -118,12 +124,22 @@ export class Checker {
     const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
     const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date, datedAs));
     const findings: Finding[] = [];
+    const repeated = new Map<string, boolean>();
+    const isRepeated = (s: string) => {
+      let r = repeated.get(s);
+      if (r === undefined) {
+        const first = text.indexOf(s);
+        repeated.set(s, (r = first >= 0 && text.indexOf(s, first + 1) >= 0));
+      }
+      return r;
+    };
     const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
       if (raw.length === 0) return;
       if (silenced && isSilenced(silenced[index], rule.id)) return;
       const paragraph = paragraphs[index];
       for (const r of raw) {
         if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
+        if (r.quietIfRepeated && isRepeated(r.quietIfRepeated)) continue;
         const [offset, length] = r.wholeLine ? lineSpan(paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
         findings.push({
           rule: rule.id,
@@ -209,7 +225,8 @@ export class Checker {
       }
       for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
     }
-    return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return this.yieldingRules.size > 0 ? dropYielded(findings, this.yieldingRules) : findings;
   }
 
   clearCache(): void {
@@ -241,6 +258,24 @@ function lineSpan(paragraphs: readonly Paragraph[], index: number, r: RawFinding
   const text = paragraph.text;
   if (NON_BLANK.test(text.slice(0, r.offset)) || NON_BLANK.test(text.slice(r.offset + r.length))) return own;
   return [paragraph.offset, next.offset - paragraph.offset];
+}
+
+const AUTHORITATIVE = new Set(['typo', 'usage', 'wording', 'style', 'repetition']);
+
+/** Drops the findings of yielding rules that overlap a finding of another rule of those categories. */
+function dropYielded(findings: Finding[], yielding: Set<string>): Finding[] {
+  const firm = findings.filter((f) => !yielding.has(f.rule) && AUTHORITATIVE.has(f.category));
+  if (firm.length === 0) return findings;
+  // Both lists are sorted by offset: a firm finding that ends before one finding ends before the next.
+  let k = 0;
+  return findings.filter((f) => {
+    if (!yielding.has(f.rule)) return true;
+    while (k < firm.length && firm[k].offset + firm[k].length <= f.offset) k++;
+    for (let i = k; i < firm.length && firm[i].offset < f.offset + f.length; i++) {
+      if (firm[i].offset + firm[i].length > f.offset) return false;
+    }
+    return true;
+  });
 }
 
 function overlapsAllowed(text: string, start: number, end: number, allow: readonly string[]): boolean {

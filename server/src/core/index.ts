@@ -15,6 +15,9 @@ export { countCharacters } from './chars';
 export { isNodejiebaLoaded, loadNodejieba, nodejiebaSegmenter, notReadySegmenter, tokenBoundaries } from './segmenter';
 export { RULES } from './rules';
 export { builtInTypoCount } from './rules/typo';
+export { typoContextTuning, typoContextModelFile, resetTypoContextModel } from './rules/typoContext';
+export { TrigramModel, readTrigramModel, LmFormatError } from './lm';
+export { takeRuleWarnings } from './warnings';
 export { CATEGORY_LABELS } from './types';
 export type { Category, CheckOptions, Finding, ResolvedOptions, Rule, Severity, SeveritySetting } from './types';
 

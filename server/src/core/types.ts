@@ -59,6 +59,11 @@ export interface RawFinding {
    * today), the engine says so at the end of the message.
    */
   dated?: boolean;
+  /**
+   * Dropped when this text occurs twice or more in the document: a guess about a word that the
+   * writer used again elsewhere (a coinage, a name) is more likely wrong than the writer.
+   */
+  quietIfRepeated?: string;
 }
 
 export interface CheckOptions {
@@ -123,6 +128,11 @@ interface RuleInfo {
   autoFix?: boolean;
   /** Too costly for every keystroke: computed when `includeSlow` is set (idle, full check, CLI). */
   slow?: boolean;
+  /**
+   * A guess that gives way: its findings are dropped where a finding of another rule of the
+   * typo, usage, wording, style or repetition category covers the same characters (that rule knows better).
+   */
+  yields?: boolean;
   /** Short Chinese name, for menus and summaries. */
   label: string;
   category: Category;

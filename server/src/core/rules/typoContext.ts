@@ -1,31 +1,39 @@
 /**
  * `typo-context` — 词表外的疑似错别字 (typos the curated `typo` list does not name).
  *
- * Model: nodejieba's own dictionary read as a unigram language model (word frequencies from
- * cppjieba's jieba.dict.utf8 plus the project's user dictionary). A clause's score is the log
- * probability of its best segmentation, as jieba computes it. For every Chinese character we try
- * the characters that sound the same (pinyin without tones), sound nearly the same (z/zh, c/ch,
- * s/sh, n/l, f/h, r/l, -n/-ng) or look alike (server/data/typo-context-chars.tsv), and keep a
- * replacement only when it makes a dictionary word of two or more characters and raises the
- * clause's score by more than the margin (natural-log units, after a cost for near sounds and
- * look-alikes). 「持旭推进」: 持/旭 are two stray characters, 「持续」 is a common word — flagged.
+ * Two models judge a replacement. The unigram model is nodejieba's own dictionary (cppjieba's
+ * jieba.dict.utf8 plus the project's user dictionary): a clause's score is the log probability of
+ * its best segmentation, as jieba computes it. The word trigram model is libime's (server/data/lm,
+ * read by ../lm.ts): the clause is cut into the model's words by their unigram probabilities and
+ * that path scored with trigrams. For every Chinese character we try the characters that sound the
+ * same (pinyin without tones), nearly the same (z/zh, c/ch, s/sh, n/l, f/h, r/l, -n/-ng) or look
+ * alike (server/data/typo-context-chars.tsv); a replacement must make a dictionary word of two or
+ * more characters, and its score — 0.7 × unigram gain + 0.3 × trigram gain − a cost for near sounds
+ * and look-alikes — must clear the margin (natural-log units). 「持旭推进」: 持/旭 are two stray
+ * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged.
  *
  * Scoring one replacement needs no re-segmentation: with fwd[k] the best score of the clause's
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
- * the replaced position scores fwd[start] + log P(w) + bwd[end].
+ * the replaced position scores fwd[start] + log P(w) + bwd[end]; the trigram gain is scored only
+ * over the stretch where the new path differs from the clause's.
  *
- * Slips cluster: a sentence that already holds a finding is looked at again with the margin 1 lower.
+ * Attested language is no slip without stronger evidence (typoContextTuning.protectBonus): four-
+ * character sequences of published laws (typo-context-attested.bin), names of places
+ * (typo-context-places.tsv), provinces' abbreviations, strings of cities' initials, short
+ * quotations; a correction that makes a sequence of the laws gains attestedBonus. Slips cluster: a
+ * sentence that already holds a finding is looked at again with a lower margin. A guess about a
+ * word the document uses again elsewhere is dropped by the engine (quietIfRepeated), and so is
+ * one where a deterministic rule reports the same characters (yields).
  *
- * Quiet by design: characters of terms in server/data/typo-context-terms.tsv (current 公文
- * vocabulary jieba lacks) and of the canonical formulations in canon.tsv (no replacement's word may
- * take a single character of one), of spans the
- * curated `typo` table matches (that rule reports them), numerals, verse and quoted classical text,
- * runs of unknown characters that look like a person's name before a title or a place or unit name
- * before 村/镇/区/科/站/街道/公司…, and the last character of an abbreviated name (「政数局」) where
- * the name ends a phrase or the replacement makes another name; a replacement never introduces a numeral.
+ * Quiet by design, as before: characters of terms in typo-context-terms.tsv and of the canonical
+ * formulations in canon.tsv (no replacement's word may take a single character of one), spans the
+ * curated `typo` table matches, numerals, verse and quoted classical text, runs of unknown
+ * characters that look like a person's name or a place or unit name, and the last character of an
+ * abbreviated name (「政数局」) where the name ends a phrase.
  *
- * Cost: the dictionary is read once, on the first check (~0.3 s); see docs/typo-context.md for
- * time and memory.
+ * A missing or damaged model switches the rule off with one warning (../warnings.ts). Cost: the
+ * dictionary tables are built on the first check (~0.3–0.4 s), the model is one file read into
+ * typed-array views (~0.1 s); see docs/typo-context.md for time and memory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,12 +42,14 @@ import termTable from '../../../data/typo-context-terms.tsv';
 import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick } from '../ahoCorasick';
+import { readTrigramModel, type TrigramModel } from '../lm';
 import { dataDir, loadNodejieba } from '../segmenter';
+import { warnOnce } from '../warnings';
 import { parseTable } from '../tables';
 import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
 
 /** Default margin, in natural-log units of the clause's segmentation probability. */
-export const DEFAULT_TYPO_CONTEXT_MARGIN = 6;
+export const DEFAULT_TYPO_CONTEXT_MARGIN = 9;
 let defaultMargin = DEFAULT_TYPO_CONTEXT_MARGIN;
 
 /** Sets the margin used when the options carry none; a non-finite value restores the default. */
@@ -47,10 +57,24 @@ export function setTypoContextMargin(margin: number): void {
   defaultMargin = Number.isFinite(margin) ? margin : DEFAULT_TYPO_CONTEXT_MARGIN;
 }
 
+type Kind = 'same' | 'near' | 'shape';
 /** Extra cost (log units) of a replacement that only sounds nearly the same or only looks alike. */
-const COST = { same: 0, near: 4, shape: 2 } as const;
-type Kind = keyof typeof COST;
+const cost = (kind: Kind): number => (kind === 'same' ? 0 : kind === 'near' ? typoContextTuning.costNear : typoContextTuning.costShape);
 const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
+
+/**
+ * Tuning, chosen on the tuning part of the development data (docs/typo-context.md has the curve):
+ * - score = uniWeight · unigram gain + (1 − uniWeight) · trigram gain − cost, flagged above the margin;
+ * - a candidate whose unigram gain minus cost is more than preMargin below the lowest margin in
+ *   play is not scored by the trigram model at all (it could not get there);
+ * - attested language (laws' sequences, place names, short quotations) needs protectBonus more;
+ * - a correction that makes a four-character sequence attested in the laws gains attestedBonus;
+ * - costs of a near sound and of a look-alike (a same sound costs nothing);
+ * - slips cluster: a sentence that already holds a finding is looked at again with the margin
+ *   clusterRelief lower.
+ * Exported for the evaluation script, which sweeps them; the product never changes them.
+ */
+export const typoContextTuning = { uniWeight: 0.7, preMargin: 6, protectBonus: 6, clusterRelief: 4, costNear: 5, costShape: 1, attestedBonus: 4 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -59,12 +83,6 @@ const MAX_SUGGESTIONS = 3;
 /** A replacement must form a two-character word at least this frequent in jieba's dictionary (or a longer word). */
 const MIN_TWO_CHAR_FREQ = 100;
 
-/**
- * Slips come in clusters: once a sentence holds a finding, its other characters are looked at with
- * a margin this much lower (1 picks up about ten more fully corrected sentences in the tuning part
- * of the development set, for five more wrongly changed ones).
- */
-const CLUSTER_RELIEF = 1;
 const SENTENCE_END = new Set('。！？；!?;\n');
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -80,7 +98,7 @@ const NAME_SUFFIX = new Set([...PLACE_CHARS, ...'局委办厅处科署所站队�
 const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...'科室站队所']);
 /** Words that follow an organisation's name in 公文: 「市财政局负责」「县委牵头」. */
 const NAME_FOLLOWERS = ['负责', '牵头', '配合', '会同', '联合', '参与', '等', '和', '与', '及', '党组', '党委', '机关'];
-const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社'];
+const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社', '石化', '人寿', '证券', '银行', '控股', '重工', '制药', '药业', '实业', '化工', '钢铁', '能源', '电力', '汽车', '航空', '传媒', '机器人', '科技公司'];
 const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
 const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
 const SURNAMES = new Set(
@@ -151,6 +169,7 @@ const KINDS: Kind[] = ['same', 'near', 'shape'];
 /** Replacements for one character, compactly: their characters and kinds (index into KINDS). */
 interface Similar {
   chars: string;
+  codes: Uint16Array;
   kinds: Uint8Array;
 }
 
@@ -169,7 +188,7 @@ function similar(ch: string): Similar {
     for (const q of nearReadings(p)) for (const c of data.byReading.get(q) ?? []) if (c !== ch && !out.has(c)) out.set(c, 'near');
   }
   for (const c of [...out.keys()]) if (NUMERALS.has(c)) out.delete(c);
-  const result: Similar = { chars: [...out.keys()].join(''), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
+  const result: Similar = { chars: [...out.keys()].join(''), codes: Uint16Array.from([...out.keys()].map((c) => c.charCodeAt(0))), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
   similarCache.set(ch, result);
   return result;
 }
@@ -204,7 +223,7 @@ class WordTable {
     this.slots = new Int32Array(cap).fill(-1);
   }
 
-  private static hash(text: string, start: number, end: number, at: number, code: number): number {
+  static hash(text: string, start: number, end: number, at: number, code: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) {
       h ^= i === at ? code : text.charCodeAt(i);
@@ -215,9 +234,14 @@ class WordTable {
 
   /** Index of text[start, end) — with code unit `code` at `at` when `at` ≥ 0 — or -1. */
   find(text: string, start: number, end: number, at = -1, code = 0): number {
+    return this.findHashed(WordTable.hash(text, start, end, at, code), text, start, end, at, code);
+  }
+
+  /** As find, with the slice's hash (FNV-1a over its code units, see fnvStep) already computed. */
+  findHashed(hash: number, text: string, start: number, end: number, at = -1, code = 0): number {
     const len = end - start;
     const mask = this.slots.length - 1;
-    let i = WordTable.hash(text, start, end, at, code) & mask;
+    let i = (hash >>> 0) & mask;
     for (;;) {
       const w = this.slots[i];
       if (w < 0) return -1;
@@ -239,7 +263,13 @@ class WordTable {
       if (!proper) this.proper[found] = 0;
       return;
     }
-    if (this.count >= this.starts.length || this.used + word.length > this.chars.length) return;
+    if (this.count >= this.starts.length) return;
+    if (this.used + word.length > this.chars.length) {
+      // Grown as needed: sized from the whole file's length it would hold four times what it needs.
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + word.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
     const w = this.count++;
     this.proper[w] = proper ? 1 : 0;
     this.starts[w] = this.used;
@@ -258,7 +288,7 @@ class WordTable {
    * words up to `maxPairWord` long. Returns the smallest log probability (jieba's weight for a
    * character the dictionary lacks).
    */
-  finish(pairs: PairSet, maxPairWord: number): number {
+  finish(pairs: PairSet, maxPairWord: number, prefixes: HashSet32): number {
     let total = 0;
     for (let w = 0; w < this.count; w++) total += this.freqs[w];
     const logTotal = Math.log(Math.max(total, 1));
@@ -269,9 +299,16 @@ class WordTable {
       this.logp[w] = lp;
       if (lp < min) min = lp;
       const len = this.lengths[w];
+      const base = this.starts[w];
       if (len >= 2 && len <= maxPairWord) {
-        const base = this.starts[w];
         for (let k = 1; k < len; k++) pairs.add(this.chars[base + k - 1], this.chars[base + k]);
+      }
+      if (len >= 2 && len <= MAX_WORD) {
+        let h = FNV_BASIS;
+        for (let k = 0; k < len; k++) {
+          h = fnvStep(h, this.chars[base + k]);
+          if (k >= 1) prefixes.add(h);
+        }
       }
     }
     this.freqs = new Float64Array(0);
@@ -281,9 +318,46 @@ class WordTable {
   }
 }
 
+const FNV_BASIS = 0x811c9dc5;
+/** One step of FNV-1a: the hash of a slice extended by one code unit (WordTable's hash, incrementally). */
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+/**
+ * The hashes of every prefix (two characters or more, whole words included) of the dictionary's
+ * words: a slice whose hash is missing is no word and begins none, so a scan stops there. A hash
+ * collision only costs a lookup that finds nothing.
+ */
+class HashSet32 {
+  private table = new Uint32Array(1 << 20);
+  private size = 0;
+  private slot(key: number, table: Uint32Array): number {
+    const mask = table.length - 1;
+    let i = (Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0) & mask;
+    while (table[i] !== 0 && table[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+  add(h: number): void {
+    const key = h >>> 0 || 1;
+    const i = this.slot(key, this.table);
+    if (this.table[i] === key) return;
+    this.table[i] = key;
+    if (++this.size * 2 > this.table.length) {
+      const old = this.table;
+      this.table = new Uint32Array(old.length * 2);
+      for (const k of old) if (k !== 0) this.table[this.slot(k, this.table)] = k;
+    }
+  }
+  has(h: number): boolean {
+    const key = h >>> 0 || 1;
+    return this.table[this.slot(key, this.table)] === key;
+  }
+}
+
 /** A set of character pairs: an open-addressing hash table of two UTF-16 code units. */
 class PairSet {
-  private table = new Uint32Array(1 << 20);
+  private table = new Uint32Array(1 << 19);
   private size = 0;
   private static key(a: number, b: number): number {
     // 0 marks an empty slot; a pair of two NULs never occurs in a word.
@@ -301,7 +375,8 @@ class PairSet {
     const i = this.slot(key, this.table);
     if (this.table[i] === key) return;
     this.table[i] = key;
-    if (++this.size * 2 > this.table.length) {
+    // Up to 60% full: ~300,000 pairs fit in 2 MB, and a probe mostly stays in one cache line.
+    if (++this.size * 5 > this.table.length * 3) {
       const old = this.table;
       this.table = new Uint32Array(old.length * 2);
       for (const k of old) if (k !== 0) this.table[this.slot(k, this.table)] = k;
@@ -315,10 +390,14 @@ class PairSet {
 
 interface Lexicon {
   words: WordTable;
+  /** Hashes of the words' prefixes of two or more characters (whole words too). */
+  prefixes: HashSet32;
   /** Adjacent characters inside words of up to MAX_NEW_WORD characters: a quick "can this form a word?" test. */
   pairs: PairSet;
   /** Score of a character the dictionary lacks (jieba's minimum weight). */
   unknown: number;
+  /** log P of a two-character word of frequency MIN_TWO_CHAR_FREQ: rarer ones are no evidence. */
+  rareTwo: number;
 }
 
 let lexicon: Lexicon | undefined;
@@ -364,14 +443,189 @@ function lex(): Lexicon {
   const jieba = loadNodejieba() as unknown as { DEFAULT_DICT?: string };
   const main = readText(jieba.DEFAULT_DICT);
   const user = readText(path.join(dataDir(), 'jieba-user.utf8'));
-  const words = new WordTable(countLines(main) + countLines(user), main.length + user.length);
+  const words = new WordTable(countLines(main) + countLines(user), (main.length + user.length) >> 2);
   addDictionary(main, words);
   addDictionary(user, words);
   const pairs = new PairSet();
-  const unknown = words.finish(pairs, MAX_NEW_WORD);
-  lexicon = { words, pairs, unknown };
+  const prefixes = new HashSet32();
+  const unknown = words.finish(pairs, MAX_NEW_WORD, prefixes);
+  lexicon = { words, prefixes, pairs, unknown, rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - words.logTotal };
   return lexicon;
 }
+
+/** The trigram model's file: beside the rule tables, or where GONGWEN_TYPO_LM points. */
+export function typoContextModelFile(): string {
+  return process.env.GONGWEN_TYPO_LM || path.join(dataDir(), 'lm', 'lm_sc.gwlm');
+}
+
+/** undefined: not tried yet; null: missing or damaged (the rule is off, one warning said so). */
+let model: TrigramModel | null | undefined;
+
+/** The trigram model, read on first use. Without it the rule switches itself off. */
+function languageModel(): TrigramModel | null {
+  if (model !== undefined) return model;
+  const file = typoContextModelFile();
+  try {
+    model = readTrigramModel(file);
+  } catch (err) {
+    model = null;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    const why = code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err);
+    warnOnce(`「疑似错别字」（typo-context）规则已停用：语言模型 ${file} 无法使用（${why}）。其他规则照常检查；重新安装扩展可恢复。`);
+  }
+  return model;
+}
+
+/** Forgets the loaded model (tests point GONGWEN_TYPO_LM elsewhere and load again). */
+export function resetTypoContextModel(): void {
+  model = undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attested language: sequences of published laws, names of places. A position inside one is no
+// slip unless the evidence clears the margin by typoContextTuning.protectBonus more.
+
+/** Sorted FNV-1a hashes of the four-character sequences attested in laws (typo-context-attested.bin). */
+let attested: Uint32Array | null | undefined;
+const ATTESTED_N = 4;
+
+function attestedTable(): Uint32Array | null {
+  if (attested !== undefined) return attested;
+  const file = path.join(dataDir(), 'typo-context-attested.bin');
+  try {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length < 64 || bytes.toString('latin1', 0, 4) !== 'GWAT' || bytes.readUInt32LE(4) !== 1) throw new Error('格式不符');
+    const count = bytes.readUInt32LE(8);
+    if (bytes.length !== 64 + count * 4) throw new Error('长度不符');
+    // A view on the file's own buffer when aligned (a file this size gets a buffer of its own), else a copy.
+    const table = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + 64, count) : new Uint32Array(count);
+    if (table.buffer !== bytes.buffer) Buffer.from(table.buffer).set(bytes.subarray(64));
+    let h = 0x811c9dc5;
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ table[i], 0x01000193);
+    if (h >>> 0 !== bytes.readUInt32LE(12)) throw new Error('校验和不符');
+    attested = table;
+  } catch (err) {
+    attested = null;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    warnOnce(`「疑似错别字」（typo-context）规则未能读入已见用语表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），法规等文本中的误报会增多。`);
+  }
+  return attested;
+}
+
+/** Whether a four-character sequence over `at`, with `code` there, is attested in the laws. */
+function correctionAttested(text: string, at: number, code: number): boolean {
+  const table = attestedTable();
+  if (!table) return false;
+  for (let s = Math.max(0, at - ATTESTED_N + 1); s <= at && s + ATTESTED_N <= text.length; s++) {
+    if (sortedHas(table, WordTable.hash(text, s, s + ATTESTED_N, at, code))) return true;
+  }
+  return false;
+}
+
+function sortedHas(table: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = table[mid];
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+interface Places {
+  /** FNV-1a hashes of the names (typo-context-places.tsv). */
+  names: HashSet32;
+  longest: number;
+  /** The provinces' one-character abbreviations. */
+  abbreviations: Set<string>;
+  /** First characters of the names of provinces and prefecture-level cities: 「郑许」「石衡沧」. */
+  initials: Set<string>;
+  /** First characters of the names of county-level cities (「莱临」: 莱州、莱阳 beside 临沂). */
+  minorInitials: Set<string>;
+}
+let places: Places | undefined;
+
+function placeData(): Places {
+  if (places) return places;
+  // Read from disk on first use, not bundled: 30,000 names would slow every bundle's start.
+  let placeTable = '';
+  const file = path.join(dataDir(), 'typo-context-places.tsv');
+  try {
+    placeTable = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    warnOnce(`「疑似错别字」（typo-context）规则未能读入地名表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），地名中的误报会增多。`);
+  }
+  const names = new HashSet32();
+  let longest = 0;
+  const abbreviations = new Set<string>();
+  const initials = new Set<string>();
+  const minorInitials = new Set<string>();
+  // Read line by line: 30,000 rows as arrays would be garbage the moment they are read.
+  for (let pos = 0; pos < placeTable.length; ) {
+    let nl = placeTable.indexOf('\n', pos);
+    if (nl < 0) nl = placeTable.length;
+    const tab = placeTable.indexOf('\t', pos);
+    const line = pos;
+    pos = nl + 1;
+    if (placeTable[line] === '#' || tab < 0 || tab > nl) continue;
+    const name = placeTable.slice(line, tab);
+    const level = placeTable.slice(tab + 1, nl).trim();
+    if (level === 'abbr') {
+      for (const c of name) abbreviations.add(c);
+      continue;
+    }
+    names.add(WordTable.hash(name, 0, name.length, -1, 0));
+    longest = Math.max(longest, name.length);
+    if (level === 'province' || level === 'city') initials.add(name[0]);
+    else if (level === 'county-city') minorInitials.add(name[0]);
+  }
+  for (const c of abbreviations) initials.add(c);
+  places = { names, longest: Math.min(longest, 12), abbreviations, initials, minorInitials };
+  return places;
+}
+
+/**
+ * Whether the character at `at` sits in attested language: a four-character sequence of the laws,
+ * the name of a place, a province's abbreviation next to another (「京津冀」「川渝」) or after 入/援/驻…,
+ * or a string of the initials of cities (「郑许」「石衡沧」 for railways and city clusters).
+ */
+function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): boolean {
+  const table = attestedTable();
+  if (table) {
+    for (let s = Math.max(0, at - ATTESTED_N + 1); s <= at && s + ATTESTED_N <= text.length; s++) {
+      if (sortedHas(table, WordTable.hash(text, s, s + ATTESTED_N, -1, 0))) return true;
+    }
+  }
+  const P = placeData();
+  for (let s = Math.max(0, at - P.longest + 1); s <= at; s++) {
+    let h = FNV_BASIS;
+    for (let e = s; e < Math.min(text.length, s + P.longest); e++) {
+      h = fnvStep(h, text.charCodeAt(e));
+      if (e + 1 - s >= 2 && e >= at && P.names.has(h)) return true;
+    }
+  }
+  const c = text[at];
+  const single = (i: number) => seg.tokens.some(([ts, te]) => ts === i && te === i + 1);
+  const pairIsWord = (i: number) => L.words.find(text, i, i + 2) >= 0;
+  // An abbreviation standing alone (a token of its own: 「冀货出海」「归渝」「甬金衢」), after 入/援/驻…, or
+  // next to another (「川渝」「京津冀」).
+  if (P.abbreviations.has(c)) {
+    if (single(at) || ABBREVIATION_CUES.has(text[at - 1]) || P.abbreviations.has(text[at - 1] ?? '') || P.abbreviations.has(text[at + 1] ?? '')) return true;
+  }
+  // Two initials side by side, both standing alone, that make no word: one of them a province's or a
+  // prefecture-level city's, the other may be a county-level city's (「建射」 is no such pair).
+  const initial = (x: string | undefined) => x !== undefined && (P.initials.has(x) || P.minorInitials.has(x));
+  const pairOfInitials = (i: number) => initial(text[i]) && initial(text[i + 1]) && (P.initials.has(text[i]) || P.initials.has(text[i + 1])) && single(i) && single(i + 1) && !pairIsWord(i);
+  if (initial(c) && ((at > 0 && pairOfInitials(at - 1)) || (at + 1 < text.length && pairOfInitials(at)))) return true;
+  return false;
+}
+
+/** Characters before a province's abbreviation: 入豫、援藏、驻疆、赴京、返乡回渝. */
+const ABBREVIATION_CUES = new Set('入援驻赴返回归兴来在出离进');
 
 let termMatcher: AhoCorasick | undefined;
 let typoWrongForms: string[] | undefined;
@@ -409,42 +663,229 @@ interface Segmentation {
   tokens: [number, number][];
 }
 
-/** log P of text[start, end) as one word; a single character the dictionary lacks gets jieba's minimum. */
-function wordScore(L: Lexicon, text: string, start: number, end: number): number | undefined {
-  const w = L.words.find(text, start, end);
-  if (w >= 0) return L.words.logp[w];
-  return end - start === 1 ? L.unknown : undefined;
-}
-
 function segment(L: Lexicon, text: string): Segmentation {
   const n = text.length;
   const fwd = new Float64Array(n + 1).fill(-Infinity);
   const back = new Int32Array(n + 1);
   fwd[0] = 0;
+  // The lattice: every dictionary word of the clause, found once (a scan from each start stops
+  // at the first slice that begins no word).
+  const edgeEnd: number[] = [];
+  const edgeP: number[] = [];
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    first[i] = edgeEnd.length;
+    let h = FNV_BASIS;
+    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
+      h = fnvStep(h, text.charCodeAt(i + len - 1));
+      if (len >= 2 && !L.prefixes.has(h)) break;
+      const w = L.words.findHashed(h, text, i, i + len);
+      if (w >= 0) {
+        edgeEnd.push(i + len);
+        edgeP.push(L.words.logp[w]);
+      } else if (len === 1) {
+        edgeEnd.push(i + 1);
+        edgeP.push(L.unknown);
+      }
+    }
+  }
+  first[n] = edgeEnd.length;
   for (let i = 0; i < n; i++) {
     const base = fwd[i];
-    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
-      const p = wordScore(L, text, i, i + len);
-      if (p === undefined) continue;
-      if (base + p > fwd[i + len]) {
-        fwd[i + len] = base + p;
-        back[i + len] = i;
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      if (base + edgeP[k] > fwd[e]) {
+        fwd[e] = base + edgeP[k];
+        back[e] = i;
       }
     }
   }
   const bwd = new Float64Array(n + 1).fill(-Infinity);
   bwd[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
-      const p = wordScore(L, text, i, i + len);
-      if (p === undefined) continue;
-      if (p + bwd[i + len] > bwd[i]) bwd[i] = p + bwd[i + len];
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const v = edgeP[k] + bwd[edgeEnd[k]];
+      if (v > bwd[i]) bwd[i] = v;
     }
   }
   const tokens: [number, number][] = [];
   for (let j = n; j > 0; j = back[j]) tokens.push([back[j], j]);
   tokens.reverse();
   return { fwd, bwd, tokens };
+}
+
+/**
+ * The clause under the trigram model: its best segmentation into the model's words by their
+ * unigram probabilities (fwd/bwd as for jieba's dictionary, with the tokens of each best path),
+ * and the trigram log probability of that path.
+ */
+interface LmSegmentation {
+  fwd: Float64Array;
+  bwd: Float64Array;
+  /** Last token of the best path of text[0, k): its start and word id. */
+  backStart: Int32Array;
+  backId: Int32Array;
+  /** First token of the best path of text[k, n): its end and word id. */
+  nextEnd: Int32Array;
+  nextId: Int32Array;
+  /** The clause's best path: its word ids in order, and for each position the index of the path's
+   *  token starting there (the number of tokens at the end), or -1 where no token starts. */
+  pathIds: Int32Array;
+  pathAt: Int32Array;
+}
+
+/** Word id of text[start, end) (one code unit replaced when at ≥ 0); a single unknown character is <unk> (0). */
+function lmWord(M: TrigramModel, text: string, start: number, end: number, at = -1, code = 0): number {
+  const w = M.find(text, start, end, at, code);
+  return w < 0 && end - start === 1 ? 0 : w;
+}
+
+
+function lmSegment(M: TrigramModel, text: string): LmSegmentation {
+  const n = text.length;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  const fwd = new Float64Array(n + 1).fill(-Infinity);
+  const bwd = new Float64Array(n + 1).fill(-Infinity);
+  const backStart = new Int32Array(n + 1);
+  const backId = new Int32Array(n + 1);
+  const nextEnd = new Int32Array(n + 1);
+  const nextId = new Int32Array(n + 1);
+  fwd[0] = 0;
+  bwd[n] = 0;
+  // Each word of the lattice is looked up once: edges[start] lists (end, id).
+  const edgeEnd: number[] = [];
+  const edgeId: number[] = [];
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    first[i] = edgeEnd.length;
+    for (let len = 1; len <= maxLen && i + len <= n; len++) {
+      const w = lmWord(M, text, i, i + len);
+      if (w < 0) continue;
+      edgeEnd.push(i + len);
+      edgeId.push(w);
+    }
+  }
+  first[n] = edgeEnd.length;
+  for (let i = 0; i < n; i++) {
+    const base = fwd[i];
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      const v = base + M.uniP[edgeId[k]];
+      if (v > fwd[e]) {
+        fwd[e] = v;
+        backStart[e] = i;
+        backId[e] = edgeId[k];
+      }
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const e = edgeEnd[k];
+      const v = M.uniP[edgeId[k]] + bwd[e];
+      if (v > bwd[i]) {
+        bwd[i] = v;
+        nextEnd[i] = e;
+        nextId[i] = edgeId[k];
+      }
+    }
+  }
+  // The best path, from the back pointers.
+  let count = 0;
+  for (let j = n; j > 0; j = backStart[j]) count++;
+  const pathIds = new Int32Array(count);
+  const pathAt = new Int32Array(n + 1).fill(-1);
+  pathAt[n] = count;
+  for (let j = n, k = count - 1; j > 0; j = backStart[j], k--) {
+    pathIds[k] = backId[j];
+    pathAt[backStart[j]] = k;
+  }
+  return { fwd, bwd, backStart, backId, nextEnd, nextId, pathIds, pathAt };
+}
+
+/** Tokens walked at most on either side of a replacement before its path is taken to rejoin the clause's. */
+const MAX_WALK = 24;
+const newIds = new Int32Array(2 * MAX_WALK + 8);
+/** The clause's tokens over the same stretch: at most one a character of it, plus the context. */
+const oldIds = new Int32Array((2 * MAX_WALK + 1) * MAX_WORD + 8);
+
+/** Gain in the clause's trigram log probability when `code` replaces the character at `at`. */
+function lmGain(M: TrigramModel, run: string, seg: LmSegmentation, at: number, code: number): number {
+  const n = run.length;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  let best = -Infinity;
+  let bs = at;
+  let be = at + 1;
+  let bw = 0;
+  for (let start = Math.max(0, at - maxLen + 1); start <= at; start++) {
+    const left = seg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 1; end <= Math.min(n, start + maxLen); end++) {
+      const w = lmWord(M, run, start, end, at, code);
+      if (w < 0) continue;
+      const v = left + M.uniP[w] + seg.bwd[end];
+      if (v > best) {
+        best = v;
+        bs = start;
+        be = end;
+        bw = w;
+      }
+    }
+  }
+  return lmPathDelta(M, seg, bs, be, bw, n);
+}
+
+/**
+ * Trigram log probability of the path made of the best path of text[0, start), word `id` over
+ * [start, end) and the best path of text[end, n), minus that of the clause's best path. Only the
+ * part where the two paths differ is scored: the new path's tokens are walked back from `start`
+ * and forward from `end` until they reach a position where a token of the clause's path starts
+ * (the paths coincide beyond it), and both stretches are scored after the same two tokens of
+ * context and followed by the same two — the rest of the clause contributes the same to both.
+ * So a replacement costs a few lookups however long its clause.
+ */
+function lmPathDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
+  const { pathIds, pathAt } = seg;
+  // Walk back from `start` to a position on the clause's path.
+  let p = start;
+  let back = 0;
+  while (pathAt[p] < 0 && back < MAX_WALK) {
+    p = seg.backStart[p];
+    back++;
+  }
+  let q = end;
+  let fwd = 0;
+  while (pathAt[q] < 0 && fwd < MAX_WALK) {
+    q = seg.nextEnd[q];
+    fwd++;
+  }
+  // The paths did not rejoin within MAX_WALK tokens (never seen in practice): score them whole.
+  if (pathAt[p] < 0 || pathAt[q] < 0) return lmFullDelta(M, seg, start, end, id, n);
+  const i = pathAt[p];
+  const j = pathAt[q];
+  const left = Math.max(0, i - 2);
+  const right = Math.min(pathIds.length, j + 2);
+  // New: context, the walked-back tokens of [p, start), the word, the walked-forward tokens of [end, q), context.
+  let k = 0;
+  for (let t = left; t < i; t++) newIds[k++] = pathIds[t];
+  const mark = k;
+  for (let x = start; x > p; x = seg.backStart[x]) newIds[k++] = seg.backId[x];
+  newIds.subarray(mark, k).reverse();
+  if (id >= 0) newIds[k++] = id;
+  for (let x = end; x < q; x = seg.nextEnd[x]) newIds[k++] = seg.nextId[x];
+  for (let t = j; t < right; t++) newIds[k++] = pathIds[t];
+  let m = 0;
+  for (let t = left; t < right && m < oldIds.length; t++) oldIds[m++] = pathIds[t];
+  return M.score(newIds, 0, k) - M.score(oldIds, 0, m);
+}
+
+/** lmPathDelta the slow way: both paths scored from start to end. */
+function lmFullDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: number, id: number, n: number): number {
+  const ids: number[] = [];
+  for (let x = start; x > 0; x = seg.backStart[x]) ids.push(seg.backId[x]);
+  ids.reverse();
+  if (id >= 0) ids.push(id);
+  for (let x = end; x < n; x = seg.nextEnd[x]) ids.push(seg.nextId[x]);
+  return M.score(ids) - M.score(seg.pathIds);
 }
 
 interface Candidate {
@@ -461,11 +902,23 @@ interface Candidate {
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
-function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: string): { gain: number; start: number; end: number; proper: boolean } | undefined {
-  const rareTwo = Math.log(MIN_TWO_CHAR_FREQ) - L.words.logTotal;
+/** Hashes of run[at − k, at) for k < MAX_NEW_WORD, shared by all replacements at one position. */
+const preHash = new Uint32Array(MAX_NEW_WORD);
+let preRun = '';
+let preAt = -1;
+
+function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, code: number): { gain: number; start: number; end: number; proper: boolean } | undefined {
+  const rareTwo = L.rareTwo;
   const n = run.length;
-  const code = ch.charCodeAt(0);
-  if (!(at > 0 && L.pairs.has(run.charCodeAt(at - 1), code)) && !(at + 1 < n && L.pairs.has(code, run.charCodeAt(at + 1)))) return undefined;
+  if (at !== preAt || run !== preRun) {
+    for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
+      let h = FNV_BASIS;
+      for (let i = start; i < at; i++) h = fnvStep(h, run.charCodeAt(i));
+      preHash[at - start] = h;
+    }
+    preRun = run;
+    preAt = at;
+  }
   const total = seg.fwd[n];
   let best = -Infinity;
   let bs = 0;
@@ -474,8 +927,15 @@ function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, ch: st
   for (let start = Math.max(0, at - MAX_NEW_WORD + 1); start <= at; start++) {
     const left = seg.fwd[start];
     if (left === -Infinity) continue;
-    for (let end = Math.max(at + 1, start + 2); end <= Math.min(n, start + MAX_NEW_WORD); end++) {
-      const w = L.words.find(run, start, end, at, code);
+    let h = fnvStep(preHash[at - start], code);
+    if (at > start && !L.prefixes.has(h)) continue;
+    for (let end = at + 1; end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+      if (end > at + 1) {
+        h = fnvStep(h, run.charCodeAt(end - 1));
+        if (!L.prefixes.has(h)) break;
+      }
+      if (end - start < 2) continue;
+      const w = L.words.findHashed(h, run, start, end, at, code);
       if (w < 0) continue;
       // A rare two-character word (「顽张」「卯足」) is no evidence of a slip.
       if (end - start === 2 && L.words.logp[w] < rareTwo) continue;
@@ -550,6 +1010,23 @@ function inParallelPattern(text: string, at: number): boolean {
 
 /** The value of `quiet` inside a term of typo-context-terms.tsv (elsewhere 1 or 0). */
 const IN_TERM = 2;
+/** The value of `quiet` inside a short quotation: flagged only on evidence past margin + protectBonus. */
+const IN_SHORT_QUOTE = 3;
+/** Quotations of at most this many characters name something: 「“浙里办”」「“一网通办”」「“放管服”」. */
+const SHORT_QUOTE = 10;
+
+/**
+ * Short quotations are names — of initiatives, brands, slogans — often coined by wordplay (「浙里」
+ * for 这里): their characters are protected like attested language.
+ */
+function markShortQuotes(text: string, quiet: Uint8Array): void {
+  const quote = /[“「『‘]([^”」』’“「『‘]{1,12})[”」』’]/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) {
+    let han = 0;
+    for (const c of m[1]) if (HAN.test(c)) han++;
+    if (han <= SHORT_QUOTE) for (let i = m.index + 1; i < m.index + 1 + m[1].length; i++) if (quiet[i] === 0) quiet[i] = IN_SHORT_QUOTE;
+  }
+}
 
 /**
  * Whether a replacement's word [start, end) takes a single character of a protected term
@@ -562,10 +1039,68 @@ function splitsTerm(quiet: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
+ * Score of replacing the character at `at` by `ch` (of `kind`): the two models' gains combined,
+ * less the kind's cost; undefined when the replacement forms no dictionary word, splits a protected
+ * term or falls far below `floor` on the unigram evidence alone.
+ */
+function scoreReplacement(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  at: number,
+  code: number,
+  kind: Kind,
+  floor: number,
+): { score: number; start: number; end: number; proper: boolean } | undefined {
+  const r = bestWith(L, text, seg, at, code);
+  if (!r || splitsTerm(quiet, r.start, r.end)) return undefined;
+  const kindCost = cost(kind);
+  const { uniWeight, preMargin } = typoContextTuning;
+  if (r.gain - kindCost <= floor - preMargin) return undefined;
+  const lm = lmGain(M, text, lmSeg, at, code);
+  return { score: uniWeight * r.gain + (1 - uniWeight) * lm - kindCost, start: r.start, end: r.end, proper: r.proper };
+}
+
+/**
+ * Which of `orig`'s replacements make, with the neighbour `other` (before it when `after` is false,
+ * after it when true), a pair found inside some dictionary word — the quick test every replacement
+ * must pass. Remembered per (neighbour, character): a text repeats its character pairs, and each
+ * answer saves a hash probe per replacement.
+ */
+const pairMasks = new Map<number, Uint8Array>();
+function pairMask(L: Lexicon, sim: Similar, orig: number, other: number, after: boolean): Uint8Array {
+  const key = (after ? 0x100000000 : 0) + other * 0x10000 + orig;
+  let mask = pairMasks.get(key);
+  if (mask) return mask;
+  mask = new Uint8Array(sim.codes.length);
+  for (let j = 0; j < sim.codes.length; j++) mask[j] = (after ? L.pairs.has(sim.codes[j], other) : L.pairs.has(other, sim.codes[j])) ? 1 : 0;
+  if (pairMasks.size >= 20000) pairMasks.clear();
+  pairMasks.set(key, mask);
+  return mask;
+}
+
+/** For each replacement of the character at `at`: whether it passes the quick pair test (1) or not (0). */
+function quickPass(L: Lexicon, sim: Similar, text: string, at: number): Uint8Array | undefined {
+  const orig = text.charCodeAt(at);
+  const left = at > 0 ? pairMask(L, sim, orig, text.charCodeAt(at - 1), false) : undefined;
+  const right = at + 1 < text.length ? pairMask(L, sim, orig, text.charCodeAt(at + 1), true) : undefined;
+  if (!left) return right;
+  if (!right) return left;
+  if (bothScratch.length < sim.codes.length) bothScratch = new Uint8Array(sim.codes.length * 2);
+  for (let j = 0; j < sim.codes.length; j++) bothScratch[j] = left[j] | right[j];
+  return bothScratch;
+}
+/** quickPass's answer for a character with neighbours on both sides; valid until the next call. */
+let bothScratch = new Uint8Array(256);
+
+/**
  * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
  * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
  */
-function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
+function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, margin: number, floor = margin): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
   let text = run;
@@ -573,9 +1108,10 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
   // Two rounds: the second sees the first round's corrections (two slips in one phrase).
   for (let round = 0; round < 2; round++) {
     const seg = segment(L, text);
+    const lmSeg = lmSegment(M, text);
     const found: Candidate[] = [];
     for (let at = 0; at < text.length; at++) {
-      if (quiet[at] || done[at]) continue;
+      if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) continue;
       const orig = text[at];
       if (NUMERALS.has(orig) && (isDigitLike(text[at - 1]) || isDigitLike(text[at + 1]))) continue;
       if (inParallelPattern(text, at)) continue;
@@ -583,19 +1119,26 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
       if (orig === text[at - 1] || orig === text[at + 1]) continue;
       let best: Candidate | undefined;
       const sim = similar(orig);
-      for (let j = 0; j < sim.chars.length; j++) {
-        const ch = sim.chars[j];
+      const orig16 = text.charCodeAt(at);
+      const leftMask = at > 0 ? pairMask(L, sim, orig16, text.charCodeAt(at - 1), false) : undefined;
+      const rightMask = at + 1 < text.length ? pairMask(L, sim, orig16, text.charCodeAt(at + 1), true) : undefined;
+      for (let j = 0; j < sim.codes.length; j++) {
+        if (!(leftMask !== undefined && leftMask[j] === 1) && !(rightMask !== undefined && rightMask[j] === 1)) continue;
         const kind = KINDS[sim.kinds[j]];
-        const r = bestWith(L, text, seg, at, ch);
-        if (!r || splitsTerm(quiet, r.start, r.end)) continue;
-        const score = r.gain - COST[kind];
-        if (score <= margin) {
-          if (score > floor) nearMiss = true;
+        const r = scoreReplacement(L, M, text, seg, lmSeg, quiet, at, sim.codes[j], kind, floor);
+        if (!r) continue;
+        // The corrected text reads like published law: evidence for the correction.
+        const bonus = typoContextTuning.attestedBonus;
+        if (bonus > 0 && r.score <= margin && r.score + bonus > floor && correctionAttested(text, at, sim.codes[j])) r.score += bonus;
+        if (r.score <= margin) {
+          if (r.score > floor) nearMiss = true;
           continue;
         }
-        if (!best || score > best.score) best = { at, ch, kind, score, start: r.start, end: r.end, proper: r.proper };
+        if (!best || r.score > best.score) best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
       }
-      if (best && !looksLikeName(text, seg, at, best)) found.push(best);
+      if (!best || looksLikeName(text, seg, at, best)) continue;
+      if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
+      found.push(best);
     }
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
@@ -614,20 +1157,24 @@ function checkRun(L: Lexicon, run: string, quiet: Uint8Array, margin: number, fl
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
-function suggestionsFor(L: Lexicon, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
+function suggestionsFor(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, at: number, margin: number, first: string): string[] {
   const seg = segment(L, run);
+  const lmSeg = lmSegment(M, run);
   const scored: { ch: string; score: number }[] = [];
   const sim = similar(run[at]);
+  const pass = quickPass(L, sim, run, at);
   for (let j = 0; j < sim.chars.length; j++) {
     const ch = sim.chars[j];
-    const kind = KINDS[sim.kinds[j]];
-    if (ch === first) continue;
-    const r = bestWith(L, run, seg, at, ch);
-    if (r && r.gain - COST[kind] > margin && !splitsTerm(quiet, r.start, r.end)) scored.push({ ch, score: r.gain - COST[kind] });
+    if (ch === first || !pass || pass[j] === 0) continue;
+    const r = scoreReplacement(L, M, run, seg, lmSeg, quiet, at, sim.codes[j], KINDS[sim.kinds[j]], margin);
+    if (r && r.score > margin) scored.push({ ch, score: r.score });
   }
   scored.sort((a, b) => b.score - a.score);
   return [first, ...scored.slice(0, MAX_SUGGESTIONS - 1).map((s) => s.ch)];
 }
+
+/** Characters either side of a finding that its suggestions are worked out in. */
+const SUGGEST_WINDOW = 64;
 
 /** Words that introduce a quotation of verse or of classical prose. */
 const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有言', '云：', '曰', '吟', '名句', '诗句', '格言', '俗话说', '常言道', '谚语', '所言', '说得好'];
@@ -667,12 +1214,15 @@ function marginOf(ctx: ParagraphContext): number {
 export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const text = ctx.text;
   if (!HAN.test(text)) return [];
+  const M = languageModel();
+  if (!M) return [];
   const margin = marginOf(ctx);
   const L = lex();
   // Positions never flagged: current terms, spans of the curated typo rule.
   const quiet = new Uint8Array(text.length);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
   markVerse(text, quiet);
+  markShortQuotes(text, quiet);
   // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
@@ -685,13 +1235,13 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const run = m[0];
     if (run.length < 2) continue;
     const offset = m.index;
-    runs.push({ run, offset, sentence, ...checkRun(L, run, quiet.subarray(offset, offset + run.length), margin, margin - CLUSTER_RELIEF) });
+    runs.push({ run, offset, sentence, ...checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - typoContextTuning.clusterRelief) });
   }
-  // Slips cluster: a sentence with one finding is looked at again with a slightly lower margin
+  // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - CLUSTER_RELIEF).accepted;
+    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, M, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - typoContextTuning.clusterRelief).accepted;
   }
 
   const findings: RawFinding[] = [];
@@ -699,14 +1249,21 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     if (accepted.length === 0) continue;
     // Suggestions and the message are given against the text as written, others' fixes applied.
     for (const c of accepted.sort((a, b) => a.at - b.at)) {
-      let context = run;
-      for (const o of accepted) if (o !== c) context = context.slice(0, o.at) + o.ch + context.slice(o.at + 1);
-      const word = context.slice(c.start, c.at) + c.ch + context.slice(c.at + 1, c.end);
+      // A window of the run around the finding (the whole of any ordinary clause): a run thousands
+      // of characters long with many findings costs each of them the window, not the run.
+      const ws = Math.max(0, c.at - SUGGEST_WINDOW);
+      const we = Math.min(run.length, c.at + SUGGEST_WINDOW + 1);
+      let context = run.slice(ws, we);
+      for (const o of accepted) if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
+      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + 1, c.end - ws);
       findings.push({
         offset: offset + c.at,
         length: 1,
+        // The characters the replacement's word would cover, as written: used again elsewhere in
+        // the document, they are the writer's word (a coinage, a name), not a slip.
+        quietIfRepeated: run.slice(c.start, c.end),
         message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, context, quiet.subarray(offset, offset + run.length), c.at, margin, c.ch),
+        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch),
       });
     }
   }
@@ -717,9 +1274,10 @@ export const typoContextRule: ParagraphRule = {
   id: 'typo-context',
   autoFix: false,
   slow: true,
+  yields: true,
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
-  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子的分词明显更合理时提示（基于 jieba 词频，离线）。',
+  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子明显更通顺时提示（基于 jieba 词频与 libime 词三元语言模型，法规中已见的用语和地名不报，离线）。',
   check: checkTypoContext,
 };
