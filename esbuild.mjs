@@ -1,6 +1,8 @@
 // Builds every bundle: the VS Code client (vscode external), the language server and its checker
 // worker, the CLI and the core library used by the tests. nodejieba is a native addon and stays
-// external; the rule tables (*.tsv) are embedded as text. `--production` minifies, `--watch` rebuilds.
+// external; the rule tables (*.tsv) are embedded as text. It also writes the data files the server
+// reads beside the bundles (the trimmed dictionary) and the Markdown snippets. `--production` minifies,
+// `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,6 +65,26 @@ function writeDictionary() {
   writeFileSync('dist/jieba.idioms.utf8', [...new Set(idioms)].join('\n') + '\n');
 }
 writeDictionary();
+
+/**
+ * The snippets for Markdown: the same bodies with a blank line between paragraphs. A 公文 in plain
+ * text keeps one paragraph a line (no blank lines to delete when it is pasted into a word processor),
+ * but Markdown joins consecutive lines into one paragraph, so there every line is its own.
+ */
+function writeMarkdownSnippets() {
+  const snippets = JSON.parse(readFileSync('snippets/gongwen.json', 'utf8'));
+  for (const snippet of Object.values(snippets)) {
+    const body = [];
+    for (const line of snippet.body) {
+      if (line !== '' && body.length > 0 && body[body.length - 1] !== '') body.push('');
+      body.push(line);
+    }
+    snippet.body = body;
+  }
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/snippets.markdown.json', JSON.stringify(snippets, null, 2) + '\n');
+}
+writeMarkdownSnippets();
 
 const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
 if (watch) {

@@ -8,11 +8,6 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('gongwen：找不到 dist/cli.js，请先运行 npm run build\n');
   process.exit(2);
 }
-// A reader that stops early (`gongwen … | head`) is no failure of the check: end quietly.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
 require(cli)
   .main(process.argv.slice(2))
   .then((code) => {

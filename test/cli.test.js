@@ -1,7 +1,7 @@
 // The CLI as a user runs it: encodings, exit codes, JSON shape, --fix, and bad input.
 'use strict';
 const assert = require('node:assert/strict');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -188,6 +188,73 @@ describe('cli', () => {
     const r = run(['--fix', file]);
     assert.match(r.out, /已自动修正 1 处：\n\s+1:3  「关健」→「关键」/);
     assert.equal(r.code, 0);
+  });
+
+  it('--fix deletes a residue line with its line break, leaving no empty line', () => {
+    const file = path.join(dir, 'residue.txt');
+    fs.writeFileSync(file, '谢谢大家的贡献！\n预览阅读已结束\n');
+    const r = run(['--fix', file]);
+    assert.equal(fs.readFileSync(file, 'utf8'), '谢谢大家的贡献！\n');
+    assert.match(r.out, /2:1  「预览阅读已结束↵」→（删除）/);
+    assert.equal(r.code, 0);
+  });
+
+  it('--help lists every rule of the registry, one line each', () => {
+    const { core } = require('./helpers');
+    const r = run(['--help']);
+    assert.equal(r.code, 0);
+    const lines = r.out.split('\n');
+    for (const rule of core.RULES) {
+      const line = lines.filter((l) => new RegExp(`^  ${rule.id} +${rule.defaultSeverity} +`).test(l));
+      assert.equal(line.length, 1, `no single help line for ${rule.id}`);
+      assert.ok(line[0].endsWith(rule.description), line[0]);
+    }
+    assert.match(r.out, new RegExp(`共 ${core.RULES.length} 条`));
+  });
+
+  describe('when the reader closes the pipe early (| head)', () => {
+    /** Runs the CLI, reads `bytes` of its output, then closes the pipe as head does; resolves on exit. */
+    const readThenClose = (args, bytes) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        let got = 0;
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.stdout.on('data', (chunk) => {
+          got += chunk.length;
+          if (got >= bytes) child.stdout.destroy();
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({ code, signal, err, got }));
+      });
+
+    /** Enough findings that the output far exceeds a pipe's buffer, so writes go on after the close. */
+    const bigFile = () => {
+      const file = path.join(dir, 'big.txt');
+      fs.writeFileSync(file, '这是关健一年，，要抓好落实。\n'.repeat(1500));
+      return file;
+    };
+
+    for (const format of ['json', 'text', 'sarif']) {
+      it(`ends quietly with the usual exit code (--format ${format})`, async () => {
+        const file = bigFile();
+        const full = run(['--format', format, file], { maxBuffer: 64 * 1024 * 1024 });
+        assert.ok(full.out.length > 150_000, `only ${full.out.length} characters of output`);
+        const r = await readThenClose(['--format', format, file], 900);
+        assert.equal(r.err, '', 'nothing on stderr: no EPIPE stack trace');
+        assert.equal(r.signal, null);
+        assert.equal(r.code, full.code);
+        assert.equal(r.code, 1);
+      });
+    }
+
+    it('still fixes every file with --fix when the report is cut short', async () => {
+      const file = bigFile();
+      const r = await readThenClose(['--fix', file], 100);
+      assert.equal(r.err, '');
+      assert.equal(r.code, 0);
+      assert.equal(fs.readFileSync(file, 'utf8'), '这是关键一年，要抓好落实。\n'.repeat(1500));
+    });
   });
 
   it('uses --date and prints the version and help', () => {

@@ -48,6 +48,14 @@ describe('client/src/speech.ts (status bar counts)', function () {
         '\n\n　　同志们：\n　　今天召开会议。',
         '**各位领导、同志们：**',
         '尊敬的各位来宾：\n欢迎大家。',
+        // No title line: the speech opens by addressing the audience, with a comma or a colon.
+        '同志们，今天我们召开全市安全生产工作会议，主要任务是……',
+        '同志们：今天召开这次会议，很有必要。',
+        '\n　　各位领导、同志们，\n　　今天……',
+        '尊敬的各位代表、各位来宾，女士们、先生们：',
+        '在座的同志们，大家好！',
+        '东江市财政局\n2026年1月5日\n同志们，现在开会。',
+        '同志们，让我们努力奋斗！',
       ];
       for (const text of speeches) assert.equal(speech.looksLikeSpeech('plaintext', text), true, text);
     });
@@ -60,9 +68,13 @@ describe('client/src/speech.ts (status bar counts)', function () {
         '',
         // The title words deep in the text do not count: only the first lines are looked at.
         `${'正文。\n'.repeat(12)}在会上的讲话`,
+        `${'正文。\n'.repeat(12)}同志们，让我们努力奋斗！`,
+        // A 称谓 word that does not open the line as an address.
+        '关于做好春节慰问工作的通知\n各单位：\n我们要关心离退休老同志们，做好走访慰问。',
+        '关于召开座谈会的通知\n联系领导：张强\n联系电话：0755-12345678',
+        '会议纪要\n出席：市长张强、副市长李明\n列席：各位委员和有关部门负责同志',
       ];
       for (const text of others) assert.equal(speech.looksLikeSpeech('plaintext', text), false, text);
-      assert.equal(speech.looksLikeSpeech('markdown', '同志们，让我们努力奋斗！'), false, 'not a 称谓 line alone');
     });
   });
 

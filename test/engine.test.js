@@ -133,6 +133,62 @@ describe('document date', () => {
     assert.equal(core.resolveDocumentDate('在全市会议上的讲话\n（2024年3月8日）\n同志们：').date, '2024-03-08');
     assert.equal(core.resolveDocumentDate('没有日期').source, 'today');
   });
+
+  it('reads the date of a report subtitle 「——2026年1月25日在……会议上」', () => {
+    const text = '2026年北京市政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第四次会议上\n各位代表：\n';
+    assert.deepEqual(core.resolveDocumentDate(text), { date: '2026-01-25', source: 'document' });
+  });
+
+  it('without a full date, takes a year named in the title lines, as of 1 January', () => {
+    const speech = '在市人大2022年度工作推进动员大会上的讲话\n同志们：\n今天我们召开会议。';
+    assert.deepEqual(core.resolveDocumentDate(speech), { date: '2022-01-01', source: 'title-year' });
+    assert.equal(core.yearInTitle('市人大2022年度工作推进动员大会'), 2022);
+    assert.equal(core.yearInTitle('# 关于二〇二三年全市安全生产工作的通知\n\n各区：'), 2023);
+    // The latest year of the title: a plan for next year is written this year at the earliest.
+    assert.equal(core.yearInTitle('关于2021年工作总结和2022年工作计划的报告\n市人大常委会：'), 2022);
+    // A subtitle and speaker lines are still the title block.
+    assert.equal(core.yearInTitle('坚定信心 真抓实干\n——在全市2024年经济工作会议上的讲话\n市长 张强\n同志们：'), 2024);
+  });
+
+  it('takes no year that says nothing about when the document was written', () => {
+    for (const text of [
+      '关于2018年以来全市脱贫攻坚工作情况的报告', // a period since then
+      '全市“十四五”规划（2021—2025年）实施情况', // the end of a range; 2021 names no 年 of its own
+      '关于制定国民经济和社会发展规划和2035年远景目标的建议', // a target
+      '20世纪90年代以来的工作回顾',
+      '一、2022年工作回顾', // a heading: the body has started
+      '同志们：\n2022年是极不平凡的一年。', // prose after the 称谓
+      '关于做好有关工作的通知\n各区：\n2022年全市工作要点已印发。',
+      '关于2100年的展望', // later than next year
+    ]) {
+      assert.equal(core.yearInTitle(text), undefined, text);
+    }
+    assert.equal(core.resolveDocumentDate('一、2022年工作回顾').source, 'today');
+  });
+
+  it('says in a date-dependent finding when the date is the title\'s year or today, and judges by it', () => {
+    const speech = '在市人大2022年度工作推进动员大会上的讲话\n同志们：\n要支持“一府两院”依法履职，做好新冠肺炎疫情防控，迎接党的二十大胜利召开。\n';
+    const found = core.check(speech, {}).filter((f) => f.rule === 'outdated');
+    // As of 2022: 一府两院 (outdated since 2018) is flagged; 新冠肺炎 (renamed 2022-12-26) and 迎接二十大 (held 2022-10) are not.
+    assert.deepEqual(found.map((f) => speech.slice(f.offset, f.offset + f.length)), ['一府两院']);
+    assert.match(found[0].message, /按文稿日期 2022 年判断/);
+    // Today, when nothing in the document dates it.
+    const undated = speech.replace('2022年度', '');
+    const today = core.check(undated, {}).filter((f) => f.rule === 'outdated');
+    assert.ok(today.length >= 3, today.map((f) => f.message).join('\n'));
+    for (const f of today) assert.match(f.message, /文中没有成文日期，按今天 \d{4}年\d{1,2}月\d{1,2}日 判断/);
+    // No note when the writer or the document gives the date.
+    for (const f of core.check(speech, { date: '2023-06-01' }).filter((x) => x.rule === 'outdated')) assert.doesNotMatch(f.message, /判断。）$/);
+    const signed = speech + '东江市人民代表大会常务委员会\n2022年3月1日\n';
+    for (const f of core.check(signed, {}).filter((x) => x.rule === 'outdated')) assert.doesNotMatch(f.message, /判断。）$/);
+  });
+
+  it('adds no date note to a finding the date does not decide', () => {
+    const text = '在2022年全市工作会议上的讲话\n同志们：\n认真学习党的19届3中全会精神。\n';
+    const found = core.check(text, {}).filter((f) => f.rule === 'outdated');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.doesNotMatch(found[0].message, /按文稿日期/);
+  });
 });
 
 describe('inline disable comments', () => {

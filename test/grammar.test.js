@@ -222,7 +222,7 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
       assert.equal(matched('doc-number-line', '〔2026〕5号'), '〔2026〕5号');
       assert.equal(matched('doc-number-line', '　　市教发〔2026〕12号　'), '　　市教发〔2026〕12号　');
       assertNoMatch('doc-number-line', ['国办发[2026]5号', '国办发（2026）5号', '按照国办发〔2026〕5号文件执行。']);
-      assert.match(scopesOf(grammar.repository['doc-number-line']), /constant\.other\.reference\.doc-number\b/);
+      assert.match(scopesOf(grammar.repository['doc-number-line']), /constant\.numeric\.doc-number\b/);
     });
 
     it('发文字号 inside a sentence: the 机关代字 only where it clearly starts', () => {

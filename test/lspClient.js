@@ -6,8 +6,8 @@ const path = require('node:path');
 const rpc = require('vscode-jsonrpc/node');
 const { root } = require('./helpers');
 
-async function startServer({ workspaceFolders = null, watchFiles = false } = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startServer({ workspaceFolders = null, watchFiles = false, initializationOptions, serverPath = path.join(root, 'dist', 'server.js'), env } = {}) {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], ...(env ? { env } : {}) });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const state = { published: [], shown: [], registrations: [], settings: {} };
   const waiters = [];
@@ -24,6 +24,7 @@ async function startServer({ workspaceFolders = null, watchFiles = false } = {})
     processId: process.pid,
     rootUri: null,
     workspaceFolders,
+    initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: watchFiles } },
       textDocument: { publishDiagnostics: {} },

@@ -139,6 +139,12 @@ describe('package.json manifest', () => {
       const k = /^%(.+)%$/.exec(s.markdownDescription)[1];
       assert.match(nls[k], /margin/);
       assert.match(nls[k], /clause more probable/);
+      // What a writer gains by raising or lowering it, not the unit of the score.
+      assert.match(nls[k], /Raise it to see fewer hints, nearly all of them real slips/);
+      assert.match(nls[k], /lower it to catch more slips/);
+      assert.match(nlsZh[k], /调高：提示更少/);
+      assert.match(nlsZh[k], /调低：能多发现/);
+      for (const text of [nls[k], nlsZh[k]]) assert.doesNotMatch(text, /natural-log|自然对数/);
       assert.match(nls[k], /typing pauses/);
       assert.match(nls[k], /full-document check/);
       assert.match(nls[k], /never apply/);
@@ -213,6 +219,70 @@ describe('package.json manifest', () => {
       if (!m) this.skip();
       const known = [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]).sort();
       assert.deepEqual(Object.keys(schema.properties).sort(), known);
+    });
+  });
+
+  describe('editor defaults and the VS Code it runs on', () => {
+    it('sets word wrap and no ambiguous-character boxes for the gongwen language', () => {
+      // Full-width marks（，：“”）are "ambiguous" to VS Code: without this every one of them is boxed.
+      const defaults = manifest.contributes.configurationDefaults['[gongwen]'];
+      assert.equal(defaults['editor.wordWrap'], 'on');
+      assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+      // The full-width space that indents 公文 paragraphs and 附件说明 lines is no invisible trick; a
+      // zero-width space pasted from a web page still is, so invisible characters stay boxed otherwise.
+      assert.deepEqual(defaults['editor.unicodeHighlight.allowedCharacters'], { '\u3000': true });
+      assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], undefined);
+      // In Restricted Mode VS Code boxes every character outside basic ASCII: every character of a 公文.
+      assert.equal(defaults['editor.unicodeHighlight.nonBasicASCII'], false);
+      assert.deepEqual(Object.keys(manifest.contributes.configurationDefaults), ['[gongwen]'], 'only our own language');
+    });
+
+    it('claims VS Code 1.100 or later, and its API types do not exceed that', () => {
+      const floor = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines.vscode);
+      assert.ok(floor, manifest.engines.vscode);
+      // VS Code 1.100's extension host runs Node 20.19 (Electron 34.5.1): the first that can load mocha 12
+      // (require of an ES module) for the @vscode/test-electron suite. Below that nothing is tested.
+      assert.deepEqual([Number(floor[1]), Number(floor[2])], [1, 100]);
+      const types = /^~?(\d+)\.(\d+)\.(\d+)$/.exec(manifest.devDependencies['@types/vscode']);
+      assert.ok(types, manifest.devDependencies['@types/vscode']);
+      assert.ok(Number(types[1]) === Number(floor[1]) && Number(types[2]) <= Number(floor[2]), '@types/vscode must not exceed engines.vscode');
+      const installed = JSON.parse(read('node_modules', '@types', 'vscode', 'package.json')).version.split('.').map(Number);
+      assert.ok(installed[0] === 1 && installed[1] <= Number(floor[2]), `installed @types/vscode ${installed.join('.')}`);
+    });
+  });
+
+  describe('Restricted Mode and virtual workspaces (capabilities)', () => {
+    it('runs in Restricted Mode, ignoring the workspace values of every setting that could hide findings or rewrite text', () => {
+      const untrusted = manifest.capabilities.untrustedWorkspaces;
+      assert.equal(untrusted.supported, 'limited');
+      const restricted = untrusted.restrictedConfigurations;
+      const properties = manifest.contributes.configuration.properties;
+      for (const key of restricted) assert.ok(properties[key], `${key} is not a setting`);
+      // The same keys as the server ignores in an untrusted .gongwen.json (workspaceConfig.ts), and the languages checked.
+      const source = read('server', 'src', 'workspaceConfig.ts');
+      const ignored = [.../KEYS_IGNORED_WHEN_UNTRUSTED = \[([^\]]+)\]/.exec(source)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+      const settingOf = { rules: 'gongwen.rules', typoPairs: 'gongwen.typoPairs', allowWords: 'gongwen.allowWords', documentDate: 'gongwen.documentDate', typoContextMargin: 'gongwen.typoContext.margin' };
+      assert.deepEqual(ignored.map((k) => settingOf[k]).sort(), restricted.filter((k) => k !== 'gongwen.languages').sort());
+      assert.ok(restricted.includes('gongwen.languages'), 'a workspace must not switch the checking off');
+      // What stays: the speaking pace and the server trace change no finding and no text.
+      assert.ok(!restricted.includes('gongwen.speechPace'));
+      const k = /^%(.+)%$/.exec(untrusted.description)[1];
+      assert.match(nlsZh[k], /受限模式/);
+      assert.match(nls[k], /Restricted Mode/);
+    });
+
+    it('declares that virtual workspaces are not supported, and says why', () => {
+      const virtual = manifest.capabilities.virtualWorkspaces;
+      assert.equal(virtual.supported, false);
+      const k = /^%(.+)%$/.exec(virtual.description)[1];
+      assert.match(nls[k], /from disk/);
+      // The client only asks for documents on disk and unsaved drafts: nothing else would be checked anyway.
+      assert.match(read('client', 'src', 'languageServer.ts'), /\{ scheme: 'file', language \},\s*\{ scheme: 'untitled', language \}/);
+    });
+
+    it('tells the server whether the folder is trusted, and restarts it when trust is granted', () => {
+      assert.match(read('client', 'src', 'languageServer.ts'), /initializationOptions: \{ workspaceTrusted: vscode\.workspace\.isTrusted \}/);
+      assert.match(read('client', 'src', 'extension.ts'), /onDidGrantWorkspaceTrust\(\s*\(\) => void handle\.restart\(/);
     });
   });
 

@@ -204,3 +204,42 @@ describe('rule residue in a long paragraph', () => {
     assert.deepEqual(found, [['预览阅读已结束，请下载后查看。', '']]);
   });
 });
+
+describe('rule residue on a line of its own', () => {
+  const { core } = require('./helpers');
+  const fix = (text) => {
+    const findings = core.check(text, { rules: { residue: 'error' } }).filter((f) => f.rule === 'residue');
+    return { spans: findings.map((f) => text.slice(f.offset, f.offset + f.length)), fixed: core.applyFixes(text, findings).text };
+  };
+
+  it('takes the line break with the line, so no empty line is left behind', () => {
+    assert.deepEqual(fix('谢谢大家的贡献！\n预览阅读已结束\n'), { spans: ['预览阅读已结束\n'], fixed: '谢谢大家的贡献！\n' });
+    assert.deepEqual(fix('谢谢！\r\n　　预览阅读已结束  \r\n下一段。'), { spans: ['　　预览阅读已结束  \r\n'], fixed: '谢谢！\r\n下一段。' });
+    assert.deepEqual(fix('谢谢！\r预览阅读已结束\r下一段。'), { spans: ['预览阅读已结束\r'], fixed: '谢谢！\r下一段。' });
+  });
+
+  it('keeps an empty line that was there before the residue line', () => {
+    assert.deepEqual(fix('谢谢！\n\n预览阅读已结束\n下一段。').fixed, '谢谢！\n\n下一段。');
+  });
+
+  it('leaves the line break of the last line, which belongs to the line above', () => {
+    assert.deepEqual(fix('谢谢！\n预览阅读已结束'), { spans: ['预览阅读已结束'], fixed: '谢谢！\n' });
+  });
+
+  it('keeps the line and its break when the line holds more than the residue', () => {
+    // A quotation mark opened on the line above stays (it pairs outside the span), and so does the line.
+    assert.deepEqual(fix('他说：“\n预览阅读已结束”\n下一段。'), { spans: ['预览阅读已结束'], fixed: '他说：“\n”\n下一段。' });
+    // In a long paragraph only the sentence goes.
+    const long = '要全面加强机关作风建设，推动各项工作落地见效。'.repeat(6) + '预览阅读已结束，请下载后查看。\n下一段。';
+    assert.equal(fix(long).fixed, '要全面加强机关作风建设，推动各项工作落地见效。'.repeat(6) + '\n下一段。');
+  });
+
+  it('widens only deletions: a residue line without a one-click fix keeps its own span', () => {
+    // 〈 opened on the line above and closed in the residue line: no fix, the writer decides.
+    const text = '〈（三）\n关健〉预览阅读已结束\n下一段。';
+    const found = core.check(text, { rules: { residue: 'error' } }).filter((f) => f.rule === 'residue');
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].suggestions, []);
+    assert.ok(!text.slice(found[0].offset, found[0].offset + found[0].length).includes('\n'));
+  });
+});

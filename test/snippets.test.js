@@ -556,7 +556,10 @@ describe('snippets/gongwen.json', () => {
       let next = end + 1;
       const attachmentAt = lines.findIndex((l) => l.startsWith('附件：'));
       if (attachment) {
-        assert.equal(attachmentAt, next, `${prefix}: 附件说明 right after the 正文`);
+        // GB/T 9704 7.3.4: the 附件说明 goes one blank line below the 正文.
+        assert.equal(lines[next], '', `${prefix}: a blank line between the 正文 and the 附件说明`);
+        next++;
+        assert.equal(attachmentAt, next, `${prefix}: 附件说明 after the 正文 and a blank line`);
         next++;
         while (/^　+\d\./.test(lines[next])) next++;
       } else {
@@ -574,6 +577,13 @@ describe('snippets/gongwen.json', () => {
       if (closing || signature) assert.equal(lines.length, next, `${prefix}: nothing after the last 要素:\n${lines.join('\n')}`);
       return lines;
     }
+
+    it('titles name the 发文机关, then the 事由 and the 文种 (GB/T 9704 7.3.1)', () => {
+      for (const prefix of ['jueding', 'tonggao', 'tongzhi', 'tongbao', 'baogao', 'qingshi', 'pifu', 'han', 'yijian']) {
+        assert.match(find(prefix).body[0], /^\$\{1:发文机关\}关于/, prefix);
+        assert.match(byPrefix(prefix, { samples: SAMPLES })[0], /^东江市人民政府关于/, prefix);
+      }
+    });
 
     it('决议: title, 题注 with the date and the meeting, no 主送机关 or 署名', () => {
       const lines = assertOrder('jueyi', { title: /^.+关于.+的决议$/, recipient: false, signature: false });
@@ -605,13 +615,13 @@ describe('snippets/gongwen.json', () => {
       assertOrder('gonggao', { title: /公告$/, closing: /^特此公告。$/, recipient: false });
       assertOrder('tonggao', { title: /^.+关于.+的通告$/, closing: /^特此通告。$/, recipient: false });
       assertOrder('tongbao', { title: /^.+关于.+的通报$/, closing: /^特此通报。$/ });
-      const lines = assertOrder('tongzhi', { title: /^关于.+的通知$/, closing: /^特此通知。$/, attachment: true });
+      const lines = assertOrder('tongzhi', { title: /^.+关于.+的通知$/, closing: /^特此通知。$/, attachment: true });
       assert.ok(lines.some((l) => l.startsWith('一、')) && lines.some((l) => l.startsWith('二、')));
-      assert.match(lines[lines.indexOf('特此通知。') + 1], /^附件：1\./, '两个以上附件 numbered 1. 2.');
+      assert.match(lines[lines.indexOf('特此通知。') + 2], /^附件：1\./, '两个以上附件 numbered 1. 2.');
     });
 
     it('报告: sections, 结语, 署名, date; no 请示 wording', () => {
-      const lines = assertOrder('baogao', { title: /^关于.+的报告$/, closing: /^(特此报告。|以上报告，请审阅。)$/ });
+      const lines = assertOrder('baogao', { title: /^.+关于.+的报告$/, closing: /^(特此报告。|以上报告，请审阅。)$/ });
       assert.ok(lines.some((l) => l.startsWith('一、')));
       for (const variant of choicesOf('baogao')) assert.doesNotMatch(variant, /请批示|请审批|妥否/);
       assert.ok(!lines.some((l) => /请批示|请审批|妥否/.test(l)), 'a 报告 must not ask for approval');
@@ -619,7 +629,7 @@ describe('snippets/gongwen.json', () => {
 
     it('请示: one 主送机关, 「妥否，请批示。」, 附件说明, 署名, date, 附注', () => {
       const lines = assertOrder('qingshi', {
-        title: /^关于.+的请示$/,
+        title: /^.+关于.+的请示$/,
         closing: /^妥否，请批示。$/,
         attachment: true,
         note: true,
@@ -640,9 +650,10 @@ describe('snippets/gongwen.json', () => {
       assert.match(lines[0], /^.+关于提请审议《.+（草案）》的议案$/);
       assert.match(lines[1], /^.+：$/);
       assert.match(lines[2], /现提请审议。$/);
-      assert.match(lines[3], ATTACHMENT_LINE);
-      assert.match(lines[4], /^\S+　\S+$/);
-      assert.match(lines[5], DATE_LINE);
+      assert.equal(lines[3], '', 'a blank line before the 附件说明');
+      assert.match(lines[4], ATTACHMENT_LINE);
+      assert.match(lines[5], /^\S+　\S+$/);
+      assert.match(lines[6], DATE_LINE);
     });
 
     it('函: 「特此函告。」 or 「请予函复。」, 附件说明, 署名, date, 附注', () => {
@@ -703,6 +714,49 @@ describe('snippets/gongwen.json', () => {
         );
         assert.ok(lines.filter((l) => /^[一二三四五]、/.test(l)).length >= 3, `${prefix}: at least three parts`);
         assert.match(lines.at(-1), DATE_LINE, prefix);
+      }
+    });
+  });
+
+  describe('Markdown (dist/snippets.markdown.json, written by the build)', () => {
+    let markdown;
+    before(() => {
+      markdown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'dist', 'snippets.markdown.json'), 'utf8'));
+    });
+    const nonEmpty = (lines) => lines.filter((l) => l !== '');
+
+    it('is contributed for Markdown, the plain snippets for plain text and gongwen', () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+      const byLanguage = Object.fromEntries(manifest.contributes.snippets.map((s) => [s.language, s.path]));
+      assert.deepEqual(byLanguage, { gongwen: './snippets/gongwen.json', plaintext: './snippets/gongwen.json', markdown: './dist/snippets.markdown.json' });
+    });
+
+    it('has the same snippets, prefixes, descriptions and lines as the plain ones', () => {
+      assert.deepEqual(Object.keys(markdown), entries.map(([name]) => name));
+      for (const [name, snippet] of entries) {
+        assert.equal(markdown[name].prefix, snippet.prefix);
+        assert.equal(markdown[name].description, snippet.description);
+        assert.deepEqual(nonEmpty(markdown[name].body), nonEmpty(snippet.body), name);
+      }
+    });
+
+    it('keeps every paragraph apart in Markdown: a blank line between any two lines, never two', () => {
+      for (const [name, snippet] of entries) {
+        const text = expandSnippet(markdown[name].body, { samples: SAMPLES });
+        assert.doesNotMatch(text, /[^\n]\n[^\n]/u, `${name}: two lines that Markdown would join into one paragraph`);
+        assert.doesNotMatch(text, /\n\n\n/u, name);
+        // What a Markdown renderer makes paragraphs of: runs of lines between blank lines.
+        const paragraphs = text.split(/\n[ \t]*\n/u).filter((p) => p.trim() !== '');
+        assert.equal(paragraphs.length, nonEmpty(expandSnippet(snippet.body, { samples: SAMPLES }).split('\n')).length, name);
+      }
+    });
+
+    it('finds nothing in the Markdown snippets checked as Markdown', () => {
+      const { check } = require('../dist/core.js');
+      for (const [name] of entries) {
+        const text = expandSnippet(markdown[name].body, { samples: SAMPLES });
+        const findings = check(text, { format: 'markdown' });
+        assert.equal(findings.length, 0, `${name}:\n${formatFindings(findings, text)}`);
       }
     });
   });

@@ -67,4 +67,58 @@ describe('.gongwen.json', () => {
       await server.stop();
     }
   });
+
+  describe('in a folder the user has not trusted (VS Code\'s Restricted Mode)', () => {
+    /** Opens drafts/a.txt in a server started with the given trust; its complete diagnostics and the typo's code actions. */
+    async function openWith(workspaceTrusted) {
+      const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], initializationOptions: { workspaceTrusted } });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'drafts', 'a.txt')).href;
+        // Both ways a typo is reported (关健, or 张三 by the file's pair) once the dictionary is loaded.
+        const done = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'));
+        server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
+        await done;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const diagnostics = server.state.published.filter((p) => p.uri === uri).at(-1).diagnostics;
+        const typo = diagnostics.find((d) => d.code === 'typo');
+        const actions = typo
+          ? await server.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } })
+          : [];
+        return { codes: diagnostics.map((d) => d.code).sort(), messages: diagnostics.map((d) => d.message), actions: actions.map((a) => a.title), shown: [...server.state.shown] };
+      } finally {
+        await server.stop();
+      }
+    }
+
+    beforeEach(() => {
+      // Everything a received folder's file could use to hide findings or rewrite the text.
+      fs.writeFileSync(
+        path.join(dir, '.gongwen.json'),
+        JSON.stringify({ rules: { 'punct-dup': 'off' }, typoPairs: { 张三: '李四' }, allowWords: ['关健'], documentDate: '2001-01-01', typoContextMargin: 100 }),
+      );
+    });
+
+    it('checks as if the file were not there, and says once that it is not applied', async () => {
+      const r = await openWith(false);
+      assert.ok(r.codes.includes('typo'), r.codes.join(','));
+      assert.ok(r.codes.includes('punct-dup'), r.codes.join(','));
+      assert.ok(!r.messages.some((m) => m.includes('李四')), 'a typo pair from the untrusted file was applied');
+      const notices = r.shown.filter((m) => m.includes('受限模式'));
+      assert.equal(notices.length, 1, r.shown.join('\n'));
+      assert.match(notices[0], /\.gongwen\.json/);
+      assert.match(notices[0], /^公文校对：受限模式：未采用此文件夹 \.gongwen\.json 中的 rules、typoPairs、allowWords、documentDate、typoContextMargin/);
+      assert.ok(notices[0].endsWith(path.join(dir, '.gongwen.json')), notices[0]);
+      // 「在本工作区忽略」 would write into a file that is not applied: not offered.
+      assert.ok(!r.actions.some((t) => t.startsWith('在本工作区忽略')), r.actions.join(' | '));
+      assert.ok(r.actions.includes('改为「关键」'), r.actions.join(' | '));
+    });
+
+    it('applies the file once the folder is trusted (the client then restarts the server)', async () => {
+      const r = await openWith(true);
+      assert.ok(!r.codes.includes('punct-dup'), r.codes.join(','));
+      assert.ok(!r.messages.some((m) => m.includes('关健')), '关健 is an allowed word of the trusted file');
+      assert.ok(r.messages.some((m) => m.includes('李四')), 'the typo pair of the trusted file');
+      assert.ok(!r.shown.some((m) => m.includes('受限模式')));
+    });
+  });
 });

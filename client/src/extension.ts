@@ -43,11 +43,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     paces,
     statusBar,
     ...registerCommands(handle, paces),
+    // Restricted Mode lifted: the server starts again and applies the folder's .gongwen.json.
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void handle.restart(readLanguages(), l10n.t('The folder is now trusted; restarting the language server to apply its .gongwen.json.')),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
         const languages = readLanguages();
         void setLanguagesContext(languages);
-        void handle.restart(languages);
+        void handle.restart(
+          languages,
+          l10n.t('Checked languages changed to {0}; restarting the language server.', languages.join(', ') || l10n.t('(none)')),
+        );
       }
     }),
   );

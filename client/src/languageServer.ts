@@ -11,7 +11,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { PRODUCT_NAME } from '../../server/src/protocol';
+import { PRODUCT_NAME, type InitializationOptions } from '../../server/src/protocol';
 import { SETTINGS_SECTION } from './settings';
 import { errorMessage } from './util';
 
@@ -34,11 +34,10 @@ export class ServerHandle {
     return this.enqueue(() => this.startNow(languages));
   }
 
-  restart(languages: string[]): Promise<void> {
+  /** Restarts the server; `why` is logged to the output channel. */
+  restart(languages: string[], why: string): Promise<void> {
     return this.enqueue(async () => {
-      this.output.appendLine(
-        l10n.t('Checked languages changed to {0}; restarting the language server.', languages.join(', ') || l10n.t('(none)')),
-      );
+      this.output.appendLine(why);
       await this.stopNow();
       await this.startNow(languages);
     });
@@ -102,6 +101,8 @@ export class ServerHandle {
       synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.output,
       diagnosticCollectionName: PRODUCT_NAME,
+      // Read when the server starts; granting trust restarts it (extension.ts).
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     };
   }
 }

@@ -22,6 +22,19 @@ const SPEECH_TITLE = /讲话|致辞|开幕词|闭幕词/;
 const SALUTATION_LINE =
   /^(?:尊敬的)?[^，。；！？：\s]{0,30}?(?:同志们|同志|代表们|代表|委员们|委员|领导|来宾|朋友们|朋友|同学们|老师们|嘉宾|先生们|女士们)：$/;
 
+/** One way of addressing the audience: 「同志们」「各位代表」「在座的同志们」「尊敬的各位来宾」「女士们」. */
+const ADDRESS =
+  '(?:尊敬的|亲爱的)?(?:[\\u4e00-\\u9fff]{1,8}的)?' +
+  '(?:各位[\\u4e00-\\u9fff]{0,4}?(?:领导|代表|委员|来宾|嘉宾|同志|同事|专家|老师|朋友|同学)' +
+  '|(?:全体)?[\\u4e00-\\u9fff]{0,4}?(?:同志们|代表们|委员们|朋友们|同学们|老师们|先生们|女士们|同胞们|战友们))';
+
+/**
+ * A speech that opens without a title line: 「同志们，今天我们……」「同志们：今天……」「各位领导、同志们，」
+ * at the start of a line. Only plural or 各位 forms, so that 「联系领导：张三」 or 「要关心老同志们，」
+ * (the sentence does not start with the address) are not taken for one.
+ */
+const ADDRESS_OPENING = new RegExp(`^${ADDRESS}(?:、${ADDRESS})*[：:，,]`, 'u');
+
 /**
  * Characters as offices count a manuscript: every character except whitespace (spaces, full-width
  * spaces, tabs, line breaks); punctuation counts. Counted in code points, so a rare character
@@ -35,7 +48,8 @@ export function countCharacters(text: string): number {
 
 /**
  * Whether a document reads as a speech: its language is `gongwen` (the language of drafts), or one
- * of its first lines is a speech title (讲话, 致辞, 开幕词, 闭幕词) or a 称谓 line such as 「同志们：」.
+ * of its first lines is a speech title (讲话, 致辞, 开幕词, 闭幕词), a 称谓 line such as 「同志们：」, or
+ * opens by addressing the audience (「同志们，今天我们……」).
  * Markdown heading marks and leading indentation are ignored.
  */
 export function looksLikeSpeech(languageId: string, text: string): boolean {
@@ -49,7 +63,7 @@ export function looksLikeSpeech(languageId: string, text: string): boolean {
     const line = raw.replace(/^[\s\u3000]*(?:#{1,6}[ \t]+)?/u, '').replace(/[\s\u3000]+$/u, '').replace(/\*\*/g, '');
     if (line === '') continue;
     seen++;
-    if (SPEECH_TITLE.test(line) || SALUTATION_LINE.test(line)) return true;
+    if (SPEECH_TITLE.test(line) || SALUTATION_LINE.test(line) || ADDRESS_OPENING.test(line)) return true;
   }
   return false;
 }

@@ -13,16 +13,16 @@ import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliChec
 import { isExportedReport } from './protocol';
 import { findWorkspaceFile, readSettingsFile, readWorkspaceFile } from './workspaceConfig';
 
-const USAGE = `用法：gongwen [选项] 路径...
+const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
-检查中文公文中的错别字、标点、未填占位符、重复字词和网页残留。
+检查中文公文：错别字、标点、未填占位符、重复字词、网页残留、提法、数字、层次序号等（规则见下）。
 路径可以是文件，也可以是文件夹（递归检查其中的 .txt、.md、.gongwen、.gw 文件）。
 文件可以是 UTF-8（可带 BOM）、UTF-16 或 GB18030/GBK 编码。
 
 选项：
   --format text|json|sarif
                        输出格式（默认 text）；json 输出一个数组；sarif 供代码扫描服务使用
-  --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则今天）
+  --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则标题中的年份，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
                        （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件（经临时文件整体替换；
@@ -32,7 +32,18 @@ const USAGE = `用法：gongwen [选项] 路径...
   -h, --help           显示本帮助
   -v, --version        显示版本
 
-退出码：0 没有错误级问题；1 有错误级问题；2 用法错误、文件读写错误或修正未能写回。`;
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误、文件读写错误或修正未能写回。
+输出管道被提前关闭（如接 head）时不再输出，但照常检查完，退出码不变。`;
+
+/**
+ * The help text: the options, then one line per rule of the registry (id, default severity, what it
+ * flags), so that the list can never fall behind the checker.
+ */
+function usage(): string {
+  const idWidth = Math.max(...RULES.map((r) => r.id.length));
+  const rules = RULES.map((r) => `  ${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}`);
+  return `${USAGE_HEAD}\n\n规则（共 ${RULES.length} 条；级别可在设置文件的 rules 中调整，如 {"rules": {"style": "off"}}）：\n${rules.join('\n')}`;
+}
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.gongwen', '.gw']);
 
@@ -167,6 +178,8 @@ function displayWidth(s: string): number {
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;
 }
+/** A span that takes its line break with it, shown on one line: 「预览阅读已结束↵」. */
+const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, '↵');
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 
 /** Totals kept while results stream past; nothing else is held, so memory stays flat. */
@@ -191,7 +204,24 @@ interface Reporter {
   end(summary: Summary): void;
 }
 
-const write = (s: string) => process.stdout.write(s);
+/**
+ * Output that a reader may stop reading: `gongwen … | head` closes the pipe and the next write fails
+ * with EPIPE. From then on nothing more is written to that stream; the checks (and --fix) still run
+ * to the end, so the exit code says what it always says. Any other write error is still thrown.
+ */
+const closed = { stdout: false, stderr: false };
+function guardPipe(name: 'stdout' | 'stderr'): void {
+  process[name].on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed[name] = true;
+  });
+}
+const write = (s: string) => {
+  if (!closed.stdout) process.stdout.write(s);
+};
+const writeErr = (s: string) => {
+  if (!closed.stderr) process.stderr.write(s);
+};
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
@@ -201,7 +231,7 @@ class TextReporter implements Reporter {
     if (r.notFixed) out.push(`  ${paint('31', '未写回修正')}  ${terminalSafe(r.notFixed)}（文件未作改动）`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
-      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${terminalSafe(f.from)}」→${f.to === '' ? '（删除）' : `「${terminalSafe(f.to)}」`}`);
+      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
     }
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
@@ -238,8 +268,8 @@ class JsonReporter implements Reporter {
     write((this.first ? '\n' : ',\n') + JSON.stringify(r, null, 2));
     this.first = false;
     // The array holds the errors too; stderr tells a person watching the terminal.
-    if (r.error) process.stderr.write(`gongwen：${terminalSafe(r.file)}：${terminalSafe(r.error)}\n`);
-    if (r.notFixed) process.stderr.write(`gongwen：${terminalSafe(r.file)}：未写回修正：${terminalSafe(r.notFixed)}\n`);
+    if (r.error) writeErr(`gongwen：${terminalSafe(r.file)}：${terminalSafe(r.error)}\n`);
+    if (r.notFixed) writeErr(`gongwen：${terminalSafe(r.file)}：未写回修正：${terminalSafe(r.notFixed)}\n`);
   }
   end(): void {
     write(this.first ? ']\n' : '\n]\n');
@@ -386,27 +416,29 @@ async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, j
 // ---------------------------------------------------------------- main
 
 export async function main(argv: string[]): Promise<number> {
+  guardPipe('stdout');
+  guardPipe('stderr');
   let args: ReturnType<typeof parseArgs>;
   let settings: CheckOptions = {};
   try {
     args = parseArgs(argv);
     if (args === 'help') {
-      process.stdout.write(USAGE + '\n');
+      write(usage() + '\n');
       return 0;
     }
     if (args === 'version') {
-      process.stdout.write(`gongwen ${VERSION}\n`);
+      write(`gongwen ${VERSION}\n`);
       return 0;
     }
     const found = args.config ? undefined : findWorkspaceFile(process.cwd());
     const read = args.config ? readConfig(args.config) : found ? readWorkspaceFile(found) : undefined;
     if (read) {
-      for (const w of read.warnings) process.stderr.write(`gongwen：${terminalSafe(w)}\n`);
+      for (const w of read.warnings) writeErr(`gongwen：${terminalSafe(w)}\n`);
       settings = read.options;
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`gongwen：${terminalSafe(err.message)}\n\n${USAGE}\n`);
+      writeErr(`gongwen：${terminalSafe(err.message)}\n\n${USAGE_HEAD}\n（gongwen --help 另列出全部规则。）\n`);
       return 2;
     }
     throw err;
@@ -437,7 +469,7 @@ export async function main(argv: string[]): Promise<number> {
       if (warned.has(w)) continue;
       warned.add(w);
       progress.clear();
-      process.stderr.write(`gongwen：${w}\n`);
+      writeErr(`gongwen：${terminalSafe(w)}\n`);
     }
     summary.add(result);
     progress.clear();

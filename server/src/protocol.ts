@@ -27,6 +27,16 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
 /** `.gongwen.json` larger than this is not read (by the server, the CLI or the client): 100,000 typo pairs take about 4 MB. */
 export const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 
+/** What the client tells the server when it starts it (LSP `initializationOptions`). */
+export interface InitializationOptions {
+  /**
+   * False in VS Code's Restricted Mode (a folder the user has not trusted, such as documents received
+   * by mail): the folder's `.gongwen.json` is then not applied. The client restarts the server when
+   * trust is granted. Absent (other clients): trusted.
+   */
+  workspaceTrusted?: boolean;
+}
+
 /**
  * The mark an exported proofreading report carries on its first line (an HTML comment: invisible in
  * rendered Markdown and HTML). A report saved next to the draft is not a document to proofread: the

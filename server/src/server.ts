@@ -21,7 +21,7 @@ import {
 import { CheckService } from './checkService';
 import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
 import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
-import { WORKSPACE_FILE, findWorkspaceFileAsync, mergeOptions, readWorkspaceFileAsync, type WorkspaceFile } from './workspaceConfig';
+import { WORKSPACE_FILE, findWorkspaceFileAsync, mergeOptions, readWorkspaceFileAsync, untrustedNotice, type WorkspaceFile } from './workspaceConfig';
 import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
@@ -34,6 +34,7 @@ import {
   type FixesParams,
   type FixesResult,
   type GongwenSettings,
+  type InitializationOptions,
 } from './protocol';
 
 const DEBOUNCE_MS = 250;
@@ -51,6 +52,8 @@ const service = new CheckService();
 let canAskConfiguration = false;
 let canWatchFiles = false;
 let workspaceRoots: string[] = [];
+/** False in VS Code's Restricted Mode: the folder's `.gongwen.json` is then not applied. */
+let workspaceTrusted = true;
 const workspaceFiles = new Map<string, Promise<WorkspaceFile>>();
 const settingsCache = new Map<string, Promise<GongwenSettings>>();
 const shownWarnings = new Set<string>();
@@ -68,6 +71,7 @@ const stateOf = (uri: string) => states.get(uri) ?? states.set(uri, {}).get(uri)
 connection.onInitialize((params) => {
   canAskConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
   workspaceRoots = (params.workspaceFolders ?? [])
     .map((f) => uriToPath(f.uri))
     .filter((p): p is string => p !== undefined);
@@ -115,8 +119,9 @@ function workspaceFileFor(uri: string): Promise<WorkspaceFile> {
   let cached = workspaceFiles.get(dir);
   if (!cached) {
     const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+    // In an untrusted folder the file is not even read: the writer is told once that it is not applied.
     cached = findWorkspaceFileAsync(dir, root)
-      .then((found) => (found ? readWorkspaceFileAsync(found) : { options: {}, warnings: [] }))
+      .then((found) => (!found ? { options: {}, warnings: [] } : workspaceTrusted ? readWorkspaceFileAsync(found) : { options: {}, warnings: [untrustedNotice(found)] }))
       .catch((err) => ({ options: {}, warnings: [`读取 ${WORKSPACE_FILE} 时出错（${err instanceof Error ? err.message : String(err)}），已使用默认设置。`] }));
     workspaceFiles.set(dir, cached);
   }
@@ -328,7 +333,8 @@ function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
     action.isPreferred = i === 0 && data!.suggestions.length === 1;
     return action;
   });
-  if (IGNORABLE_RULES.has(String(d.code)) && flagged.trim() !== '') {
+  // Not offered in Restricted Mode: the word would go into a .gongwen.json that is not applied there.
+  if (workspaceTrusted && IGNORABLE_RULES.has(String(d.code)) && flagged.trim() !== '') {
     const ignore = CodeAction.create(`在本工作区忽略「${flagged}」`, { title: '忽略此词', command: ALLOW_WORD_COMMAND, arguments: [flagged] }, CodeActionKind.QuickFix);
     ignore.diagnostics = [d];
     actions.push(ignore);

@@ -136,6 +136,22 @@ export async function findWorkspaceFileAsync(dir: string, stopAt?: string): Prom
   }
 }
 
+/**
+ * What a `.gongwen.json` in a folder the user has not trusted (VS Code's Restricted Mode) may still
+ * do: nothing the checker reads. Each of its proofreading keys could harm a writer who opens
+ * documents received from elsewhere: `typoPairs` puts the file author's text into the document
+ * through fix-all; `rules` ("off"), `allowWords`, `documentDate` and `typoContextMargin` hide
+ * findings the writer would otherwise see. Only `speechPace`, read by the client for the speaking time
+ * in the status bar, is used there; it changes no finding and no text.
+ */
+export const KEYS_IGNORED_WHEN_UNTRUSTED = ['rules', 'typoPairs', 'allowWords', 'documentDate', 'typoContextMargin'] as const;
+
+/** The notice for a `.gongwen.json` found in an untrusted folder (shown once, not applied). */
+export function untrustedNotice(file: string): string {
+  // The point first: a notification shows only its beginning.
+  return `受限模式：未采用此文件夹 .gongwen.json 中的 ${KEYS_IGNORED_WHEN_UNTRUSTED.join('、')}（它们可能隐藏问题或改写文稿），信任此文件夹后生效。文件：${file}`;
+}
+
 /** Editor (or command-line) options overlaid with the workspace file's. */
 export function mergeOptions(base: CheckOptions, file: CheckOptions): CheckOptions {
   // Only what the file sets is merged: the base passes through untouched otherwise, so that a

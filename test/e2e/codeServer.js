@@ -33,15 +33,15 @@ const USER_SETTINGS = {
   'editor.hover.delay': 300,
 };
 
-/** Builds the production bundles and packs them into `<outDir>/gongwen.vsix`. */
+/**
+ * Builds the production bundles and packs this machine's platform package into `outDir`, as a writer
+ * gets it (`npm run package`: scripts/package.mjs, vsce package --target).
+ */
 async function buildVsix(repoRoot, outDir, log) {
-  await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot, log, name: 'esbuild --production' });
-  const vsix = path.join(outDir, 'gongwen.vsix');
-  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-  if (!fs.existsSync(vsce)) throw new Error(`${vsce} not found; run npm ci first`);
-  await run(vsce, ['package', '--no-rewrite-relative-links', '-o', vsix], { cwd: repoRoot, log, name: 'vsce package' });
-  if (!fs.existsSync(vsix)) throw new Error(`vsce did not write ${vsix}`);
-  return vsix;
+  await run(process.execPath, ['scripts/package.mjs', '--out', outDir], { cwd: repoRoot, log, name: 'npm run package' });
+  const vsix = fs.readdirSync(outDir).find((f) => /^gongwen-[a-z0-9]+-[a-z0-9]+-.+\.vsix$/.test(f));
+  if (!vsix) throw new Error(`scripts/package.mjs wrote no platform VSIX into ${outDir}`);
+  return path.join(outDir, vsix);
 }
 
 /** The folders of one isolated code-server under `root`. */
@@ -96,11 +96,22 @@ function addLanguagePack(dirs, locale) {
   fs.writeFileSync(path.join(dirs.userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
-function prepare(root, { locale } = {}) {
+/**
+ * With `trust`, workspace trust is on, as on a writer's machine: a folder nobody trusted yet opens in
+ * Restricted Mode (without the start-up question, so that the run needs no answer to it).
+ */
+const TRUST_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
+function prepare(root, { locale, trust = false } = {}) {
   const dirs = layout(root);
   for (const dir of [dirs.userData, dirs.extensions, dirs.xdgConfig, dirs.xdgData, dirs.xdgCache]) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = trust ? { ...USER_SETTINGS, ...TRUST_SETTINGS } : USER_SETTINGS;
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   fs.writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   if (locale && !locale.toLowerCase().startsWith('en')) addLanguagePack(dirs, locale.toLowerCase());
   return dirs;
@@ -154,7 +165,7 @@ function healthy(port) {
  * Starts code-server on a free port of 127.0.0.1 with `folder` as its workspace, and waits until it
  * answers. Tries another port if the first was taken in between. Returns { url, port, stop }.
  */
-async function startServer(entry, dirs, folder, log, { locale, readyTimeoutMs = 60_000 } = {}) {
+async function startServer(entry, dirs, folder, log, { locale, trust = false, readyTimeoutMs = 60_000 } = {}) {
   let lastError;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
@@ -165,7 +176,7 @@ async function startServer(entry, dirs, folder, log, { locale, readyTimeoutMs = 
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       ...(locale ? ['--locale', locale] : []),

@@ -24,7 +24,7 @@ const proc = require('./proc');
 const setup = require('./setup');
 const codeServer = require('./codeServer');
 const { Workbench } = require('./workbench');
-const { STEPS, SAMPLE_FILE, SAMPLE_TEXT } = require('./steps');
+const { STEPS, SAMPLE_FILE, SAMPLE_TEXT, WORKSPACE_FILES } = require('./steps');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const outDir = path.resolve(process.env.GONGWEN_E2E_OUT || path.join(repoRoot, '.e2e'));
@@ -59,6 +59,8 @@ const started = Date.now();
 let currentStep = 'start';
 let tmpRoot;
 let server;
+/** The second code-server, with workspace trust on, for the Restricted Mode step. */
+let trustServer;
 let browser;
 let cleaning;
 let interrupted = false;
@@ -114,6 +116,7 @@ async function main() {
   const workspace = path.join(tmpRoot, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, SAMPLE_FILE), SAMPLE_TEXT, 'utf8');
+  for (const [name, text] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), text, 'utf8');
   await phase('setup: install the VSIX into code-server', async () => `installed ${await codeServer.installExtension(entry, dirs, vsix, log('code-server.log'))}`);
   await phase('start: code-server', async () => {
     server = await codeServer.startServer(entry, dirs, workspace, log('code-server.log'), { locale: LOCALE });
@@ -121,18 +124,22 @@ async function main() {
   });
 
   let page;
-  await phase('start: Chromium and the workbench', async () => {
-    // Chromium's own profile folders (crash reports, caches) go to the temporary folder too.
-    const browserEnv = { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache') };
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: browserEnv, timeout: 60_000 });
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-    const p = (page = await context.newPage());
-    const browserLog = fs.createWriteStream(log('browser.log'));
+  let context;
+  const browserLog = fs.createWriteStream(log('browser.log'));
+  const logPage = (p) => {
     p.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') browserLog.write(`[console.${m.type()}] ${m.text()}\n`);
     });
     p.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.message}\n`));
     p.on('requestfailed', (r) => browserLog.write(`[requestfailed] ${r.url()} ${r.failure()?.errorText || ''}\n`));
+  };
+  await phase('start: Chromium and the workbench', async () => {
+    // Chromium's own profile folders (crash reports, caches) go to the temporary folder too.
+    const browserEnv = { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache') };
+    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: browserEnv, timeout: 60_000 });
+    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const p = (page = await context.newPage());
+    logPage(p);
     const wb = new Workbench(p);
     await wb.load(`${server.url}/?folder=${encodeURI(workspace)}`);
     await wb.explorerRow(SAMPLE_FILE).first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -140,21 +147,43 @@ async function main() {
   });
   await page.screenshot({ path: path.join(shotsDir, '00-workbench.png') });
 
+  /**
+   * A folder with `files` opened in a second code-server whose workspace trust is on, as on a
+   * writer's machine: nobody trusted the folder, so it opens in Restricted Mode. Its page becomes the
+   * one the screenshots show.
+   */
+  const openRestricted = async (name, files) => {
+    const folder = path.join(tmpRoot, name);
+    fs.mkdirSync(folder);
+    for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text, 'utf8');
+    const trustDirs = codeServer.prepare(path.join(tmpRoot, 'code-server-trust'), { locale: LOCALE, trust: true });
+    await codeServer.installExtension(entry, trustDirs, vsix, log('code-server-trust.log'));
+    trustServer = await codeServer.startServer(entry, trustDirs, folder, log('code-server-trust.log'), { locale: LOCALE, trust: true });
+    const p = await context.newPage();
+    logPage(p);
+    const restrictedWb = new Workbench(p);
+    await restrictedWb.load(`${trustServer.url}/?folder=${encodeURI(folder)}`);
+    state.activePage = p;
+    return { wb: restrictedWb, page: p };
+  };
+
   const wb = new Workbench(page);
   const state = {};
+  // The page the screenshots show: the workbench, or the one a step opened.
+  const shown = () => state.activePage || page;
   for (const step of STEPS) {
     currentStep = step.id;
-    const shot = (suffix) => page.screenshot({ path: path.join(shotsDir, `${step.id}${suffix ? `-${suffix}` : ''}.png`) });
+    const shot = (suffix) => shown().screenshot({ path: path.join(shotsDir, `${step.id}${suffix ? `-${suffix}` : ''}.png`) });
     const t = Date.now();
     try {
-      const note = await withTimeout(step.run({ wb, page, state, shot }), STEP_TIMEOUT_MS, `step did not finish within ${STEP_TIMEOUT_MS / 1000} s`);
+      const note = await withTimeout(step.run({ wb, page, state, shot, openRestricted }), STEP_TIMEOUT_MS, `step did not finish within ${STEP_TIMEOUT_MS / 1000} s`);
       await shot();
       if (step.after) await step.after({ wb, page, state });
       results.push({ step, ok: true });
       say(`✔ ${step.id} — ${step.title}: ${note} (${seconds(Date.now() - t)})`);
     } catch (error) {
       const file = path.join(shotsDir, `${step.id}-FAILED.png`);
-      await page.screenshot({ path: file }).catch(() => {});
+      await shown().screenshot({ path: file }).catch(() => {});
       results.push({ step, ok: false });
       say(`✖ ${step.id} — ${step.title} (${seconds(Date.now() - t)})`);
       throw Object.assign(new Error(error.message), { step, screenshot: file });
@@ -177,6 +206,7 @@ function cleanup() {
   if (!cleaning) {
     cleaning = (async () => {
       if (browser) await withTimeout(browser.close(), 10_000, 'browser.close timed out').catch(() => {});
+      if (trustServer) await trustServer.stop();
       if (server) await server.stop();
       await proc.stopAll();
       if (server && proc.groupAlive(server.pid)) say(`warning: code-server's process group ${server.pid} is still alive`);

@@ -23,6 +23,42 @@ const SAMPLE_LINES = [
 ];
 const SAMPLE_TEXT = `${SAMPLE_LINES.join('\n')}\n`;
 
+/**
+ * A 通知 as a .gongwen file beside the speech: 发文字号, title, 主送机关, a long paragraph (word wrap),
+ * full-width marks everywhere (no ambiguous-character boxes), one 「，，」 (line 6), 附件说明 and
+ * 成文日期. Line numbers below are the file's.
+ */
+const GONGWEN_FILE = '通知.gongwen';
+const GONGWEN_LINES = [
+  '东政办发〔2026〕12号',
+  '东江市人民政府办公室关于做好2026年春节期间安全生产工作的通知',
+  '各区人民政府，市政府各部门：',
+  '为切实做好春节期间安全生产工作，确保全市安全形势持续稳定，现将有关事项通知如下：',
+  '一、压实安全生产责任',
+  '（一）落实属地责任。各区要严格落实党政同责、一岗双责，，主要负责同志要亲自部署、亲自检查，对辖区内的危险化学品、建筑施工、人员密集场所、道路交通等重点行业领域逐一开展隐患排查，做到排查无死角、整改不过夜，确保各项措施落到实处。',
+  '二、加强应急值守',
+  '各单位要严格执行领导带班和24小时值班制度，遇有重大情况及时报告。',
+  '',
+  '附件：1.春节期间安全生产检查表',
+  '　　　2.值班安排表',
+  '东江市人民政府办公室',
+  '2026年1月20日',
+];
+const GONGWEN_TEXT = `${GONGWEN_LINES.join('\n')}\n`;
+
+/** Files of the workspace besides the speech. */
+const WORKSPACE_FILES = { [GONGWEN_FILE]: GONGWEN_TEXT };
+
+/**
+ * A folder received by mail: its .gongwen.json would switch off the doubled-comma rule and allow
+ * 「关健」. Opened in Restricted Mode, neither may happen.
+ */
+const RECEIVED_FILE = '来函.gongwen';
+const RECEIVED_FILES = {
+  '.gongwen.json': JSON.stringify({ rules: { 'punct-dup': 'off' }, allowWords: ['关健'] }, null, 2),
+  [RECEIVED_FILE]: '关于商请支持有关工作的函\n东江市人民政府：\n这是今年工作的关健一环，，请予支持。\n',
+};
+
 /** How long after opening the sample its findings must be on screen (first open starts the server). */
 const DIAGNOSTICS_LIMIT_MS = 20_000;
 /** How long an edit may take to show up in (or disappear from) the findings. */
@@ -327,6 +363,70 @@ const STEPS = [
       await wb.page.keyboard.press('Escape');
     },
   },
+  {
+    id: '08-gongwen-file',
+    title: `a .gongwen file (${GONGWEN_FILE}): 公文 language, long lines wrapped, no boxes around full-width marks, 发文字号 coloured, findings shown`,
+    async run({ wb }) {
+      await wb.openFromExplorer(GONGWEN_FILE);
+      const mode = await waitFor(async () => {
+        const text = await wb.statusBarText('status.editor.mode');
+        return text && text.includes('公文') ? text : undefined;
+      }, { timeoutMs: UPDATE_LIMIT_MS, describe: async () => `the language mode in the status bar is ${JSON.stringify(await wb.statusBarText('status.editor.mode'))}, not 公文` });
+      await waitFor(async () => (await wb.problems()).some((p) => p.message.includes('，，') && p.line === 6), {
+        timeoutMs: DIAGNOSTICS_LIMIT_MS,
+        describe: async () => `no 「，，」 finding on line 6 of ${GONGWEN_FILE}; the Problems panel lists ${summary(await wb.problems())}`,
+      });
+      const view = await wb.page.evaluate(() => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].filter((el) => el.textContent.trim() !== '').length;
+        const rows = editor.querySelectorAll('.view-lines .view-line').length;
+        const boxes = editor.querySelectorAll('.unicode-highlight').length;
+        const colorOf = (text) => {
+          const span = [...editor.querySelectorAll('.view-lines .view-line span span')].find((s) => s.textContent.includes(text));
+          return span ? getComputedStyle(span).color : undefined;
+        };
+        return { numbered, rows, boxes, docNumber: colorOf('东政办发'), plain: colorOf('各区人民政府') };
+      });
+      // The long paragraph (line 6) takes more than one row on screen: word wrap is on.
+      if (!(view.rows > view.numbered)) throw new Error(`no line is wrapped: ${view.rows} rows on screen for ${view.numbered} lines`);
+      if (view.boxes !== 0) throw new Error(`${view.boxes} characters are boxed as ambiguous`);
+      if (!view.docNumber || !view.plain || view.docNumber === view.plain) {
+        throw new Error(`the 发文字号 is not coloured apart from the text: ${view.docNumber} vs ${view.plain}`);
+      }
+      return `language 「${mode}」; ${view.numbered} lines on ${view.rows} rows (wrapped); no boxed characters; 发文字号 ${view.docNumber}, text ${view.plain}`;
+    },
+  },
+  {
+    id: '09-restricted-mode',
+    title: 'in Restricted Mode (a folder nobody trusted), documents are checked and the folder\'s .gongwen.json is not applied',
+    async run({ openRestricted }) {
+      const { wb } = await openRestricted('received', RECEIVED_FILES);
+      const trust = await waitFor(async () => {
+        const text = await wb.statusBarText('status.workspaceTrust');
+        return text && /Restricted Mode|受限模式/.test(text) ? text : undefined;
+      }, { timeoutMs: 30_000, describe: async () => `the status bar shows no Restricted Mode item: ${JSON.stringify(await wb.statusBarText('status.workspaceTrust'))}` });
+      await wb.openFromExplorer(RECEIVED_FILE);
+      await wb.openProblems();
+      const problems = await waitFor(async () => {
+        const list = await wb.problems();
+        return list.some((p) => p.message.includes('，，')) && list.some((p) => p.message.includes('「关健」')) ? list : undefined;
+      }, {
+        timeoutMs: DIAGNOSTICS_LIMIT_MS,
+        describe: async () => `the doubled comma and 「关健」 (which the untrusted .gongwen.json would hide) are not both listed: ${summary(await wb.problems())}`,
+      });
+      const notice = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '受限模式' }).first();
+      await notice.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
+        throw new Error('no notice that the folder\'s .gongwen.json is not applied in Restricted Mode');
+      });
+      await wb.focusEditor();
+      // VS Code boxes every non-ASCII character in Restricted Mode unless the language says otherwise.
+      const boxes = await wb.page.locator('.editor-instance .monaco-editor .unicode-highlight').count();
+      if (boxes !== 0) throw new Error(`${boxes} characters or runs are boxed in Restricted Mode`);
+      const said = await notice.innerText();
+      if (!said.includes('受限模式：未采用此文件夹 .gongwen.json')) throw new Error(`the notice reads ${JSON.stringify(said)}`);
+      return `status bar 「${trust}」; ${problems.length} findings, the .gongwen.json not applied; notice 「${said.split('\n')[0].slice(0, 60)}…」; nothing boxed`;
+    },
+  },
 ];
 
-module.exports = { STEPS, SAMPLE_FILE, SAMPLE_TEXT, DIAGNOSTICS_LIMIT_MS };
+module.exports = { STEPS, SAMPLE_FILE, SAMPLE_TEXT, WORKSPACE_FILES, DIAGNOSTICS_LIMIT_MS };

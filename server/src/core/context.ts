@@ -32,6 +32,7 @@ class Paragraph implements ParagraphContext {
     readonly options: ResolvedOptions,
     private readonly segmenter: Segmenter,
     readonly date: string,
+    readonly dateText: string,
   ) {}
 
   /** The last clause found, for the next question in the same grid cell. */
@@ -121,6 +122,12 @@ class Paragraph implements ParagraphContext {
   }
 }
 
-export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string): ParagraphContext {
-  return new Paragraph(text, options, segmenter, date);
+export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string, dateText?: string): ParagraphContext {
+  return new Paragraph(text, options, segmenter, date, dateText ?? defaultDateText(date));
+}
+
+/** 2026-01-15 → 2026年1月15日. */
+function defaultDateText(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }

@@ -6,7 +6,7 @@
 import { maskMarkdownLines } from './markdown';
 import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
-import { resolveDocumentDate } from './date';
+import { dateNote, dateText, resolveDocumentDate } from './date';
 import { isSilenced, suppressions } from './suppress';
 import { SegmenterNotReady, nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
@@ -112,13 +112,17 @@ export class Checker {
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
     const paragraphs = splitParagraphs(text);
     const lines = paragraphs.map((p) => p.text);
-    const date = resolveDocumentDate(lines, resolved.date).date;
+    const documentDate = resolveDocumentDate(lines, resolved.date);
+    const date = documentDate.date;
+    const datedAs = dateText(documentDate);
+    // Said at the end of a date-dependent finding when the date is a guess (the title's year, today).
+    const note = dateNote(documentDate);
     const silenced = suppressions(lines);
     const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
     // Directive lines are not prose: document rules see them as empty paragraphs.
     const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
     const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
-    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date));
+    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date, datedAs));
     const findings: Finding[] = [];
     const repeated = new Map<string, boolean>();
     const isRepeated = (s: string) => {
@@ -136,13 +140,14 @@ export class Checker {
       for (const r of raw) {
         if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
         if (r.quietIfRepeated && isRepeated(r.quietIfRepeated)) continue;
+        const [offset, length] = r.wholeLine ? lineSpan(paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
         findings.push({
           rule: rule.id,
           category: rule.category,
           severity: r.gentler ? GENTLER[severity] : severity,
-          offset: paragraph.offset + r.offset,
-          length: r.length,
-          message: r.message,
+          offset,
+          length,
+          message: r.dated && note ? r.message + note : r.message,
           suggestions: [...r.suggestions],
         });
       }
@@ -152,7 +157,7 @@ export class Checker {
     const paragraphRules = active.filter(
       (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
     );
-    const scope = `${resolved.contentKey}\u0000${date}`;
+    const scope = `${resolved.contentKey}\u0000${date}\u0000${datedAs}`;
     if (scope !== this.cacheScope) {
       this.cache.clear();
       this.cacheScope = scope;
@@ -207,7 +212,7 @@ export class Checker {
           if (value === undefined && !results.has(slot)) results.set(slot, (value = compute(texts[index])));
           return value as T;
         };
-        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, paragraph: contextOf, memo });
+        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, dateText: datedAs, paragraph: contextOf, memo });
       } catch (err) {
         if (err instanceof SegmenterNotReady) continue;
         throw err;
@@ -237,6 +242,22 @@ function runRule(rule: ParagraphRule, ctx: ParagraphContext): RawFinding[] | und
     if (err instanceof SegmenterNotReady) return undefined;
     throw err;
   }
+}
+
+/**
+ * A whole-line deletion's span in the document: the line from its start through its line break, when
+ * nothing but white space lies outside the rule's span on that line (in the text as written, Markdown
+ * included) and a line follows; otherwise the rule's own span. The last line keeps its span: the
+ * line break before it belongs to the line above.
+ */
+function lineSpan(paragraphs: readonly Paragraph[], index: number, r: RawFinding): [number, number] {
+  const paragraph = paragraphs[index];
+  const own: [number, number] = [paragraph.offset + r.offset, r.length];
+  const next = paragraphs[index + 1];
+  if (!next || r.suggestions.length !== 1 || r.suggestions[0] !== '') return own;
+  const text = paragraph.text;
+  if (NON_BLANK.test(text.slice(0, r.offset)) || NON_BLANK.test(text.slice(r.offset + r.length))) return own;
+  return [paragraph.offset, next.offset - paragraph.offset];
 }
 
 const AUTHORITATIVE = new Set(['typo', 'usage', 'wording', 'style', 'repetition']);

@@ -8,7 +8,7 @@ import type { CheckOptions, Finding } from './types';
 export { Checker, splitParagraphs } from './engine';
 export { applyFixes, fixableFindings, fixUntilStable } from './fix';
 export type { ConvergedFix, FixEdit } from './fix';
-export { resolveDocumentDate, dateInDocument } from './date';
+export { resolveDocumentDate, dateInDocument, yearInTitle } from './date';
 export { normalizeOptions, isValidDate } from './options';
 export { AhoCorasick } from './ahoCorasick';
 export { allMatches } from './matches';

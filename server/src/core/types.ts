@@ -49,6 +49,17 @@ export interface RawFinding {
   /** A less certain finding: reported one severity step below the rule's (error → warning → info → hint). */
   gentler?: boolean;
   /**
+   * The finding is the whole line (white space aside) and its fix deletes it: the engine widens the
+   * span to the line and its line break, so that deleting it leaves no empty line behind. Rules
+   * never see line breaks; only the engine knows where the line ends.
+   */
+  wholeLine?: boolean;
+  /**
+   * The verdict depends on the document's date: when that date is a guess (a year in the title, or
+   * today), the engine says so at the end of the message.
+   */
+  dated?: boolean;
+  /**
    * Dropped when this text occurs twice or more in the document: a guess about a word that the
    * writer used again elsewhere (a coinage, a name) is more likely wrong than the writer.
    */
@@ -95,6 +106,8 @@ export interface ParagraphContext {
   options: ResolvedOptions;
   /** The document's date, YYYY-MM-DD, always set. */
   date: string;
+  /** The date as a message names it: 「2026年1月15日」, or 「2022年」 when only the title's year is known. */
+  dateText: string;
   /** True when a token boundary of the segmented clause around `offset` falls at `offset`. */
   isWordBoundary(offset: number): boolean;
   /** Tokens of the clause that contains `offset`, with offsets in the paragraph. */
@@ -140,6 +153,8 @@ export interface DocumentContext {
   options: ResolvedOptions;
   /** The document's date, YYYY-MM-DD, always set (the caller's, the text's, or today). */
   date: string;
+  /** The date as a message names it (see ParagraphContext.dateText). */
+  dateText: string;
   /** A paragraph context (segmentation on demand) for paragraph `index`. */
   paragraph(index: number): ParagraphContext;
   /**

@@ -87,6 +87,16 @@ suite('公文校对 in VS Code', function () {
     }
   });
 
+  test('gongwen documents wrap long lines and box no full-width character by default', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'gongwen' });
+    assert.strictEqual(editor.get('wordWrap'), 'on');
+    assert.strictEqual(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.strictEqual(editor.get('unicodeHighlight.nonBasicASCII'), false);
+    assert.deepStrictEqual(editor.get('unicodeHighlight.allowedCharacters'), { '\u3000': true });
+    // Plain text keeps VS Code's own defaults.
+    assert.notStrictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('unicodeHighlight.nonBasicASCII'), false);
+  });
+
   test('「在本工作区忽略」 adds the word to the workspace file .gongwen.json and silences it', async () => {
     const draft = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '这是关健环节。\n' });
     await vscode.window.showTextDocument(draft);

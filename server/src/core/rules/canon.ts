@@ -462,14 +462,17 @@ export const canonRule: Rule = {
       .sort((a, b) => a.start - b.start)
       .map((c) => {
         const p = phrases[c.phrase];
-        const os = map[c.start];
-        const oe = map[c.end - 1] + 1;
-        const written = text.slice(os, oe);
         const w = norm.slice(c.start, c.end);
         const { prefix, suffix } = commonAffixes(w, c.right);
         const wMid = w.slice(prefix, w.length - suffix);
         const cMid = c.right.slice(prefix, c.right.length - suffix);
-        const suggestion = suggest(text, map, c, os, oe, prefix, suffix, cMid);
+        // Where the text changes: [a, b) in the paragraph, between the unchanged prefix and suffix.
+        const whole: [number, number] = [map[c.start], map[c.end - 1] + 1];
+        const a = prefix > 0 ? map[c.start + prefix - 1] + 1 : whole[0];
+        const b = suffix > 0 ? map[c.end - suffix] : whole[1];
+        const [os, oe] = withinQuotation(text, whole[0], whole[1], a, b);
+        const written = text.slice(os, oe);
+        const suggestion = os === whole[0] && oe === whole[1] ? suggest(text, map, c, os, oe, prefix, suffix, cMid) : replaceMiddle(text, os, oe, a, b, cMid);
         const note = p.note ? `（${p.note}）` : '';
         if (c.kind === undefined) {
           return {
@@ -491,6 +494,48 @@ export const canonRule: Rule = {
   },
 };
 
+/** Paired quotation marks: opener → closer. Straight quotes pair with themselves and are left alone. */
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
+const QUOTE_CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『' };
+
+/**
+ * The span [os, oe) without a quotation mark whose partner lies outside it, when the change [a, b)
+ * lies on one side of that mark: 「“两个百年”奋斗目标」 is flagged as 「两个百年」, so that neither the
+ * span nor the fix carries the 」 that closes a quotation opened before it. A mark inside the change
+ * itself stays (nothing shorter covers the change).
+ */
+function withinQuotation(text: string, os: number, oe: number, a: number, b: number): [number, number] {
+  let s = os;
+  let e = oe;
+  const open: number[] = [];
+  const unpaired: number[] = [];
+  for (let i = os; i < oe; i++) {
+    const ch = text[i];
+    if (QUOTE_PAIRS[ch]) open.push(i);
+    else if (QUOTE_CLOSERS[ch]) {
+      const k = open.map((j) => text[j]).lastIndexOf(QUOTE_CLOSERS[ch]);
+      if (k >= 0) open.splice(k, 1);
+      else unpaired.push(i);
+    }
+  }
+  for (const i of [...unpaired, ...open]) {
+    if (i < a) s = Math.max(s, i + 1);
+    else if (i >= b) e = Math.min(e, i);
+  }
+  // No white space or further quotation marks at the ends of the narrowed span.
+  while (s < a && IGNORED_UNITS[text.charCodeAt(s)] === 1) s++;
+  while (e > b && IGNORED_UNITS[text.charCodeAt(e - 1)] === 1) e--;
+  return [s, e];
+}
+
+/** The span [os, oe) with its change [a, b) replaced by the canonical middle, the marks around it kept. */
+function replaceMiddle(text: string, os: number, oe: number, a: number, b: number, cMid: string): string {
+  const mid = text.slice(a, b);
+  const lead = IGNORED_RUN_START.exec(mid)![0];
+  const trail = lead.length === mid.length ? '' : IGNORED_RUN_END.exec(mid)![0];
+  return text.slice(os, a) + lead + cMid + trail + text.slice(b, oe);
+}
+
 /**
  * The canonical text for the flagged span. Where the user's span carries no quotation marks, or the
  * same ones as the canonical text, the canonical text itself; otherwise the differing middle is
@@ -503,8 +548,5 @@ function suggest(text: string, map: number[], c: Candidate, os: number, oe: numb
   if (marks(written) === marks(c.rightText)) return c.rightText;
   const a = prefix > 0 ? map[c.start + prefix - 1] + 1 : os;
   const b = suffix > 0 ? map[c.end - suffix] : oe;
-  const mid = text.slice(a, b);
-  const lead = IGNORED_RUN_START.exec(mid)![0];
-  const trail = lead.length === mid.length ? '' : IGNORED_RUN_END.exec(mid)![0];
-  return text.slice(os, a) + lead + cMid + trail + text.slice(b, oe);
+  return replaceMiddle(text, os, oe, a, b, cMid);
 }

@@ -259,6 +259,7 @@ function tableFindings(ctx: ParagraphContext, found: AcMatch[]): RawFinding[] {
       length: m.end - m.start,
       message,
       suggestions: entry.replacement ? [entry.replacement] : [],
+      dated: true,
       ...(entry.sure ? {} : { gentler: true }),
     };
   });
@@ -282,6 +283,7 @@ function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
         message:
           '「四个全面」战略布局的第一个“全面”已更新：2020年10月党的十九届五中全会后为“全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党”。',
         suggestions: ['全面建设社会主义现代化国家'],
+        dated: true,
       });
     }
   }
@@ -293,6 +295,7 @@ function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
         length: m[0].length,
         message: '“三个自信”已发展为“四个自信”：2016年7月1日习近平总书记在庆祝中国共产党成立95周年大会上提出坚定道路自信、理论自信、制度自信、文化自信。',
         suggestions: ['道路自信、理论自信、制度自信、文化自信'],
+        dated: true,
       });
     }
   }
@@ -382,6 +385,7 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
           length: mention.end - mention.start,
           message: `「${quoted}」应为「${quoted.slice(0, -2)}规划」：自“十一五”起五年计划改称“五年规划”（2006年3月14日十届全国人大四次会议批准“十一五”规划纲要）。`,
           suggestions: [`${quoted.slice(0, -2)}规划`],
+          dated: true,
         });
       } else if (mention.jihua === undefined && text.startsWith('计划', mention.end) && /^(?:$|[的纲期中内时和与及目任编重项，。、；：”）》」,.;:)])/u.test(text.slice(mention.end + 2, mention.end + 3))) {
         const span = text.slice(mention.start, mention.end + 2);
@@ -390,6 +394,7 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
           length: span.length,
           message: `「${span}」应为「${quoted}规划」：自“十一五”起五年计划改称“五年规划”（2006年3月14日十届全国人大四次会议批准“十一五”规划纲要）。`,
           suggestions: [`${quoted}规划`],
+          dated: true,
         });
       }
     }
@@ -403,6 +408,7 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
         message: `“${plan.name}”时期（${plan.start}—${plan.start + 4}年）已经结束，文稿日期为${docYear}年，「${quoted}${period[0]}」用将来时已不合适，请核实。`,
         suggestions: [],
         gentler: true,
+        dated: true,
       });
     }
   }
@@ -445,6 +451,8 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
       length: roleEnd - mention.start,
       message: `「${span}」与年份不符：“${mention.plan.name}”时期为${mention.plan.start}—${mention.plan.start + 4}年，${roleName}是${roleYear}年，而句中所说的是${said}。`,
       suggestions: [],
+      // 「今年」「明年」 are years of the document's date; 「2021年」 is not.
+      ...(subject[2] || subject[3] ? {} : { dated: true }),
     });
   }
   return out;
@@ -500,8 +508,9 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
     out.push({
       offset: start,
       length: end - start,
-      message: `党的${event.name}已于${formatDate(event.opened)}召开，文稿日期为${formatDate(ctx.date)}，「${m[0]}」已过时；如为回顾当年工作，请改为过去时表述。`,
+      message: `党的${event.name}已于${formatDate(event.opened)}召开，文稿日期为${ctx.dateText}，「${m[0]}」已过时；如为回顾当年工作，请改为过去时表述。`,
       suggestions: [],
+      dated: true,
       // Reports written in the year after the event often look back on it.
       ...(ctx.date < addYear(event.closed, 1) ? { gentler: true } : {}),
     });
@@ -521,6 +530,7 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
       message: `党的${event.next.name}已于${formatDate(event.next.closed)}闭幕，现行提法是“深入学习贯彻党的${event.next.name}精神”；「${m[0]}」是此前的提法，请核实。`,
       suggestions: [],
       gentler: true,
+      dated: true,
     });
   }
   return out;

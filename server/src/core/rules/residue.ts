@@ -3,7 +3,8 @@
  * 「扫码联系」, contact prompts, pointing emoji (server/data/residue.tsv). A strong phrase is enough; a
  * weak one (「代笔」「加微信」) needs a second sign on the same line, since 「扫码联系网格员」 can be
  * legitimate on its own. A short line holding residue is flagged whole; in a long paragraph only the
- * sentence. The fix deletes the flagged span.
+ * sentence. The fix deletes the flagged span; a line that is residue and nothing else goes with its
+ * line break (the engine widens the span, see RawFinding.wholeLine).
  */
 import residueTable from '../../../data/residue.tsv';
 import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
@@ -98,11 +99,14 @@ export const residueRule: Rule = {
     if (!matches.some((m) => strong[m.pattern]) && !(short && new Set(matches.map((m) => m.pattern)).size >= 2)) return [];
 
     const found = [...new Set(matches.map((m) => phrases[m.pattern]))].map((p) => `「${p}」`).join('');
-    const message = (span: string) =>
-      `${found}是从文档网站或广告带入的内容，不属于正文，应删除「${span.length > 24 ? span.slice(0, 24) + '…' : span}」。`;
+    const message = (span: string, line = false) =>
+      `${found}是从文档网站或广告带入的内容，不属于正文，应删除${line ? '这一行' : ''}「${span.length > 24 ? span.slice(0, 24) + '…' : span}」。`;
     if (short) {
       const span = text.slice(ls, le);
-      return [{ offset: ls, length: le - ls, message: message(span), suggestions: deletion(text, ls, le) }];
+      const suggestions = deletion(text, ls, le);
+      // The line is all residue (white space aside): its deletion takes the line break too.
+      const wholeLine = suggestions.length === 1 && !/\S/u.test(text.slice(0, ls) + text.slice(le));
+      return [{ offset: ls, length: le - ls, message: message(span, wholeLine), suggestions, ...(wholeLine ? { wholeLine } : {}) }];
     }
     const findings: RawFinding[] = [];
     let coveredUntil = -1;
