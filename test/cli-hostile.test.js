@@ -18,7 +18,19 @@ const TEXT = '这是关健一年，，要抓好落实。\n';
  */
 const FAST = { rules: Object.fromEntries(require('./helpers').RULE_IDS.map((id) => [id, id === 'punct-dup' || id === 'punct-width' ? 'error' : 'off'])) };
 const posix = process.platform !== 'win32';
-const canMakeFifo = posix && spawnSync('mkfifo', ['--help']).status === 0;
+/** Whether mkfifo works here (not on Windows; BSD's has no --help, so it is tried for real). */
+function fifoWorks() {
+  if (process.platform === 'win32') return false;
+  const probe = path.join(os.tmpdir(), `gongwen-fifo-probe-${process.pid}`);
+  try {
+    return spawnSync('mkfifo', [probe]).status === 0 && fs.lstatSync(probe).isFIFO();
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
+const canMakeFifo = fifoWorks();
 const hasDevZero = fs.existsSync('/dev/zero');
 
 function run(args, { cwd = currentDir, shell } = {}) {

@@ -83,7 +83,7 @@ describe('--fix loses nothing', function () {
     assert.equal(r.notFixed, undefined);
     assert.equal(r.fixed, 3);
     assert.equal(fs.readFileSync(file, 'utf8'), '这是关键一年，要抓好落实。\r\n加强领导，狠抓落实X届。\n');
-    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(file).mode & 0o777, 0o640); // Windows keeps only read-only
     onlyFiles('a.txt');
   });
 
