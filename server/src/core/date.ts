@@ -24,8 +24,12 @@ function chineseSmall(s: string): number | undefined {
 
 const DATE_LINE = /^[\s（(]*([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日[）)]?\s*$/u;
 const DATED_TITLE = /[（(]([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日[）)]/u;
-/** A report's subtitle: 「——2026年1月25日在北京市第十六届人民代表大会第四次会议上」. */
-const DATED_SUBTITLE = /^[\s\u3000]*[—–-]*[\s\u3000]*([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日在/u;
+/**
+ * A report's subtitle: 「——2026年1月25日在北京市第十六届人民代表大会第四次会议上」. The spaces after the
+ * dashes belong to the dashes: two runs of spaces side by side would be tried against each other at
+ * every split of a line of spaces (a line of 100,000 took 19 s).
+ */
+const DATED_SUBTITLE = /^[\s\u3000]*(?:[—–-]+[\s\u3000]*)?([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日在/u;
 
 function toIso(y?: number, m?: number, d?: number): string | undefined {
   if (!y || !m || !d) return undefined;
