@@ -5,7 +5,7 @@
 // reported with the findings. Then a property over random texts in every encoding: no byte outside
 // the spans of the reported fixes changes, and fixing again changes nothing.
 //
-// GONGWEN_PROPERTY_RUNS=20000 npx mocha test/lossless.test.js   # the long run (default: a short one)
+// GONGWEN_PROPERTY_RUNS=20000 npx mocha --no-config test/lossless.test.js   # the long run (default: a short one)
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
