@@ -13,6 +13,7 @@ const { spawnSync } = require('node:child_process');
 const { core, root } = require('./helpers');
 const lmScript = require('../scripts/build-typo-lm.js');
 const attestedScript = require('../scripts/build-typo-attested.js');
+const unigramScript = require('../scripts/build-typo-unigram.js');
 
 const DATA = path.join(root, 'server', 'data');
 const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -67,6 +68,17 @@ describe('typo-context data and build scripts', () => {
       // 「设区的市」 occurs hundreds of times in the laws.
       const h = attestedScript.fnv('设区的市', 0, 4);
       assert.ok(hashes.includes(h));
+    });
+
+    it('typo-context-unigram.bin is what scripts/build-typo-unigram.js builds from nodejieba’s dictionary and the user dictionary', () => {
+      const committed = fs.readFileSync(path.join(DATA, 'typo-context-unigram.bin'));
+      assert.equal(committed.toString('latin1', 0, 4), 'GWUG');
+      assert.equal(committed.subarray(unigramScript.SHA_AT, unigramScript.SHA_AT + 32).toString('hex'), sha256(path.join(root, 'scripts', 'build-typo-unigram.js')));
+      const dict = fs.readFileSync(require('nodejieba').DEFAULT_DICT, 'utf8');
+      const user = fs.readFileSync(path.join(DATA, 'jieba-user.utf8'), 'utf8');
+      const built = unigramScript.buildUnigram([dict, user], { scriptHash: unigramScript.scriptHash() });
+      assert.ok(built.equals(committed), 'rebuild with: node scripts/build-typo-unigram.js');
+      assert.ok(committed.readUInt32LE(8) > 300000);
     });
 
     it('typo-context-places.tsv carries the SHA-256 of scripts/build-typo-places.js', () => {
@@ -153,6 +165,52 @@ describe('typo-context data and build scripts', () => {
       assert.ok(!has('的市区的') && !has('市区的'), 'no sequence across a comma');
       assert.equal(hashes.length, 1);
     });
+  });
+
+  describe('unigram table: the script merges jieba’s dictionaries as jieba does', () => {
+    it('sums a word listed twice, keeps it a proper name only when every listing says so, keeps only words the rule scans', () => {
+      const merged = unigramScript.mergeDictionaries(['发展 30 v\n张三 5 nr\n李四 4 nr\n', '发展 10 vn\n张三 2 n\nA股 9 n\n']);
+      assert.deepEqual(merged.get('发展'), { freq: 40, proper: false });
+      assert.deepEqual(merged.get('张三'), { freq: 7, proper: false });
+      assert.deepEqual(merged.get('李四'), { freq: 4, proper: true });
+      const buf = unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n李四 4 nr\n', '发展 10 vn\nA股 9 n\n一二三四五六七八九 1 m\n']);
+      assert.equal(buf.readUInt32LE(8), 3, 'A股 and a nine-character word are left out');
+      // Probabilities over every word, those left out included: total 59.
+      assert.ok(Math.abs(buf.readDoubleLE(32) - Math.log(59)) < 1e-12);
+      assert.ok(Math.abs(buf.readDoubleLE(24) - Math.log(1 / 59)) < 1e-12, 'the smallest, of a word left out');
+      assert.equal(buf[unigramScript.HEADER + 2], 2 + 128, '李四 is a proper name');
+      assert.ok(unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n']).equals(unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n'])), 'deterministic');
+    });
+  });
+
+  describe('a missing or damaged unigram table: the rule switches itself off, the others go on', () => {
+    const cli = path.join(root, 'bin', 'gongwen.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ug-'));
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, '要坚持持旭推进，关健在于落实。\n');
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const good = fs.readFileSync(path.join(DATA, 'typo-context-unigram.bin'));
+    for (const [label, bytes, why] of [
+      ['missing', null, /找不到文件/],
+      ['truncated', good.subarray(0, 4096), /长度不符/],
+      ['a flipped byte', (() => {
+        const b = Buffer.from(good);
+        b[b.length - 5] ^= 0x20;
+        return b;
+      })(), /校验和不符/],
+    ]) {
+      it(`${label}: one warning on stderr, typo still reported, no typo-context finding`, () => {
+        const p = path.join(dir, `${label}.bin`);
+        if (bytes) fs.writeFileSync(p, bytes);
+        const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '1', file], { env: { ...process.env, GONGWEN_TYPO_UNIGRAM: p }, encoding: 'utf8' });
+        assert.equal(r.status, 1, r.stderr);
+        assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d) => d.rule), ['typo']);
+        const lines = r.stderr.split('\n').filter(Boolean);
+        assert.equal(lines.length, 1, r.stderr);
+        assert.match(lines[0], /typo-context.*已停用/);
+        assert.match(lines[0], why);
+      });
+    }
   });
 
   describe('a missing or damaged model: the rule switches itself off, the others go on', () => {

@@ -43,7 +43,7 @@ import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick } from '../ahoCorasick';
 import { readTrigramModel, type TrigramModel } from '../lm';
-import { dataDir, loadNodejieba } from '../segmenter';
+import { dataDir } from '../segmenter';
 import { warnOnce } from '../warnings';
 import { parseTable } from '../tables';
 import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
@@ -197,32 +197,37 @@ function similar(ch: string): Similar {
 
 /**
  * jieba's dictionary in flat typed arrays (a JS Map of its 350,000 words costs ~100 MB; this a
- * tenth of it): word code units in one Uint16Array, an open-addressing hash table of word
- * indexes, and each word's log probability. Lookups hash a slice of the text, optionally with one
- * character replaced, without building a string.
+ * tenth of it), as typo-context-unigram.bin holds it: word code units in one Uint16Array, each
+ * word's length and log probability, and an open-addressing hash table of word indexes built on
+ * loading. Lookups hash a slice of the text, optionally with one character replaced, without
+ * building a string.
  */
 class WordTable {
-  private chars: Uint16Array;
-  private starts: Uint32Array;
-  private lengths: Uint8Array;
-  private freqs: Float64Array;
-  /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
-  proper: Uint8Array;
-  logp: Float32Array = new Float32Array(0);
-  logTotal = 0;
-  private slots: Int32Array;
-  private count = 0;
-  private used = 0;
+  private readonly starts: Uint32Array;
+  private readonly slots: Int32Array;
 
-  constructor(maxWords: number, maxChars: number) {
-    this.chars = new Uint16Array(maxChars);
-    this.starts = new Uint32Array(maxWords);
-    this.lengths = new Uint8Array(maxWords);
-    this.freqs = new Float64Array(maxWords);
-    this.proper = new Uint8Array(maxWords);
+  constructor(
+    private readonly chars: Uint16Array,
+    private readonly lengths: Uint8Array,
+    /** Each word's natural-log probability. */
+    readonly logp: Float32Array,
+    /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
+    readonly proper: Uint8Array,
+  ) {
+    const count = lengths.length;
+    this.starts = new Uint32Array(count);
     let cap = 1;
-    while (cap < maxWords * 2) cap <<= 1;
+    while (cap < count * 2) cap <<= 1;
     this.slots = new Int32Array(cap).fill(-1);
+    const mask = cap - 1;
+    for (let w = 0, at = 0; w < count; at += lengths[w], w++) {
+      this.starts[w] = at;
+      let h = FNV_BASIS;
+      for (let k = 0; k < lengths[w]; k++) h = fnvStep(h, chars[at + k]);
+      let i = h & mask;
+      while (this.slots[i] >= 0) i = (i + 1) & mask;
+      this.slots[i] = w;
+    }
   }
 
   static hash(text: string, start: number, end: number, at: number, code: number): number {
@@ -257,66 +262,26 @@ class WordTable {
     }
   }
 
-  add(word: string, freq: number, proper = false): void {
-    if (word.length === 0 || word.length > 255) return;
-    const found = this.find(word, 0, word.length);
-    if (found >= 0) {
-      this.freqs[found] += freq;
-      if (!proper) this.proper[found] = 0;
-      return;
-    }
-    if (this.count >= this.starts.length) return;
-    if (this.used + word.length > this.chars.length) {
-      // Grown as needed: sized from the whole file's length it would hold four times what it needs.
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + word.length));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    const w = this.count++;
-    this.proper[w] = proper ? 1 : 0;
-    this.starts[w] = this.used;
-    this.lengths[w] = word.length;
-    this.freqs[w] = freq;
-    for (let k = 0; k < word.length; k++) this.chars[this.used + k] = word.charCodeAt(k);
-    this.used += word.length;
-    const mask = this.slots.length - 1;
-    let i = WordTable.hash(word, 0, word.length, -1, 0) & mask;
-    while (this.slots[i] >= 0) i = (i + 1) & mask;
-    this.slots[i] = w;
-  }
-
   /**
-   * Turns frequencies into log probabilities and fills `pairs` with the adjacent characters of
-   * words up to `maxPairWord` long. Returns the smallest log probability (jieba's weight for a
-   * character the dictionary lacks).
+   * Fills `pairs` with the adjacent characters of words up to `maxPairWord` long, and `prefixes`
+   * with the hashes of the prefixes (two characters or more) of words up to MAX_WORD long.
    */
-  finish(pairs: PairSet, maxPairWord: number, prefixes: HashSet32): number {
-    let total = 0;
-    for (let w = 0; w < this.count; w++) total += this.freqs[w];
-    const logTotal = Math.log(Math.max(total, 1));
-    this.logp = new Float32Array(this.count);
-    let min = 0;
-    for (let w = 0; w < this.count; w++) {
-      const lp = Math.log(this.freqs[w]) - logTotal;
-      this.logp[w] = lp;
-      if (lp < min) min = lp;
-      const len = this.lengths[w];
-      const base = this.starts[w];
+  index(pairs: PairSet, maxPairWord: number, prefixes: HashSet32): void {
+    const { chars, lengths, starts } = this;
+    for (let w = 0; w < lengths.length; w++) {
+      const len = lengths[w];
+      const base = starts[w];
       if (len >= 2 && len <= maxPairWord) {
-        for (let k = 1; k < len; k++) pairs.add(this.chars[base + k - 1], this.chars[base + k]);
+        for (let k = 1; k < len; k++) pairs.add(chars[base + k - 1], chars[base + k]);
       }
       if (len >= 2 && len <= MAX_WORD) {
         let h = FNV_BASIS;
         for (let k = 0; k < len; k++) {
-          h = fnvStep(h, this.chars[base + k]);
+          h = fnvStep(h, chars[base + k]);
           if (k >= 1) prefixes.add(h);
         }
       }
     }
-    this.freqs = new Float64Array(0);
-    this.chars = this.chars.slice(0, this.used);
-    this.logTotal = logTotal;
-    return min;
   }
 }
 
@@ -402,56 +367,67 @@ interface Lexicon {
   rareTwo: number;
 }
 
-let lexicon: Lexicon | undefined;
+/** undefined: not read yet; null: missing or damaged (the rule is off, one warning said so). */
+let lexicon: Lexicon | null | undefined;
 
-function readText(file: string | undefined): string {
-  if (!file) return '';
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
+const UNIGRAM_HEADER = 80;
+
+/** The unigram file's contents (typo-context-unigram.bin, written by scripts/build-typo-unigram.js); throws on a damaged file. */
+function readUnigram(file: string): Lexicon {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length < UNIGRAM_HEADER || bytes.toString('latin1', 0, 4) !== 'GWUG' || bytes.readUInt32LE(4) !== 1) throw new Error('格式不符');
+  const count = bytes.readUInt32LE(8);
+  const charCount = bytes.readUInt32LE(12);
+  const lenBytes = (count + 3) & ~3;
+  if (bytes.length !== UNIGRAM_HEADER + lenBytes + count * 4 + charCount * 2) throw new Error('长度不符');
+  let h = FNV_BASIS;
+  for (let i = UNIGRAM_HEADER; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  if (h >>> 0 !== bytes.readUInt32LE(16)) throw new Error('校验和不符');
+  // Views on the file's own buffer when aligned (a file this size gets a buffer of its own), else copies.
+  const payload = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  const base = payload.byteOffset + UNIGRAM_HEADER;
+  const lengths = new Uint8Array(count);
+  const proper = new Uint8Array(count);
+  let total = 0;
+  for (let w = 0; w < count; w++) {
+    const b = payload[UNIGRAM_HEADER + w];
+    lengths[w] = b & 127;
+    proper[w] = b >> 7;
+    total += b & 127;
   }
-}
-
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** jieba's tags of personal, place and organisation names. */
-const PROPER_TAGS = new Set(['nr', 'ns', 'nt', 'nrt', 'nrfg']);
-
-/** Adds the lines `word freq [tag]` of a jieba dictionary. */
-function addDictionary(text: string, into: WordTable): void {
-  let pos = 0;
-  while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const a = text.indexOf(' ', pos);
-    if (a > pos && a < nl) {
-      let b = text.indexOf(' ', a + 1);
-      if (b < 0 || b > nl) b = nl;
-      const freq = Number(text.slice(a + 1, b));
-      if (freq > 0) into.add(text.slice(pos, a), freq, b < nl && PROPER_TAGS.has(text.slice(b + 1, nl).trim()));
-    }
-    pos = nl + 1;
-  }
-}
-
-/** jieba's dictionary as log probabilities: the one nodejieba loads, plus the project's user dictionary. */
-function lex(): Lexicon {
-  if (lexicon) return lexicon;
-  const jieba = loadNodejieba() as unknown as { DEFAULT_DICT?: string };
-  const main = readText(jieba.DEFAULT_DICT);
-  const user = readText(path.join(dataDir(), 'jieba-user.utf8'));
-  const words = new WordTable(countLines(main) + countLines(user), (main.length + user.length) >> 2);
-  addDictionary(main, words);
-  addDictionary(user, words);
+  if (total !== charCount) throw new Error('长度不符');
+  const logp = new Float32Array(payload.buffer, base + lenBytes, count);
+  const chars = new Uint16Array(payload.buffer, base + lenBytes + count * 4, charCount);
+  const words = new WordTable(chars, lengths, logp, proper);
   const pairs = new PairSet();
   const prefixes = new HashSet32();
-  const unknown = words.finish(pairs, MAX_NEW_WORD, prefixes);
-  lexicon = { words, prefixes, pairs, unknown, rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - words.logTotal };
+  words.index(pairs, MAX_NEW_WORD, prefixes);
+  const logTotal = bytes.readDoubleLE(32);
+  return { words, prefixes, pairs, unknown: bytes.readDoubleLE(24), rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - logTotal };
+}
+
+/** The unigram model's file: beside the rule tables, or where GONGWEN_TYPO_UNIGRAM points. */
+export function typoContextUnigramFile(): string {
+  return process.env.GONGWEN_TYPO_UNIGRAM || path.join(dataDir(), 'typo-context-unigram.bin');
+}
+
+/**
+ * jieba's dictionary as log probabilities: cppjieba's full dictionary and the project's user
+ * dictionary, built into typo-context-unigram.bin (not the trimmed dictionary nodejieba segments
+ * with, and not read from nodejieba: the packaged extension ships only the trimmed one). Without
+ * it the rule switches itself off.
+ */
+function lex(): Lexicon | null {
+  if (lexicon !== undefined) return lexicon;
+  const file = typoContextUnigramFile();
+  try {
+    lexicon = readUnigram(file);
+  } catch (err) {
+    lexicon = null;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    const why = code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err);
+    warnOnce(`「疑似错别字」（typo-context）规则已停用：词频表 ${file} 无法使用（${why}）。其他规则照常检查；重新安装扩展可恢复。`);
+  }
   return lexicon;
 }
 
@@ -481,6 +457,7 @@ function languageModel(): TrigramModel | null {
 /** Forgets the loaded model (tests point GONGWEN_TYPO_LM elsewhere and load again). */
 export function resetTypoContextModel(): void {
   model = undefined;
+  lexicon = undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1234,8 +1211,9 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   if (!HAN.test(text)) return [];
   const M = languageModel();
   if (!M) return [];
-  const margin = marginOf(ctx);
   const L = lex();
+  if (!L) return [];
+  const margin = marginOf(ctx);
   // Positions never flagged: current terms, spans of the curated typo rule.
   const quiet = new Uint8Array(text.length);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
