@@ -236,3 +236,36 @@ describe('slow rules', () => {
     assert.deepEqual(rules(typed), ['typo-context', 'punct-dup']);
   });
 });
+
+describe('engine: quietIfRepeated (a guess about a word the document uses again is dropped)', () => {
+  // A rule that flags the first character of each paragraph, naming the paragraph's first two characters as its word.
+  const rule = {
+    id: 'guess',
+    label: 'guess',
+    category: 'typo',
+    defaultSeverity: 'info',
+    description: '',
+    autoFix: false,
+    check: (ctx) => (ctx.text.length >= 2 ? [{ offset: 0, length: 1, message: 'm', suggestions: ['x'], quietIfRepeated: ctx.text.slice(0, 2) }] : []),
+  };
+  const segmenter = { cut: (t) => [...t] };
+  const flagged = (text) => new core.Checker({ rules: [rule], segmenter }).check(text).map((f) => text.slice(f.offset, f.offset + 2));
+
+  for (const [text, expected] of [
+    ['甲乙丙。\n丁戊己。', ['甲乙', '丁戊']],
+    // 甲乙 again in another paragraph: the writer's word.
+    ['甲乙丙。\n丁戊甲乙。', ['丁戊']],
+    // Overlapping occurrences count: 哈哈 twice in 哈哈哈.
+    ['哈哈哈。\n丁戊己。', ['丁戊']],
+    // Both paragraphs begin with it: both dropped.
+    ['甲乙丙。\n甲乙丁。', []],
+  ]) {
+    it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(flagged(text), expected));
+  }
+
+  it('keeps the findings of other rules and the order of the rest', () => {
+    const text = '甲乙丙，，。\n丁戊甲乙。';
+    const all = new core.Checker({ rules: [rule, ...core.RULES.filter((r) => r.id === 'punct-dup')], segmenter }).check(text);
+    assert.deepEqual(all.map((f) => f.rule), ['punct-dup', 'guess']);
+  });
+});

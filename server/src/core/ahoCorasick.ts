@@ -155,6 +155,22 @@ export class AhoCorasick {
     return matches ?? NO_MATCHES;
   }
 
+  /** For each pattern, how often it occurs in the text (overlapping occurrences included), counted up to `cap`. */
+  countUpTo(text: string, cap: number): Uint32Array {
+    const counts = new Uint32Array(this.lengths.length);
+    const { rootNext, outStart, out } = this;
+    const codes = codeUnits(text);
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = codes[i];
+      state = state === 0 ? rootNext[code] : this.step(state, code);
+      if (state === 0) continue;
+      const last = outStart[state + 1];
+      for (let k = outStart[state]; k < last; k++) if (counts[out[k]] < cap) counts[out[k]]++;
+    }
+    return counts;
+  }
+
   /**
    * Like findAll, over the text with every code unit `c` where `ignored[c] === 1` left out: the
    * matches' offsets count only the units kept. Scanning the text this way finds what findAll

@@ -3,6 +3,7 @@
  * raw findings are cached per rule and paragraph text, so an edit re-checks only the paragraphs it
  * touched. Rules never see the line breaks; findings come back with document offsets.
  */
+import { AhoCorasick } from './ahoCorasick';
 import { maskMarkdownLines } from './markdown';
 import { normalizeOptions } from './options';
 import { createParagraphContext } from './context';
@@ -124,22 +125,21 @@ export class Checker {
     const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
     const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date, datedAs));
     const findings: Finding[] = [];
-    const repeated = new Map<string, boolean>();
-    const isRepeated = (s: string) => {
-      let r = repeated.get(s);
-      if (r === undefined) {
-        const first = text.indexOf(s);
-        repeated.set(s, (r = first >= 0 && text.indexOf(s, first + 1) >= 0));
-      }
-      return r;
-    };
+    // Findings dropped when their quietIfRepeated text occurs twice in the document: decided at the
+    // end, all of them in one scan of the document (asked one by one, each a search of the whole
+    // text, a long document full of such findings took quadratic time).
+    const repeatKeys: string[] = [];
+    const repeatAt: number[] = [];
     const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
       if (raw.length === 0) return;
       if (silenced && isSilenced(silenced[index], rule.id)) return;
       const paragraph = paragraphs[index];
       for (const r of raw) {
         if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
-        if (r.quietIfRepeated && isRepeated(r.quietIfRepeated)) continue;
+        if (r.quietIfRepeated) {
+          repeatKeys.push(r.quietIfRepeated);
+          repeatAt.push(findings.length);
+        }
         const [offset, length] = r.wholeLine ? lineSpan(paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
         findings.push({
           rule: rule.id,
@@ -225,13 +225,28 @@ export class Checker {
       }
       for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
     }
-    findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return this.yieldingRules.size > 0 ? dropYielded(findings, this.yieldingRules) : findings;
+    const kept = repeatKeys.length > 0 ? dropRepeated(text, findings, repeatKeys, repeatAt) : findings;
+    kept.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return this.yieldingRules.size > 0 ? dropYielded(kept, this.yieldingRules) : kept;
   }
 
   clearCache(): void {
     this.cache.clear();
   }
+}
+
+/**
+ * The findings without those at `at[i]` whose text `keys[i]` occurs at least twice in the document
+ * (overlapping occurrences count): the writer's own word, used again, is no slip. One
+ * Aho–Corasick scan of the document for all the keys: linear in its length and the matches.
+ */
+function dropRepeated(text: string, findings: Finding[], keys: string[], at: number[]): Finding[] {
+  const index = new Map<string, number>();
+  for (const k of keys) if (!index.has(k)) index.set(k, index.size);
+  const counts = new AhoCorasick([...index.keys()]).countUpTo(text, 2);
+  const drop = new Uint8Array(findings.length);
+  for (let i = 0; i < keys.length; i++) if (counts[index.get(keys[i])!] >= 2) drop[at[i]] = 1;
+  return findings.filter((_, i) => drop[i] === 0);
 }
 
 /** A rule's findings, or undefined when it needed a segmenter that is not loaded yet. */
