@@ -1251,15 +1251,16 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   // The engine drops a finding whose word the document uses again (quietIfRepeated); one that this
   // paragraph uses again is dropped here already, before its suggestions are worked out (a line of
   // the same slip 50,000 times cost 200 characters of scoring for each).
-  const repeated = new Map<string, boolean>();
-  const repeatedHere = (word: string) => {
-    let r = repeated.get(word);
-    if (r === undefined) {
-      const first = text.indexOf(word);
-      repeated.set(word, (r = first >= 0 && text.indexOf(word, first + 1) >= 0));
-    }
-    return r;
-  };
+  // All the words counted in one scan of the paragraph (one search each was quadratic on a long
+  // paragraph full of findings).
+  const words = new Map<string, number>();
+  for (const { run, accepted } of runs) for (const c of accepted) {
+    const w = run.slice(c.start, c.end);
+    if (!words.has(w)) words.set(w, words.size);
+  }
+  if (words.size === 0) return [];
+  const counts = new AhoCorasick([...words.keys()]).countUpTo(text, 2);
+  const repeatedHere = (word: string) => counts[words.get(word)!] >= 2;
   for (const { run, offset, accepted } of runs) {
     if (accepted.length === 0) continue;
     // Suggestions and the message are given against the text as written, others' fixes applied.
