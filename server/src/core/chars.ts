@@ -20,6 +20,20 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && HAN.test(ch);
 }
 
+/**
+ * The unified ideographs of the BMP (CJK Unified Ideographs and Extension A), as the body of a
+ * character class: the Han characters typo-context's models know and the only ones it scans (its
+ * dictionaries hold no others). A subset of isHan's, which also counts 〇, 々, radicals,
+ * compatibility ideographs and the astral extensions.
+ */
+export const CJK_UNIFIED = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+const CJK_UNIFIED_CHAR = new RegExp(`^[${CJK_UNIFIED}]$`);
+
+/** Whether `ch` is one unified ideograph of the BMP (see CJK_UNIFIED). */
+export function isCjkUnified(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_UNIFIED_CHAR.test(ch);
+}
+
 /** Han characters and full-width punctuation: the marks of Chinese running text. */
 export function isChineseContext(ch: string | undefined): boolean {
   return isHan(ch) || oneOf(FULLWIDTH_PUNCT, ch);

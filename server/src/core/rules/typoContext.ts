@@ -1,9 +1,10 @@
 /**
  * `typo-context` — 词表外的疑似错别字 (typos the curated `typo` list does not name).
  *
- * Two models judge a replacement. The unigram model is nodejieba's own dictionary (cppjieba's
- * jieba.dict.utf8 plus the project's user dictionary): a clause's score is the log probability of
- * its best segmentation, as jieba computes it. The word trigram model is libime's (server/data/lm,
+ * Two models judge a replacement. The unigram model is jieba's word frequencies (cppjieba's full
+ * jieba.dict.utf8 plus the project's user dictionary, built into typo-context-unigram.bin by
+ * scripts/build-typo-unigram.js — nodejieba itself segments with a trimmed copy): a clause's score
+ * is the log probability of its best segmentation, as jieba computes it. The word trigram model is libime's (server/data/lm,
  * read by ../lm.ts): the clause is cut into the model's words by their unigram probabilities and
  * that path scored with trigrams. For every Chinese character we try the characters that sound the
  * same (pinyin without tones), nearly the same (z/zh, c/ch, s/sh, n/l, f/h, r/l, -n/-ng) or look
@@ -31,9 +32,10 @@
  * characters that look like a person's name or a place or unit name, and the last character of an
  * abbreviated name (「政数局」) where the name ends a phrase.
  *
- * A missing or damaged model switches the rule off with one warning (../warnings.ts). Cost: the
- * dictionary tables are built on the first check (~0.3–0.4 s), the model is one file read into
- * typed-array views (~0.1 s); see docs/typo-context.md for time and memory.
+ * The name heuristics' word lists (surnames, titles, place and unit suffixes…) are the table
+ * typo-context-names.tsv. A missing or damaged model or unigram table switches the rule off with
+ * one warning (../warnings.ts). Cost: both are files read into typed-array views, the unigram's hash
+ * tables built from them on the first check; see docs/typo-context.md for time and memory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +43,9 @@ import charTable from '../../../data/typo-context-chars.tsv';
 import termTable from '../../../data/typo-context-terms.tsv';
 import canonTable from '../../../data/canon.tsv';
 import typoTable from '../../../data/typo.tsv';
+import namesTable from '../../../data/typo-context-names.tsv';
 import { AhoCorasick } from '../ahoCorasick';
+import { CJK_UNIFIED, containsHan, isCjkUnified, isHan } from '../chars';
 import { readTrigramModel, type TrigramModel } from '../lm';
 import { dataDir } from '../segmenter';
 import { warnOnce } from '../warnings';
@@ -87,25 +91,30 @@ const MIN_TWO_CHAR_FREQ = 100;
 
 const SENTENCE_END = new Set('。！？；!?;\n');
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第');
-const PLACE_CHARS = new Set('村镇乡县区市省州旗盟庄屯寨堡营沟湾坪坝岭峪港岛湖山河江路街巷道桥洲塘峡');
+
+/** The lists of typo-context-names.tsv by name: a word a row, or (lists named *-chars) a string of characters. */
+function nameLists(source: string): { words(list: string): string[]; chars(list: string): Set<string> } {
+  const rows = parseTable(source);
+  const words = (list: string) => rows.filter((r) => r[0] === list && r[1]).map((r) => r[1]);
+  return { words, chars: (list: string) => new Set(words(list).join('')) };
+}
+const NAMES = nameLists(namesTable);
+const PLACE_CHARS = NAMES.chars('place-chars');
 /** Last characters of place and organisation names: 村/镇/区…, 局/委/办/厅/处/科… */
-const NAME_SUFFIX = new Set([...PLACE_CHARS, ...'局委办厅处科署所站队室院部司']);
+const NAME_SUFFIX = new Set([...PLACE_CHARS, ...NAMES.chars('name-suffix-chars')]);
 /**
  * Stray characters ending in one of these are a name (「下畈村」, a hospital's 「特诊科」). Not 局/部/院/厅…:
  * the names of ministries and bureaus are made of words, and a stray character in them (「交通运舒部」)
  * is usually a slip.
  */
-const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...'科室站队所']);
+const UNIT_SUFFIX = new Set([...PLACE_CHARS, ...NAMES.chars('unit-suffix-chars')]);
 /** Words that follow an organisation's name in 公文: 「市财政局负责」「县委牵头」. */
-const NAME_FOLLOWERS = ['负责', '牵头', '配合', '会同', '联合', '参与', '等', '和', '与', '及', '党组', '党委', '机关'];
-const PLACE_WORDS = ['街道', '社区', '苏木', '嘎查', '大学', '学院', '中学', '小学', '公司', '集团', '医院', '研究所', '研究院', '委员会', '管委会', '开发区', '林场', '农场', '水库', '居委会', '村委会', '有限', '股份', '百货', '商贸', '居民区', '小区', '合作社', '石化', '人寿', '证券', '银行', '控股', '重工', '制药', '药业', '实业', '化工', '钢铁', '能源', '电力', '汽车', '航空', '传媒', '机器人', '科技公司'];
-const TITLES = ['同志', '书记', '主任', '教授', '院士', '先生', '女士', '局长', '部长', '市长', '县长', '省长', '镇长', '乡长', '村长', '主席', '委员', '代表', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '总经理', '副', '研究员', '老师', '博士', '等'];
-const TITLES_BEFORE = ['主任', '书记', '局长', '部长', '市长', '县长', '省长', '主席', '委员', '处长', '科长', '厅长', '司长', '校长', '院长', '所长', '经理', '董事长', '教授', '同志', '记者', '通讯员', '会长', '组长', '队长', '秘书长'];
-const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郦',
-);
+const NAME_FOLLOWERS = NAMES.words('name-follower');
+const PLACE_WORDS = NAMES.words('place-word');
+const TITLES = NAMES.words('title-after');
+const TITLES_BEFORE = NAMES.words('title-before');
+const SURNAMES = NAMES.chars('surname-chars');
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -604,7 +613,7 @@ function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): bo
 }
 
 /** Characters before a province's abbreviation: 入豫、援藏、驻疆、赴京、返乡回渝. */
-const ABBREVIATION_CUES = new Set('入援驻赴返回归兴来在出离进');
+const ABBREVIATION_CUES = NAMES.chars('abbreviation-cues');
 
 let termMatcher: AhoCorasick | undefined;
 let typoWrongForms: string[] | undefined;
@@ -1010,7 +1019,7 @@ function markShortQuotes(text: string, quiet: Uint8Array): void {
   const quote = /[“「『‘]([^”」』’“「『‘]{1,12})[”」』’]/g;
   for (let m = quote.exec(text); m; m = quote.exec(text)) {
     let han = 0;
-    for (const c of m[1]) if (HAN.test(c)) han++;
+    for (const c of m[1]) if (isHan(c)) han++;
     if (han <= SHORT_QUOTE) for (let i = m.index + 1; i < m.index + 1 + m[1].length; i++) if (quiet[i] === 0) quiet[i] = IN_SHORT_QUOTE;
   }
 }
@@ -1164,7 +1173,7 @@ function suggestionsFor(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Ar
 const SUGGEST_WINDOW = 64;
 
 /** Words that introduce a quotation of verse or of classical prose. */
-const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有言', '云：', '曰', '吟', '名句', '诗句', '格言', '俗话说', '常言道', '谚语', '所言', '说得好'];
+const VERSE_CUES = NAMES.words('verse-cue');
 
 /**
  * Classical verse and quoted classical prose: jieba's modern vocabulary splits it into stray
@@ -1174,7 +1183,7 @@ const VERSE_CUES = ['诗', '词', '古人', '古语', '先贤', '有云', '有�
  */
 function markVerse(text: string, quiet: Uint8Array): void {
   // Lines of verse: consecutive clauses of 5 or 7 characters, one punctuation mark apart.
-  const clause = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  const clause = new RegExp(`[${CJK_UNIFIED}]+`, 'g');
   let prevStart = -1;
   let prevEnd = -1;
   for (let m = clause.exec(text); m; m = clause.exec(text)) {
@@ -1208,7 +1217,7 @@ function marginOf(ctx: ParagraphContext): number {
 
 export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const text = ctx.text;
-  if (!HAN.test(text)) return [];
+  if (!containsHan(text)) return [];
   const M = languageModel();
   if (!M) return [];
   const L = lex();
@@ -1226,7 +1235,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   // A run longer than MAX_RUN (no real clause is; a line of 100,000 characters without a mark) is
   // looked at in pieces, once each (one round, no second look with a lower margin), so that the
   // work per character stays bounded on text where every character looks like a slip.
-  const runRe = new RegExp(`[\\u3400-\\u4dbf\\u4e00-\\u9fff]{1,${MAX_RUN}}`, 'g');
+  const runRe = new RegExp(`[${CJK_UNIFIED}]{1,${MAX_RUN}}`, 'g');
   let sentence = 0;
   let scanned = 0;
   let pieceEnd = -1;
@@ -1234,7 +1243,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     for (; scanned < m.index; scanned++) if (SENTENCE_END.has(text[scanned])) sentence++;
     const run = m[0];
     const offset = m.index;
-    const piece = offset === pieceEnd || (run.length === MAX_RUN && HAN.test(text[offset + run.length] ?? ''));
+    const piece = offset === pieceEnd || (run.length === MAX_RUN && isCjkUnified(text[offset + run.length]));
     pieceEnd = run.length === MAX_RUN ? offset + run.length : -1;
     if (run.length < 2) continue;
     const result = checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - typoContextTuning.clusterRelief, piece ? 1 : 2);
