@@ -81,6 +81,17 @@ describe('typo-context data and build scripts', () => {
       assert.ok(committed.readUInt32LE(8) > 300000);
     });
 
+    it('typo-context-names.tsv names only the lists the rule reads, each of them filled', () => {
+      const known = ['surname-chars', 'place-chars', 'name-suffix-chars', 'unit-suffix-chars', 'abbreviation-cues', 'name-follower', 'place-word', 'title-after', 'title-before', 'verse-cue'];
+      const rows = fs.readFileSync(path.join(DATA, 'typo-context-names.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+      for (const [list, entry] of rows) {
+        assert.ok(known.includes(list), `unknown list ${list}`);
+        assert.ok(entry && entry.trim() === entry, `${list}: empty or padded entry`);
+      }
+      for (const list of known) assert.ok(rows.some((r) => r[0] === list), `${list} is empty`);
+      assert.ok(rows.find((r) => r[0] === 'surname-chars')[1].includes('王'));
+    });
+
     it('typo-context-places.tsv carries the SHA-256 of scripts/build-typo-places.js', () => {
       const text = fs.readFileSync(path.join(DATA, 'typo-context-places.tsv'), 'utf8');
       const m = /^# script-sha256 ([0-9a-f]{64})$/m.exec(text);
