@@ -262,14 +262,19 @@ describe('platform packages (scripts/package.mjs)', function () {
         const server = await startServer({ serverPath: path.join(unpacked, 'extension', 'dist', 'server.js'), env });
         try {
           const uri = 'untitled:Untitled-1';
-          const text = '这是关健一年，，要抓好落实。\n';
+          // 「持旭推进」: typo-context's finding needs its unigram table and model from the package (the
+          // VSIX has no full jieba dictionary; the rule once read it from nodejieba and found nothing here).
+          const text = '这是关健一年，，要抓好落实，坚持持旭推进。\n';
           const done = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'), 30_000);
           server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
           const published = await done;
           assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['punct-dup', 'typo']);
           // The full check (slow rules included) runs too, with no warning about missing data.
           const result = await server.conn.sendRequest('gongwen/checkDocument', { uri });
-          assert.ok(result && result.findings.length >= 2);
+          assert.ok(result && result.findings.length >= 3);
+          const context = result.findings.filter((f) => f.rule === 'typo-context');
+          assert.equal(context.length, 1, JSON.stringify(result.findings));
+          assert.equal(context[0].text, '旭');
           assert.deepEqual(server.state.shown, [], 'the server warned about something the package lacks');
         } finally {
           await server.stop();
