@@ -31,6 +31,7 @@ const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
+  { entryPoints: ['server/src/docx.ts'], outfile: 'dist/docx.js' },
 ];
 
 /**
