@@ -38,11 +38,24 @@ export interface Piece {
   rawEnd: number;
 }
 
+/** A whole paragraph of the body, with its mark: what a fix deleting that line removes. */
+export interface Paragraph {
+  offset: number;
+  /** After its line feed. */
+  end: number;
+  part: string;
+  /** The `<w:p>` element in the part's XML. */
+  rawStart: number;
+  rawEnd: number;
+}
+
 export interface DocxText {
   /** One Word paragraph a line, joined by '\n'. */
   text: string;
   /** Sorted by offset, not overlapping. */
   pieces: Piece[];
+  /** The body's paragraphs that a fix may delete whole, sorted. */
+  paragraphs: Paragraph[];
   /** Where each part's text begins, for showing it: 「正文」 at 0, then 「脚注」 and 「尾注」 if any. */
   sections: { name: string; offset: number }[];
   /** The package's entries, decompressed, in their order; and the XML of the parts read. */
@@ -324,6 +337,8 @@ interface Line {
   part: string;
   /** The paragraph mark was deleted as a tracked change: joins the next paragraph. */
   joinNext: boolean;
+  /** A paragraph of the body itself (not in a table, text box or note), holding no section break: where its element lies. */
+  deletable?: { rawStart: number; rawEnd: number };
 }
 interface ParagraphFrame {
   chunks: Chunk[];
@@ -332,6 +347,8 @@ interface ParagraphFrame {
   ilvl?: number;
   style?: string;
   markDeleted: boolean;
+  rawStart: number;
+  deletable: boolean;
 }
 
 /** Elements whose content is not printed text (or is printed elsewhere). */
@@ -342,6 +359,7 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
   const paragraphs: ParagraphFrame[] = [];
   const parser = new SaxesParser({ position: true });
   let skip = 0; // depth inside skipped elements
+  const stack: string[] = []; // the open elements outside skipped ones
   let inPPr = 0;
   let inRPrOfRun = false;
   let hidden = false;
@@ -360,22 +378,39 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagPlain;
     const name = t.name;
+    // (saxes reports a close for self-closing elements too: every open here is matched by a close.)
     if (skip > 0) {
-      if (!t.isSelfClosing) skip++;
-      return;
-    }
-    if (SKIPPED.has(name) || (name === 'w:footnote' || name === 'w:endnote' ? /separator|continuation/i.test(String(t.attributes['w:type'] ?? '')) : false)) {
-      if (!t.isSelfClosing) skip = 1;
+      skip++;
       return;
     }
     const p = top();
+    stack.push(name);
+    if (inPPr && p && (name === 'w:del' || name === 'w:moveFrom')) {
+      p.markDeleted = true;
+      skip = 1;
+      stack.pop();
+      return;
+    }
+    if (SKIPPED.has(name) || (name === 'w:footnote' || name === 'w:endnote' ? /separator|continuation/i.test(String(t.attributes['w:type'] ?? '')) : false)) {
+      skip = 1;
+      stack.pop();
+      return;
+    }
     switch (name) {
       case 'w:p':
-        paragraphs.push({ chunks: [], deferred: [], markDeleted: false });
-        if (t.isSelfClosing) closeParagraph();
+        paragraphs.push({
+          chunks: [],
+          deferred: [],
+          markDeleted: false,
+          rawStart: xml.lastIndexOf('<', parser.position - 1),
+          deletable: stack[stack.length - 2] === 'w:body',
+        });
         return;
       case 'w:pPr':
-        if (!t.isSelfClosing) inPPr++;
+        inPPr++;
+        return;
+      case 'w:sectPr':
+        if (inPPr && p) p.deletable = false;
         return;
       case 'w:r':
         hidden = false;
@@ -400,7 +435,6 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
       if (name === 'w:numId') p.numId = val;
       else if (name === 'w:ilvl') p.ilvl = Number(val) || 0;
       else if (name === 'w:pStyle') p.style = val;
-      else if (name === 'w:del' || name === 'w:moveFrom') p.markDeleted = true;
       return;
     }
     if (!p || inRPrOfRun || hidden || inInstruction()) return;
@@ -424,6 +458,7 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
       skip--;
       return;
     }
+    stack.pop();
     if (name === 'w:t' && tStart >= 0) {
       const rawEnd = xml.lastIndexOf('<', parser.position - 1);
       top()?.chunks.push({ text: tText, rawStart: tStart, rawEnd });
@@ -438,7 +473,8 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
     const p = paragraphs.pop()!;
     const label = counter.label(p.numId, p.ilvl, p.style);
     if (label) p.chunks.unshift({ text: label });
-    emit({ chunks: p.chunks, part, joinNext: p.markDeleted }, p.deferred);
+    const raw = { rawStart: p.rawStart, rawEnd: parser.position };
+    emit({ chunks: p.chunks, part, joinNext: p.markDeleted, deletable: p.deletable && !p.markDeleted && p.deferred.length === 0 ? raw : undefined }, p.deferred);
   }
 
   try {
@@ -489,30 +525,36 @@ export function readDocx(bytes: Uint8Array): DocxText {
     if (lines.some((l) => l.chunks.length > 0)) sections.push({ name: label, lines });
   }
 
-  // Assemble the text and the pieces.
+  // Assemble the text and the pieces. Every paragraph ends with its mark, a line feed, as in Word.
   const out: string[] = [];
   const pieces: Piece[] = [];
+  const paragraphs: Paragraph[] = [];
   const starts: { name: string; offset: number }[] = [];
   let offset = 0;
-  let first = true;
   for (const section of sections) {
-    starts.push({ name: section.name, offset: offset + (first ? 0 : 1) });
+    starts.push({ name: section.name, offset });
+    let lineStart = offset;
+    let whole = true; // the line is one paragraph (no deleted mark joined it to another)
     for (let i = 0; i < section.lines.length; i++) {
       const line = section.lines[i];
-      if (!first && !(i > 0 && section.lines[i - 1].joinNext)) {
-        out.push('\n');
-        offset++;
-      }
-      first = false;
       for (const c of line.chunks) {
         if (c.text === '') continue;
         if (c.rawStart !== undefined) pieces.push({ offset, length: c.text.length, part: line.part, rawStart: c.rawStart, rawEnd: c.rawEnd! });
         out.push(c.text);
         offset += c.text.length;
       }
+      if (line.joinNext) {
+        whole = false;
+        continue;
+      }
+      out.push('\n');
+      offset++;
+      if (whole && line.deletable) paragraphs.push({ offset: lineStart, end: offset, part: line.part, ...line.deletable });
+      lineStart = offset;
+      whole = true;
     }
   }
-  return { text: out.join(''), pieces, sections: starts, entries, xml };
+  return { text: out.join(''), pieces, paragraphs, sections: starts, entries, xml };
 }
 
 // ---------------------------------------------------------------- fixing
@@ -544,6 +586,26 @@ function rawIndex(raw: string, k: number): number {
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A deletion of whole body paragraphs, marks included (a line of web residue, say): the stretch of
+ * XML from the first one's `<w:p>` to the last one's `</w:p>`, if nothing else lies between them.
+ */
+function wholeParagraphs(paragraphs: Paragraph[], e: DocxEdit): (Piece & { whole: true }) | undefined {
+  if (e.text !== '' || e.length === 0) return undefined;
+  const first = paragraphs.findIndex((p) => p.offset === e.offset);
+  if (first < 0) return undefined;
+  let last = first;
+  while (paragraphs[last].end < e.offset + e.length) {
+    const next = paragraphs[last + 1];
+    if (!next || next.offset !== paragraphs[last].end || next.part !== paragraphs[first].part || next.rawStart !== paragraphs[last].rawEnd) return undefined;
+    last++;
+  }
+  if (paragraphs[last].end !== e.offset + e.length) return undefined;
+  const a = paragraphs[first];
+  const b = paragraphs[last];
+  return { offset: a.offset, length: b.end - a.offset, part: a.part, rawStart: a.rawStart, rawEnd: b.rawEnd, whole: true };
+}
 
 function pieceFor(pieces: Piece[], e: DocxEdit): Piece | undefined {
   let lo = 0;
@@ -580,9 +642,9 @@ export interface DocxFixResult {
 export function fixDocx(doc: DocxText, edits: readonly DocxEdit[]): DocxFixResult {
   const applied: DocxEdit[] = [];
   const skipped: DocxEdit[] = [];
-  const byPart = new Map<string, { piece: Piece; edit: DocxEdit }[]>();
+  const byPart = new Map<string, { piece: Piece & { whole?: true }; edit: DocxEdit }[]>();
   for (const e of edits) {
-    const piece = pieceFor(doc.pieces, e);
+    const piece = pieceFor(doc.pieces, e) ?? wholeParagraphs(doc.paragraphs, e);
     if (!piece) {
       skipped.push(e);
       continue;
@@ -606,6 +668,10 @@ export function fixDocx(doc: DocxText, edits: readonly DocxEdit[]): DocxFixResul
     let out = xml;
     for (let i = list.length - 1; i >= 0; i--) {
       const { piece, edit } = list[i];
+      if (piece.whole) {
+        out = out.slice(0, piece.rawStart) + out.slice(piece.rawEnd);
+        continue;
+      }
       const raw = xml.slice(piece.rawStart, piece.rawEnd);
       if (raw.includes('\r')) throw new DocxError(`文档部件 ${part} 的文字中有回车符，不写回`);
       const from = piece.rawStart + rawIndex(raw, edit.offset - piece.offset);
