@@ -116,7 +116,8 @@ async function main() {
   const workspace = path.join(tmpRoot, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, SAMPLE_FILE), SAMPLE_TEXT, 'utf8');
-  for (const [name, text] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), text, 'utf8');
+  // Text as UTF-8; a Buffer (a .docx, a GBK file) as its bytes.
+  for (const [name, content] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), content);
   await phase('setup: install the VSIX into code-server', async () => `installed ${await codeServer.installExtension(entry, dirs, vsix, log('code-server.log'))}`);
   await phase('start: code-server', async () => {
     server = await codeServer.startServer(entry, dirs, workspace, log('code-server.log'), { locale: LOCALE });
