@@ -217,6 +217,15 @@ describe('docx: the CLI', () => {
     assert.equal(data[0].diagnostics[0].rule, 'typo');
   });
 
+  it('reads .docx files in worker threads as on the main thread (--jobs 2)', () => {
+    for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(dir, `${i}.docx`), docxOfText(`第${i}份，，这是关健一年。`));
+    const one = json([dir]).data;
+    const two = json(['--jobs', '2', dir]).data;
+    assert.deepEqual(two, one);
+    assert.equal(one.length, 4);
+    assert.ok(one.every((r) => r.kind === 'docx' && r.diagnostics.length === 2));
+  });
+
   it('reports a corrupt package and leaves it as it was', () => {
     const file = path.join(dir, 'bad.docx');
     const bytes = docxOfText('这是关健一年。').subarray(0, 300);

@@ -151,7 +151,7 @@ async function main() {
   /**
    * A folder with `files` opened in a second code-server whose workspace trust is on, as on a
    * writer's machine: nobody trusted the folder, so it opens in Restricted Mode. Its page becomes the
-   * one the screenshots show.
+   * one the screenshots show, for the rest of that step.
    */
   const openRestricted = async (name, files) => {
     const folder = path.join(tmpRoot, name);
@@ -174,6 +174,8 @@ async function main() {
   const shown = () => state.activePage || page;
   for (const step of STEPS) {
     currentStep = step.id;
+    // A page opened by an earlier step (Restricted Mode's) stays open but is no longer the one shown.
+    state.activePage = undefined;
     const shot = (suffix) => shown().screenshot({ path: path.join(shotsDir, `${step.id}${suffix ? `-${suffix}` : ''}.png`) });
     const t = Date.now();
     try {
