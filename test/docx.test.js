@@ -85,6 +85,14 @@ describe('docx: reading', () => {
     assert.equal(docx.readDocx(buildDocx({ paragraphs: [p] })).text, '见第3页2026年1月1日\n');
   });
 
+  it('reads the numbering and formatting in force, not those before a tracked change', () => {
+    const p =
+      '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' +
+      '<w:pPrChange w:id="5" w:author="甲" w:date="2026-01-01T00:00:00Z"><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' +
+      '<w:r><w:rPr><w:b/><w:rPrChange w:id="6" w:author="甲" w:date="2026-01-01T00:00:00Z"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>总体要求</w:t></w:r></w:p>';
+    assert.equal(docx.readDocx(buildDocx({ numbering: NUMBERING, paragraphs: [p] })).text, '一、总体要求\n');
+  });
+
   it('leaves hidden text out', () => {
     const p = `<w:p>${run('看得见')}<w:r><w:rPr><w:vanish/></w:rPr><w:t>看不见</w:t></w:r></w:p>`;
     assert.equal(docx.readDocx(buildDocx({ paragraphs: [p] })).text, '看得见\n');
@@ -271,9 +279,23 @@ describe('docx: the CLI', () => {
     assert.match(xml, /<w:t>R&amp;D关键，工作<\/w:t>/);
   });
 
-  it('--fix lists a fix whose span crosses runs as 「需在 Word 中修改」 and makes the others', () => {
+  it('--fix makes a fix across neighbouring runs formatted alike, in the first of them', () => {
     const file = path.join(dir, 'a.docx');
-    fs.writeFileSync(file, buildDocx({ paragraphs: [['要抓好落实，', '，确保完成。'], '这是关健一年。'] }));
+    // As LibreOffice writes Chinese and digits: separate runs, the same (empty) properties.
+    const p = '<w:p><w:r><w:rPr></w:rPr><w:t>总产量达到</w:t></w:r><w:r><w:rPr></w:rPr><w:t>4</w:t></w:r><w:r><w:rPr></w:rPr><w:t>千万公斤，，同比增长。</w:t></w:r></w:p>';
+    fs.writeFileSync(file, buildDocx({ paragraphs: [p] }));
+    const r = json(['--fix', file]);
+    assert.equal(r.data[0].fixed, 2, JSON.stringify(r.data[0]));
+    assert.equal(r.data[0].inWord, undefined);
+    const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']);
+    assert.match(xml, /<w:t>总产量达到<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>4000<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>万公斤，同比增长。<\/w:t>/);
+    assert.equal(docx.readDocx(fs.readFileSync(file)).text, '总产量达到4000万公斤，同比增长。\n');
+  });
+
+  it('--fix lists a fix whose span crosses runs formatted differently as 「需在 Word 中修改」 and makes the others', () => {
+    const file = path.join(dir, 'a.docx');
+    const bold = '<w:r><w:rPr><w:b/></w:rPr><w:t>，确保完成。</w:t></w:r>';
+    fs.writeFileSync(file, buildDocx({ paragraphs: [['要抓好落实，', bold], '这是关健一年。'] }));
     const r = cli(['--fix', file]);
     assert.match(r.out, /已自动修正 1 处：\n +第 2 段 +「关健」→「关键」/);
     assert.match(r.out, /需在 Word 中修改 1 处.*\n +第 1 段 +「，，」→「，」/);
@@ -297,8 +319,37 @@ describe('docx: the CLI', () => {
 });
 
 describe('docx: LibreOffice reads a fixed document as the fixed text', function () {
-  this.timeout(120000);
+  this.timeout(240000);
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
+  const convert = (dir, to, file) => {
+    const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', path.join(dir, 'out'), file], { encoding: 'utf8', timeout: 110000 });
+    assert.equal(r.status, 0, r.stderr);
+  };
+
+  it('a .docx that LibreOffice wrote from the example reads as the example, and once fixed converts back to the fixed .txt', function () {
+    if (!soffice) {
+      console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');
+      this.skip();
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-lo-'));
+    try {
+      const text = fs.readFileSync(path.join(root, 'examples', 'work-report.txt'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'report.txt'), text);
+      convert(dir, 'docx:MS Word 2007 XML', path.join(dir, 'report.txt'));
+      const word = path.join(dir, 'report.docx');
+      fs.renameSync(path.join(dir, 'out', 'report.docx'), word);
+      assert.equal(docx.readDocx(fs.readFileSync(word)).text, text);
+      const r = json(['--fix', path.join(dir, 'report.txt'), word]);
+      assert.ok(r.data[1].fixed > 0, 'the example has fixes to make');
+      assert.equal(r.data[1].inWord, undefined);
+      convert(dir, 'txt:Text (encoded):UTF8', word);
+      const converted = fs.readFileSync(path.join(dir, 'out', 'report.txt'), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+      assert.equal(converted, fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('soffice --convert-to txt of the fixed .docx equals the fixed .txt', function () {
     if (!soffice) {
       console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');

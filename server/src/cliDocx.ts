@@ -52,7 +52,8 @@ export function checkDocxFile(file: string, viaLink: boolean, checker: Checker, 
   } catch (err) {
     return unchanged(err instanceof DocxError ? err.message : String(err));
   }
-  const inWord = converged.edits.filter((e) => result.skipped.includes(e)).map(describe);
+  const skipped = converged.edits.filter((e) => result.skipped.includes(e)).map(describe);
+  const inWord = skipped.length > 0 ? skipped : undefined;
   if (!result.bytes) {
     return takeWarnings({ file, kind: 'docx', fixed: 0, fixes: [], inWord, diagnostics: report(text, checker.check(text, options)) });
   }

@@ -36,6 +36,8 @@ export interface Piece {
   /** The element's content in the part's XML string: [rawStart, rawEnd). */
   rawStart: number;
   rawEnd: number;
+  /** The run's properties as written (`<w:rPr>…</w:rPr>`, or '' for none): runs alike in this are formatted alike. */
+  props: string;
 }
 
 /** A whole paragraph of the body, with its mark: what a fix deleting that line removes. */
@@ -331,6 +333,7 @@ interface Chunk {
   text: string;
   rawStart?: number;
   rawEnd?: number;
+  props?: string;
 }
 interface Line {
   chunks: Chunk[];
@@ -351,8 +354,28 @@ interface ParagraphFrame {
   deletable: boolean;
 }
 
-/** Elements whose content is not printed text (or is printed elsewhere). */
-const SKIPPED = new Set(['w:del', 'w:moveFrom', 'mc:Fallback', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:fldData', 'w:sdtPr']);
+/**
+ * Elements whose content is not printed text (or is printed elsewhere): deleted and moved-away
+ * text, the fallback copy of a text box, field codes, and the properties before a tracked change
+ * (which would otherwise overrule the current numbering or hide a run).
+ */
+const SKIPPED = new Set([
+  'w:del',
+  'w:moveFrom',
+  'mc:Fallback',
+  'w:instrText',
+  'w:delText',
+  'w:delInstrText',
+  'w:fldData',
+  'w:sdtPr',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:tcPrChange',
+  'w:trPrChange',
+  'w:numberingChange',
+]);
 
 function readPartLines(xml: string, part: string, counter: Counter): Line[] {
   const lines: Line[] = [];
@@ -362,6 +385,8 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
   const stack: string[] = []; // the open elements outside skipped ones
   let inPPr = 0;
   let inRPrOfRun = false;
+  let rPrStart = 0;
+  let runProps = '';
   let hidden = false;
   let tStart = -1; // content start of the open <w:t>
   let tText = '';
@@ -414,12 +439,16 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
         return;
       case 'w:r':
         hidden = false;
+        runProps = '';
         return;
       case 'w:rPr':
-        if (!inPPr && !t.isSelfClosing) inRPrOfRun = true;
+        if (!inPPr) {
+          rPrStart = xml.lastIndexOf('<', parser.position - 1);
+          if (!t.isSelfClosing) inRPrOfRun = true;
+        }
         return;
+      // (Not w:webHidden: text hidden in Web Layout only is printed.)
       case 'w:vanish':
-      case 'w:webHidden':
         if (inRPrOfRun && !/^(0|false|off)$/.test(String(t.attributes['w:val'] ?? ''))) hidden = true;
         return;
       case 'w:fldChar': {
@@ -461,10 +490,13 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
     stack.pop();
     if (name === 'w:t' && tStart >= 0) {
       const rawEnd = xml.lastIndexOf('<', parser.position - 1);
-      top()?.chunks.push({ text: tText, rawStart: tStart, rawEnd });
+      top()?.chunks.push({ text: tText, rawStart: tStart, rawEnd, props: runProps });
       tStart = -1;
     } else if (name === 'w:pPr') inPPr = Math.max(0, inPPr - 1);
-    else if (name === 'w:rPr') inRPrOfRun = false;
+    else if (name === 'w:rPr' && !inPPr) {
+      inRPrOfRun = false;
+      runProps = xml.slice(rPrStart, parser.position);
+    }
     else if (name === 'w:r') hidden = false;
     else if (name === 'w:p') closeParagraph();
   });
@@ -539,7 +571,7 @@ export function readDocx(bytes: Uint8Array): DocxText {
       const line = section.lines[i];
       for (const c of line.chunks) {
         if (c.text === '') continue;
-        if (c.rawStart !== undefined) pieces.push({ offset, length: c.text.length, part: line.part, rawStart: c.rawStart, rawEnd: c.rawEnd! });
+        if (c.rawStart !== undefined) pieces.push({ offset, length: c.text.length, part: line.part, rawStart: c.rawStart, rawEnd: c.rawEnd!, props: c.props ?? '' });
         out.push(c.text);
         offset += c.text.length;
       }
@@ -604,7 +636,72 @@ function wholeParagraphs(paragraphs: Paragraph[], e: DocxEdit): (Piece & { whole
   if (paragraphs[last].end !== e.offset + e.length) return undefined;
   const a = paragraphs[first];
   const b = paragraphs[last];
-  return { offset: a.offset, length: b.end - a.offset, part: a.part, rawStart: a.rawStart, rawEnd: b.rawEnd, whole: true };
+  return { offset: a.offset, length: b.end - a.offset, part: a.part, rawStart: a.rawStart, rawEnd: b.rawEnd, props: '', whole: true };
+}
+
+/** A replacement in a part's XML string. */
+interface Splice {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** The raw position of text offset `at` (in the extracted text) inside a piece. */
+function rawAt(doc: DocxText, piece: Piece, at: number): number {
+  const raw = doc.xml.get(piece.part)!.slice(piece.rawStart, piece.rawEnd);
+  if (raw.includes('\r')) throw new DocxError(`文档部件 ${piece.part} 的文字中有回车符，不写回`);
+  return piece.rawStart + rawIndex(raw, at - piece.offset);
+}
+
+/**
+ * What to change in the XML for one edit, or undefined when it must be made in Word: a span inside
+ * one run; a span across neighbouring runs of the same formatting (Word and LibreOffice split runs
+ * where nothing shows: at an edit session, between Chinese and digits) — the new text goes into
+ * the first of them, the rest of the span is taken out of the others; or whole body paragraphs.
+ */
+function splicesFor(doc: DocxText, e: DocxEdit): { part: string; splices: Splice[] } | undefined {
+  const single = pieceFor(doc.pieces, e);
+  if (single) {
+    return { part: single.part, splices: [{ from: rawAt(doc, single, e.offset), to: rawAt(doc, single, e.offset + e.length), text: escapeXml(e.text) }] };
+  }
+  const whole = wholeParagraphs(doc.paragraphs, e);
+  if (whole) return { part: whole.part, splices: [{ from: whole.rawStart, to: whole.rawEnd, text: '' }] };
+  // Across runs: the pieces covering the span, each starting where the last ended, formatted alike.
+  const end = e.offset + e.length;
+  let k = pieceIndexAt(doc.pieces, e.offset);
+  if (k < 0 || e.length === 0) return undefined;
+  const run: Piece[] = [doc.pieces[k]];
+  while (run[run.length - 1].offset + run[run.length - 1].length < end) {
+    const last = run[run.length - 1];
+    const next = doc.pieces[++k];
+    if (!next || next.offset !== last.offset + last.length || next.part !== last.part || next.props !== last.props) return undefined;
+    const between = doc.xml.get(last.part)!.slice(last.rawEnd, next.rawStart);
+    if (!RUN_BOUNDARY.test(between)) return undefined;
+    run.push(next);
+  }
+  const first = run[0];
+  const lastPiece = run[run.length - 1];
+  const splices: Splice[] = [{ from: rawAt(doc, first, e.offset), to: first.rawEnd, text: escapeXml(e.text) }];
+  for (const middle of run.slice(1, -1)) splices.push({ from: middle.rawStart, to: middle.rawEnd, text: '' });
+  splices.push({ from: lastPiece.rawStart, to: rawAt(doc, lastPiece, end), text: '' });
+  return { part: first.part, splices };
+}
+
+/** What lies between the text of two neighbouring runs: the end of one, the start and properties of the next. */
+const RUN_BOUNDARY = /^<\/w:t>\s*<\/w:r>\s*<w:r(?:\s[^>]*)?>\s*(?:<w:rPr\/>|<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?\s*<w:t(?:\s[^>]*)?>$/;
+
+/** The index of the piece holding the character at `offset`, or -1. */
+function pieceIndexAt(pieces: Piece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid];
+    if (offset < p.offset) hi = mid - 1;
+    else if (offset >= p.offset + p.length) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function pieceFor(pieces: Piece[], e: DocxEdit): Piece | undefined {
@@ -642,16 +739,16 @@ export interface DocxFixResult {
 export function fixDocx(doc: DocxText, edits: readonly DocxEdit[]): DocxFixResult {
   const applied: DocxEdit[] = [];
   const skipped: DocxEdit[] = [];
-  const byPart = new Map<string, { piece: Piece & { whole?: true }; edit: DocxEdit }[]>();
+  const byPart = new Map<string, Splice[]>();
   for (const e of edits) {
-    const piece = pieceFor(doc.pieces, e) ?? wholeParagraphs(doc.paragraphs, e);
-    if (!piece) {
+    const found = splicesFor(doc, e);
+    if (!found) {
       skipped.push(e);
       continue;
     }
-    const list = byPart.get(piece.part) ?? [];
-    list.push({ piece, edit: e });
-    byPart.set(piece.part, list);
+    const list = byPart.get(found.part) ?? [];
+    list.push(...found.splices);
+    byPart.set(found.part, list);
     applied.push(e);
   }
   let text = doc.text;
@@ -666,18 +763,8 @@ export function fixDocx(doc: DocxText, edits: readonly DocxEdit[]): DocxFixResul
     const xml = doc.xml.get(part)!;
     if (!Buffer.from(strToU8(xml)).equals(Buffer.from(doc.entries[part]))) throw new DocxError(`文档部件 ${part} 的字节无法原样保留，不写回`);
     let out = xml;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const { piece, edit } = list[i];
-      if (piece.whole) {
-        out = out.slice(0, piece.rawStart) + out.slice(piece.rawEnd);
-        continue;
-      }
-      const raw = xml.slice(piece.rawStart, piece.rawEnd);
-      if (raw.includes('\r')) throw new DocxError(`文档部件 ${part} 的文字中有回车符，不写回`);
-      const from = piece.rawStart + rawIndex(raw, edit.offset - piece.offset);
-      const to = piece.rawStart + rawIndex(raw, edit.offset + edit.length - piece.offset);
-      out = out.slice(0, from) + escapeXml(edit.text) + out.slice(to);
-    }
+    // From the end, so that earlier positions stay valid.
+    for (const sp of [...list].sort((a, b) => b.from - a.from)) out = out.slice(0, sp.from) + sp.text + out.slice(sp.to);
     changed.set(part, strToU8(out));
   }
 
