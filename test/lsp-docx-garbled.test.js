@@ -34,6 +34,8 @@ describe('Word documents and garbled text in the language server', function () {
       context: { diagnostics: p.diagnostics },
     });
     assert.deepEqual(actions, []);
+    const report = await server.conn.sendRequest('gongwen/checkDocument', { uri });
+    assert.match(report.findings[0].message, /^第 2 段：「关健」是错别字/);
   });
 
   it('keeps the usual messages and fixes for a text file', async () => {

@@ -330,7 +330,11 @@ connection.onRequest(CHECK_DOCUMENT_REQUEST, async (params: CheckDocumentParams)
   return {
     uri: current.uri,
     version: current.version,
-    findings: result.findings.map((f) => toProtocolFinding(current, text, f)),
+    findings: result.findings.map((f) => {
+      const pf = toProtocolFinding(current, text, f);
+      // The report and the findings list name a Word document's paragraphs too.
+      return isDocxView(current.uri) ? { ...pf, message: `第 ${pf.range.start.line + 1} 段：${pf.message}` } : pf;
+    }),
     charCount: countCharacters(text),
     elapsedMs: Math.round(result.elapsedMs),
   };
