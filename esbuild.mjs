@@ -1,5 +1,5 @@
 // Builds every bundle: the VS Code client (vscode external), the language server and its checker
-// worker, the CLI and the core library used by the tests. nodejieba is a native addon and stays
+// worker, the CLI, and for the tests the core library and the .docx and garbled-text modules. nodejieba is a native addon and stays
 // external; the rule tables (*.tsv) are embedded as text. It also writes the data files the server
 // reads beside the bundles (the trimmed dictionary) and the Markdown snippets. `--production` minifies,
 // `--watch` rebuilds.
@@ -31,6 +31,8 @@ const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
+  { entryPoints: ['server/src/docx.ts'], outfile: 'dist/docx.js' },
+  { entryPoints: ['server/src/garbled.ts'], outfile: 'dist/garbled.js' },
 ];
 
 /**

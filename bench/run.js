@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: prints a table and writes bench/results.json. Run with `npm run bench`
-// (`node bench/run.js --adversarial`: only the pathological inputs, after `node esbuild.mjs`).
+// (`node bench/run.js --adversarial`: only the pathological inputs; `--docx`: only reading a Word
+// document against its check; both after `node esbuild.mjs`).
 // Text: the project's own example documents (examples/*.txt), repeated to 10k / 100k / 1M characters.
 // Each figure is the median of several runs in this one process; ratios are computed from one run.
 'use strict';
@@ -271,8 +272,48 @@ function printAdversarial(a) {
   if (p.lsp_edit_ms !== undefined) console.log(`  100,000 typoPairs in the editor's settings: an edit of a 10,000-character document to its diagnostics ${p.lsp_edit_ms} ms (median of 10; includes the 250 ms debounce)`);
 }
 
+/**
+ * Reading a Word document: the text as a .docx (built as test/docxBuild.js builds the tests'; each
+ * paragraph split into runs of at most 50 characters, as Word splits them at edits and formatting),
+ * from its bytes to the extracted text (unzip, XML, numbering), median of `runs`.
+ */
+function docxRead(text, runs) {
+  const docx = require(path.join(root, 'dist', 'docx.js'));
+  const { buildDocx } = require(path.join(root, 'test', 'docxBuild.js'));
+  const paragraphs = text.split('\n').map((line) => {
+    const pieces = [];
+    for (let i = 0; i < line.length; i += 50) pieces.push(line.slice(i, i + 50));
+    return pieces.length ? pieces : [''];
+  });
+  const bytes = buildDocx({ paragraphs });
+  const read = docx.readDocx(bytes);
+  if (read.text !== text.replace(/\n?$/, '\n')) throw new Error('docx bench: the extracted text differs from the source');
+  return { ms: median(Array.from({ length: runs }, () => time(() => docx.readDocx(bytes)))), bytes: bytes.length };
+}
+
+function printDocx(r) {
+  console.log(`  docx_read_100k_ms ${String(r.docx_read_100k_ms).padStart(7)}   读取 10 万字的 .docx（${Math.round(r.docx_100k_bytes / 1024)} KB，解压、解析 XML、取出文字）`);
+  console.log(`  docx_read_over_check_all   ${r.docx_read_over_check_all}   （读取 ÷ 含 typo-context 的全文检查，命令行所做的；目标 ≤ 0.2）`);
+  console.log(`  docx_read_over_check       ${r.docx_read_over_check}   （读取 ÷ 输入时规则的全文检查）`);
+}
+
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
+  if (process.argv.includes('--docx')) {
+    const t100k = corpus(100_000);
+    core.loadNodejieba();
+    const d = docxRead(t100k, runs);
+    const all = fullCheck(t100k, Math.max(3, Math.ceil(runs / 2)), true);
+    const typing = fullCheck(t100k, runs);
+    printDocx({
+      docx_read_100k_ms: Math.round(d.ms * 10) / 10,
+      docx_100k_bytes: d.bytes,
+      docx_read_over_check_all: +(d.ms / all).toFixed(3),
+      docx_read_over_check: +(d.ms / typing).toFixed(3),
+    });
+    console.log(`  (check with typo-context ${Math.round(all)} ms, typing rules ${Math.round(typing)} ms)`);
+    return;
+  }
   if (process.argv.includes('--adversarial')) {
     core.loadNodejieba();
     const adv = adversarial(100_000, Number(process.env.BENCH_ADV_RUNS ?? 3));
@@ -296,6 +337,8 @@ async function main() {
   r.width_ours_ms = widthOurs(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.width_autocorrect_ms = widthAutocorrect(t1m, Math.max(3, Math.ceil(runs / 2)));
   r.width_zhlint_ms = process.env.BENCH_SKIP_ZHLINT ? null : widthZhlint(t1m); // ~30 s: one run
+  const docxResult = docxRead(t100k, runs);
+  r.docx_read_100k_ms = docxResult.ms;
   r.typo_context_10k_ms = typoContextOnly(t100k, Math.max(3, Math.ceil(runs / 2)));
   const loads = Array.from({ length: 3 }, typoContextLoad);
   r.lm_load_ms = median(loads.map((l) => l.lm));
@@ -312,6 +355,8 @@ async function main() {
     full_1m_over_segment_1m: +(r.full_1m_ms / r.segment_1m_ms).toFixed(3),
     edit_100k_over_full_100k: +(r.edit_100k_ms / r.full_100k_ms).toFixed(3),
     width_ours_over_autocorrect: +(r.width_ours_ms / r.width_autocorrect_ms).toFixed(3),
+    docx_read_over_check_all: +(r.docx_read_100k_ms / r.full_100k_all_ms).toFixed(3),
+    docx_read_over_check: +(r.docx_read_100k_ms / r.full_100k_ms).toFixed(3),
   };
   const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
   const adv = adversarial(100_000, Number(process.env.BENCH_ADV_RUNS ?? 3));
@@ -325,6 +370,7 @@ async function main() {
     ['full_1m_ms', '全文检查 100 万字（同上）'],
     ['full_100k_all_ms', '全文检查 10 万字，含慢规则 typo-context'],
     ['segment_1m_ms', '仅 nodejieba 分词 100 万字'],
+    ['docx_read_100k_ms', '读取 10 万字的 .docx（解压、解析 XML、取出文字）'],
     ['edit_100k_ms', '10 万字文档改一处后重查'],
     ['width_ours_ms', '半角标点检查 100 万字（本项目）'],
     ['width_autocorrect_ms', '同上，autocorrect-node'],

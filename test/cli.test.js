@@ -88,11 +88,13 @@ describe('cli', () => {
     assert.equal(run([file]).code, 0);
   });
 
+  // (.docx and the formats refused by name: test/docx.test.js.)
   it('walks folders for .txt and .md, skipping other files', () => {
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.writeFileSync(path.join(dir, 'a.txt'), SAMPLE);
     fs.writeFileSync(path.join(dir, 'sub', 'b.md'), '# 标题\n\n发展发展教育。\n');
-    fs.writeFileSync(path.join(dir, 'c.docx'), 'binary');
+    fs.writeFileSync(path.join(dir, 'c.png'), 'binary');
+    fs.writeFileSync(path.join(dir, 'd.xlsx'), 'binary');
     const { data } = json([dir]);
     assert.deepEqual(data.map((r) => path.relative(dir, r.file)), ['a.txt', path.join('sub', 'b.md')]);
   });

@@ -106,7 +106,7 @@ const ALLOWED = [
 
 /** The command-line tool, the tests' bundle, sources, source maps and nodejieba's full dictionary. */
 const FORBIDDEN = [
-  /^dist\/(cli|cliWorker|core)\.js$/,
+  /^dist\/(cli|cliWorker|core|docx|garbled)\.js$/,
   /^bin\//,
   /\.map$/,
   /\.ts$/,

@@ -10,6 +10,8 @@
  *                        (allowWord.ts: writes the word into the team's `.gongwen.json`);
  *   - report.ts          the report as HTML and Markdown (pure, unit-tested); reportPanel.ts shows it;
  *   - statusBar.ts       findings, character count and, for speeches, the speaking time (speech.ts);
+ *   - docxView.ts        「检查 Word 文稿」: a .docx's text as a read-only document the server checks;
+ *   - garbled.ts         「乱码，未检查」 for a document read with the wrong encoding;
  *   - workspaceFiles.ts  finding and watching `.gongwen.json` (workspaceFile.ts edits its text).
  *
  * UI text is English in the code and translated through @vscode/l10n (l10n/bundle.l10n.*.json);
@@ -21,6 +23,8 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ServerHandle } from './languageServer';
 import { readLanguages, setLanguagesContext, SETTINGS_SECTION } from './settings';
+import { registerDocxView } from './docxView';
+import { GarbledDocuments } from './garbled';
 import { StatusBar } from './statusBar';
 import { SpeechPaceCache } from './workspaceFiles';
 
@@ -33,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // One output channel for the whole session: a restart must not open a second panel.
   const output = vscode.window.createOutputChannel(l10n.t('Gongwen proofreading'));
-  const handle = new ServerHandle(context, output);
+  const garbled = new GarbledDocuments();
+  const handle = new ServerHandle(context, output, garbled);
   server = handle;
   const paces = new SpeechPaceCache();
   const statusBar = new StatusBar(paces);
@@ -42,7 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     paces,
     statusBar,
+    garbled,
     ...registerCommands(handle, paces),
+    ...registerDocxView(),
     // Restricted Mode lifted: the server starts again and applies the folder's .gongwen.json.
     vscode.workspace.onDidGrantWorkspaceTrust(
       () => void handle.restart(readLanguages(), l10n.t('The folder is now trusted; restarting the language server to apply its .gongwen.json.')),

@@ -11,7 +11,8 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { PRODUCT_NAME, type InitializationOptions } from '../../server/src/protocol';
+import { DOCX_SCHEME, GARBLED_NOTIFICATION, PRODUCT_NAME, type GarbledParams, type InitializationOptions } from '../../server/src/protocol';
+import type { GarbledDocuments } from './garbled';
 import { SETTINGS_SECTION } from './settings';
 import { errorMessage } from './util';
 
@@ -28,6 +29,7 @@ export class ServerHandle {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
+    private readonly garbled?: GarbledDocuments,
   ) {}
 
   start(languages: string[]): Promise<void> {
@@ -64,6 +66,8 @@ export class ServerHandle {
     this.client = client;
     try {
       await client.start();
+      const garbled = this.garbled;
+      if (garbled) client.onNotification(GARBLED_NOTIFICATION, (params: GarbledParams) => garbled.onNotification(params, (s) => client.protocol2CodeConverter.asUri(s)));
     } catch (error) {
       const reason = errorMessage(error);
       this.output.appendLine(l10n.t('The language server did not start: {0}', reason));
@@ -107,11 +111,12 @@ export class ServerHandle {
   }
 }
 
-/** Saved files and not-yet-saved (untitled) drafts alike: a draft is where most writing starts. */
+/** Saved files and not-yet-saved (untitled) drafts alike: a draft is where most writing starts; and Word documents' text. */
 function documentSelectorFor(languages: string[]): DocumentSelector {
   return languages.flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
+    { scheme: DOCX_SCHEME, language },
   ]);
 }
 

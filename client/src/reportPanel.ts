@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { CheckDocumentResult, ProtocolFinding } from '../../server/src/protocol';
+import { DOCX_SCHEME, type CheckDocumentResult, type ProtocolFinding } from '../../server/src/protocol';
 import {
   buildReport,
   parseReportRequest,
@@ -171,6 +171,8 @@ async function pickFormat(): Promise<ReportFormat | undefined> {
 
 /** Next to the document; for an untitled draft, in the first workspace folder, else the home folder. */
 function defaultExportUri(document: vscode.TextDocument, fileName: string): vscode.Uri {
+  // A Word document's text (scheme gongwen-docx): next to the .docx.
+  if (document.uri.scheme === DOCX_SCHEME) return vscode.Uri.joinPath(document.uri.with({ scheme: 'file' }), '..', fileName);
   if (!document.isUntitled) return vscode.Uri.joinPath(document.uri, '..', fileName);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder ? vscode.Uri.joinPath(folder, fileName) : vscode.Uri.file(`${homedir()}/${fileName}`);

@@ -16,8 +16,9 @@ import { findWorkspaceFile, readSettingsFile, readWorkspaceFile } from './worksp
 const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
 检查中文公文：错别字、标点、未填占位符、重复字词、网页残留、提法、数字、层次序号等（规则见下）。
-路径可以是文件，也可以是文件夹（递归检查其中的 .txt、.md、.gongwen、.gw 文件）。
-文件可以是 UTF-8（可带 BOM）、UTF-16 或 GB18030/GBK 编码。
+路径可以是文件，也可以是文件夹（递归检查其中的 .txt、.md、.gongwen、.gw 和 Word .docx 文件）。
+文本文件可以是 UTF-8（可带 BOM）、UTF-16 或 GB18030/GBK 编码。Word 文稿（.docx）按段检查，
+问题位置写作「第 N 段」；.doc、.wps、.pdf、.odt 无法检查，会逐个列出（请另存为 .docx 或 .txt）。
 
 选项：
   --format text|json|sarif
@@ -26,13 +27,15 @@ const USAGE_HEAD = `用法：gongwen [选项] 路径...
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
                        （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件（经临时文件整体替换；
-                       无法原样保留其余字节的文件、只读文件、文件夹中的符号链接只检查不写回）
+                       无法原样保留其余字节的文件、只读文件、文件夹中的符号链接只检查不写回；
+                       .docx 只改动问题所在的那段文字，跨越格式片段的问题列为「需在 Word 中修改」）
   --jobs N             并行检查的线程数（默认：文件不少于 50 个时取 CPU 核数，最多 4；每个线程约占 270 MB）
   --shard K/N          只检查排序后的第 K 份（共 N 份），用于把大批文稿分给多台 CI 机器
   -h, --help           显示本帮助
   -v, --version        显示版本
 
-退出码：0 没有错误级问题；1 有错误级问题；2 用法错误、文件读写错误或修正未能写回。
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误、有文件无法检查（含 .doc、.wps、.pdf、.odt）、
+文件读写错误或修正未能写回。
 输出管道被提前关闭（如接 head）时不再输出，但照常检查完，退出码不变。`;
 
 /**
@@ -45,7 +48,8 @@ function usage(): string {
   return `${USAGE_HEAD}\n\n规则（共 ${RULES.length} 条；级别可在设置文件的 rules 中调整，如 {"rules": {"style": "off"}}）：\n${rules.join('\n')}`;
 }
 
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.gongwen', '.gw']);
+/** Read in a folder walk: the text formats, Word's .docx, and the formats that get a clear refusal (so a folder of them never ends green). */
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.gongwen', '.gw', '.docx', '.doc', '.wps', '.pdf', '.odt']);
 
 interface Args {
   format: 'text' | 'json' | 'sarif';
@@ -123,7 +127,8 @@ function collectFiles(paths: string[], problems: FileResult[]): FileEntry[] {
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      // 「~$报告.docx」: the owner file Word keeps beside a document it has open.
+      if (e.name.startsWith('.') || e.name.startsWith('~$') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       // 「通知-校对报告.md」: a report exported next to the draft (its mark is checked when it is read).
@@ -190,10 +195,13 @@ class Summary {
   failed = 0;
   /** Files checked whose fixes could not be written. */
   notFixed = 0;
+  /** Fixes in Word documents left to be made in Word. */
+  inWord = 0;
   add(r: FileResult): void {
     if (r.error) this.failed++;
     else this.checked++;
     if (r.notFixed) this.notFixed++;
+    this.inWord += r.inWord?.length ?? 0;
     for (const d of r.diagnostics) this.counts[d.severity]++;
   }
 }
@@ -225,19 +233,26 @@ const writeErr = (s: string) => {
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
-    if (r.diagnostics.length === 0 && !r.fixed && !r.error && !r.notFixed) return;
+    if (r.diagnostics.length === 0 && !r.fixed && !r.error && !r.notFixed && !r.inWord?.length) return;
+    // A Word document's places are paragraphs, shown with a little of their text.
+    const where = (p: { line: number; column: number }) => (r.kind === 'docx' ? `第 ${p.line} 段` : `${p.line}:${p.column}`);
     const out = ['', paint('4', terminalSafe(r.file)) + (r.encoding && r.encoding !== 'UTF-8' ? paint('2', `（${r.encoding}）`) : '')];
     if (r.error) out.push(`  ${paint('31', '无法检查')}  ${terminalSafe(r.error)}`);
     if (r.notFixed) out.push(`  ${paint('31', '未写回修正')}  ${terminalSafe(r.notFixed)}（文件未作改动）`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
-      for (const f of r.fixes ?? []) out.push(`    ${paint('2', `${f.line}:${f.column}`)}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
+      for (const f of r.fixes ?? []) out.push(`    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
     }
-    const posWidth = Math.max(0, ...r.diagnostics.map((d) => `${d.line}:${d.column}`.length));
+    if (r.inWord?.length) {
+      out.push(`  ${paint('33', `需在 Word 中修改 ${r.inWord.length} 处`)}（问题跨越了不同格式的文字片段或自动编号，未自动修正）：`);
+      for (const f of r.inWord) out.push(`    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
+    }
+    const posWidth = Math.max(0, ...r.diagnostics.map((d) => displayWidth(where(d))));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
     for (const d of r.diagnostics) {
       const suggestion = d.suggestions.length === 0 ? '' : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : terminalSafe(s))).join(' / ')}`);
-      out.push(`  ${paint('2', pad(`${d.line}:${d.column}`, posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${terminalSafe(d.message)}${suggestion}`);
+      const context = d.context === undefined ? '' : paint('2', `  「${terminalSafe(d.context)}」`);
+      out.push(`  ${paint('2', pad(where(d), posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${terminalSafe(d.message)}${suggestion}${context}`);
     }
     write(out.join('\n') + '\n');
   }
@@ -245,7 +260,7 @@ class TextReporter implements Reporter {
   end(s: Summary): void {
     const total = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
     const files = `检查了 ${s.checked} 个文件`;
-    const notes = [s.failed > 0 ? `${s.failed} 个无法检查` : '', s.notFixed > 0 ? `${s.notFixed} 个未能写回修正` : ''].filter(Boolean);
+    const notes = [s.failed > 0 ? `${s.failed} 个无法检查` : '', s.notFixed > 0 ? `${s.notFixed} 个未能写回修正` : '', s.inWord > 0 ? `${s.inWord} 处需在 Word 中修改` : ''].filter(Boolean);
     const failedNote = notes.length > 0 ? `，${notes.join('，')}` : '';
     // A run with failures never ends on a green line.
     const failing = notes.length > 0;

@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { fixUntilStable, splitParagraphs, takeRuleWarnings, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
 import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
 import { isExportedReport } from './protocol';
+import { checkDocxFile } from './cliDocx';
+import { unsupportedFormat } from './docx';
 import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
 
 /** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
@@ -32,6 +34,8 @@ export interface JsonDiagnostic {
   column: number;
   text: string;
   suggestions: string[];
+  /** Word documents: the finding with a few characters of its paragraph either side (for the text output). */
+  context?: string;
 }
 
 export interface AppliedFix {
@@ -44,12 +48,16 @@ export interface AppliedFix {
 
 export interface FileResult {
   file: string;
+  /** 'docx': a Word document, whose lines are its paragraphs. */
+  kind?: 'docx';
   encoding?: string;
   fixed?: number;
   /** With --fix: each change made, positioned in the text as it was before fixing. */
   fixes?: AppliedFix[];
   /** With --fix: why fixes that were due were not written; the file is unchanged and `diagnostics` are its findings. */
   notFixed?: string;
+  /** With --fix on a Word document: fixes not made because their span crosses runs (to be made in Word). */
+  inWord?: AppliedFix[];
   /** The file could not be checked at all. */
   error?: string;
   diagnostics: JsonDiagnostic[];
@@ -67,7 +75,7 @@ function lineStarts(text: string): number[] {
   return splitParagraphs(text).map((p) => p.offset);
 }
 
-function toJson(text: string, starts: number[], f: Finding): JsonDiagnostic {
+export function toJson(text: string, starts: number[], f: Finding): JsonDiagnostic {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -90,7 +98,7 @@ function toJson(text: string, starts: number[], f: Finding): JsonDiagnostic {
 
 /** Options resolved once per format: with 100,000 typo pairs, resolving costs more than a small file's check. */
 const resolvedCache = new WeakMap<CheckOptions, Map<string, ResolvedOptions>>();
-function resolvedFor(checker: Checker, base: CheckOptions, format: 'plain' | 'markdown'): ResolvedOptions {
+export function resolvedFor(checker: Checker, base: CheckOptions, format: 'plain' | 'markdown'): ResolvedOptions {
   let byFormat = resolvedCache.get(base);
   if (!byFormat) resolvedCache.set(base, (byFormat = new Map()));
   let resolved = byFormat.get(format);
@@ -100,6 +108,14 @@ function resolvedFor(checker: Checker, base: CheckOptions, format: 'plain' | 'ma
 
 export function checkFile(entry: string | FileEntry, checker: Checker, base: CheckOptions, fix: boolean): FileResult {
   const { file, viaLink } = typeof entry === 'string' ? { file: entry, viaLink: false } : entry;
+  const other = unsupportedFormat(file);
+  if (other) return { file, error: other, diagnostics: [] };
+  if (path.extname(file).toLowerCase() === '.docx') {
+    return checkDocxFile(file, viaLink === true, checker, base, fix, (r) => {
+      const warnings = takeRuleWarnings();
+      return warnings.length ? { ...r, warnings } : r;
+    });
+  }
   let decoded: Decoded;
   let bytes: Buffer;
   let stat: fs.Stats;

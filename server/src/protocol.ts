@@ -93,3 +93,22 @@ export const CHECK_DOCUMENT_COMMAND = 'gongwen.checkDocument';
 
 /** Diagnostic `source`. */
 export const PRODUCT_NAME = 'gongwen';
+
+/**
+ * The URI scheme of a Word document's extracted text, opened read-only by 「公文：检查 Word 文稿」:
+ * `gongwen-docx:` + the .docx file's path. Its lines are the document's paragraphs.
+ */
+export const DOCX_SCHEME = 'gongwen-docx';
+export const CHECK_DOCX_COMMAND = 'gongwen.checkDocx';
+
+/**
+ * Server → client: whether a document's text is garbled (U+FFFD replacement characters, or GBK
+ * bytes read as UTF-8 and the like). A garbled document gets no findings; the client says why once
+ * and offers to reopen it with another encoding.
+ */
+export const GARBLED_NOTIFICATION = 'gongwen/garbled';
+export interface GarbledParams {
+  uri: string;
+  /** Why the text looks garbled, in Chinese; undefined when it no longer does. */
+  reason?: string;
+}

@@ -19,6 +19,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { CheckService } from './checkService';
+import { garbledReason } from './garbled';
 import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
 import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
 import { WORKSPACE_FILE, findWorkspaceFileAsync, mergeOptions, readWorkspaceFileAsync, untrustedNotice, type WorkspaceFile } from './workspaceConfig';
@@ -26,6 +27,9 @@ import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
   DEFAULT_LANGUAGES,
+  DOCX_SCHEME,
+  GARBLED_NOTIFICATION,
+  type GarbledParams,
   isExportedReport,
   FIXES_REQUEST,
   PRODUCT_NAME,
@@ -64,8 +68,11 @@ interface DocState {
   /** Findings of the last completed check and the version they belong to. */
   findings?: Finding[];
   version?: number;
+  /** Why the text looked garbled at its last check (the client was told). */
+  garbled?: string;
 }
 const states = new Map<string, DocState>();
+const isDocxView = (uri: string) => uri.startsWith(`${DOCX_SCHEME}:`);
 const stateOf = (uri: string) => states.get(uri) ?? states.set(uri, {}).get(uri)!;
 
 connection.onInitialize((params) => {
@@ -100,6 +107,8 @@ connection.onDidChangeWatchedFiles(() => {
 
 function uriToPath(uri: string): string | undefined {
   try {
+    // A Word document's extracted text is governed by the settings beside the .docx.
+    if (uri.startsWith(`${DOCX_SCHEME}:`)) return fileURLToPath(`file:${uri.slice(DOCX_SCHEME.length + 1)}`);
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;
@@ -217,6 +226,19 @@ async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findi
   if (!documents.get(doc.uri)) return undefined; // closed meanwhile
   const version = doc.version;
   const text = doc.getText();
+  // Garbled text (a GBK file opened as UTF-8, say): no findings, and the client says why.
+  const garbled = garbledReason(text);
+  if (garbled || stateOf(doc.uri).garbled) {
+    stateOf(doc.uri).garbled = garbled;
+    void connection.sendNotification(GARBLED_NOTIFICATION, { uri: doc.uri, reason: garbled } satisfies GarbledParams);
+  }
+  if (garbled) {
+    const state = stateOf(doc.uri);
+    state.findings = [];
+    state.version = version;
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+    return { findings: [], elapsedMs: 0 };
+  }
   let outcome;
   try {
     const options = optionsFor(doc, settings, shared);
@@ -224,7 +246,7 @@ async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findi
       // While the dictionary loads, show what is already known; the full result replaces it.
       const current = documents.get(doc.uri);
       if (current && current.version === version) {
-        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: partial.findings.map((f) => toDiagnostic(current, f)) });
+        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: partial.findings.map((f) => present(current, f)) });
       }
     });
   } catch (err) {
@@ -238,9 +260,15 @@ async function runCheck(doc: TextDocument, includeSlow = false): Promise<{ findi
   const state = stateOf(doc.uri);
   state.findings = outcome.findings;
   state.version = version;
-  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: outcome.findings.map((f) => toDiagnostic(current, f)) });
+  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: outcome.findings.map((f) => present(current, f)) });
   if (!includeSlow) scheduleIdle(current);
   return { findings: outcome.findings, elapsedMs: outcome.elapsedMs };
+}
+
+/** A finding as a diagnostic; in a Word document's text, its message names the paragraph. */
+function present(doc: TextDocument, f: Finding): Diagnostic {
+  const d = toDiagnostic(doc, f);
+  return isDocxView(doc.uri) ? { ...d, message: `第 ${d.range.start.line + 1} 段：${d.message}` } : d;
 }
 
 /** When typing pauses, one complete pass adds the slow rules' findings for the edited paragraphs. */
@@ -302,7 +330,11 @@ connection.onRequest(CHECK_DOCUMENT_REQUEST, async (params: CheckDocumentParams)
   return {
     uri: current.uri,
     version: current.version,
-    findings: result.findings.map((f) => toProtocolFinding(current, text, f)),
+    findings: result.findings.map((f) => {
+      const pf = toProtocolFinding(current, text, f);
+      // The report and the findings list name a Word document's paragraphs too.
+      return isDocxView(current.uri) ? { ...pf, message: `第 ${pf.range.start.line + 1} 段：${pf.message}` } : pf;
+    }),
     charCount: countCharacters(text),
     elapsedMs: Math.round(result.elapsedMs),
   };
@@ -344,7 +376,8 @@ function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
 
 connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  // A Word document's text is read-only: fixes are made with `gongwen --fix` or in Word.
+  if (!doc || isDocxView(doc.uri)) return [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];

@@ -116,7 +116,8 @@ async function main() {
   const workspace = path.join(tmpRoot, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, SAMPLE_FILE), SAMPLE_TEXT, 'utf8');
-  for (const [name, text] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), text, 'utf8');
+  // Text as UTF-8; a Buffer (a .docx, a GBK file) as its bytes.
+  for (const [name, content] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), content);
   await phase('setup: install the VSIX into code-server', async () => `installed ${await codeServer.installExtension(entry, dirs, vsix, log('code-server.log'))}`);
   await phase('start: code-server', async () => {
     server = await codeServer.startServer(entry, dirs, workspace, log('code-server.log'), { locale: LOCALE });
@@ -150,7 +151,7 @@ async function main() {
   /**
    * A folder with `files` opened in a second code-server whose workspace trust is on, as on a
    * writer's machine: nobody trusted the folder, so it opens in Restricted Mode. Its page becomes the
-   * one the screenshots show.
+   * one the screenshots show, for the rest of that step.
    */
   const openRestricted = async (name, files) => {
     const folder = path.join(tmpRoot, name);
@@ -173,6 +174,8 @@ async function main() {
   const shown = () => state.activePage || page;
   for (const step of STEPS) {
     currentStep = step.id;
+    // A page opened by an earlier step (Restricted Mode's) stays open but is no longer the one shown.
+    state.activePage = undefined;
     const shot = (suffix) => shown().screenshot({ path: path.join(shotsDir, `${step.id}${suffix ? `-${suffix}` : ''}.png`) });
     const t = Date.now();
     try {

@@ -5,6 +5,8 @@
 //
 // The steps share one editor: later steps start from the document the earlier ones left.
 
+const iconv = require('iconv-lite');
+const { buildDocx } = require('../docxBuild');
 const { waitFor } = require('./workbench');
 
 const SAMPLE_FILE = 'sample.txt';
@@ -47,7 +49,18 @@ const GONGWEN_LINES = [
 const GONGWEN_TEXT = `${GONGWEN_LINES.join('\n')}\n`;
 
 /** Files of the workspace besides the speech. */
-const WORKSPACE_FILES = { [GONGWEN_FILE]: GONGWEN_TEXT };
+/** A Word document, built as the unit tests build theirs: a title, a paragraph in two runs, a typo. */
+const DOCX_FILE = '情况报告.docx';
+const DOCX_PARAGRAPHS = ['关于春耕备耕工作情况的报告', ['今年以来，各乡镇', '认真落实县委部署，，春耕备耕进展顺利。'], '下一步，我们要抓住关健环节，确保完成全年任务。'];
+/** A GBK text file: VS Code opens it as UTF-8, garbled. */
+const GBK_FILE = '旧稿-gbk.txt';
+const GBK_TEXT = '关于做好春季农业生产工作的通知\n各乡镇人民政府，县直各有关单位：现将有关事项通知如下，，请遵照执行。\n';
+
+const WORKSPACE_FILES = {
+  [GONGWEN_FILE]: GONGWEN_TEXT,
+  [DOCX_FILE]: buildDocx({ paragraphs: DOCX_PARAGRAPHS }),
+  [GBK_FILE]: iconv.encode(GBK_TEXT, 'gbk'),
+};
 
 /**
  * A folder received by mail: its .gongwen.json would switch off the doubled-comma rule and allow
@@ -425,6 +438,67 @@ const STEPS = [
       const said = await notice.innerText();
       if (!said.includes('受限模式：未采用此文件夹 .gongwen.json')) throw new Error(`the notice reads ${JSON.stringify(said)}`);
       return `status bar 「${trust}」; ${problems.length} findings, the .gongwen.json not applied; notice 「${said.split('\n')[0].slice(0, 60)}…」; nothing boxed`;
+    },
+  },
+  {
+    id: '10-word-document',
+    title: `「检查 Word 文稿」 from the Explorer's menu on ${DOCX_FILE}: its paragraphs as lines, read-only, findings naming their paragraph`,
+    async run({ wb }) {
+      const row = wb.explorerRow(DOCX_FILE).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      await row.click({ button: 'right' });
+      const item = wb.page.locator('.monaco-menu .action-item', { hasText: '检查 Word 文稿' }).first();
+      await item.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+        throw new Error(`the Explorer's context menu on ${DOCX_FILE} has no 「检查 Word 文稿」`);
+      });
+      await item.click();
+      await wb.page.locator('.tabs-container .tab.active', { hasText: DOCX_FILE }).waitFor({ state: 'visible', timeout: 15_000 });
+      const expected = DOCX_PARAGRAPHS.map((p) => (Array.isArray(p) ? p.join('') : p));
+      await waitFor(async () => {
+        const lines = (await wb.editorLines()).map((l) => l.text);
+        return expected.every((t, i) => lines[i] === t);
+      }, { timeoutMs: UPDATE_LIMIT_MS, describe: async () => `the document's text is not shown a paragraph a line: ${JSON.stringify((await wb.editorLines()).map((l) => l.text))}` });
+      await wb.openProblems();
+      const problems = await waitFor(async () => {
+        const list = await wb.problems();
+        const dup = list.find((p) => p.line === 2 && p.message.startsWith('第 2 段：') && p.message.includes('，，'));
+        const typo = list.find((p) => p.line === 3 && p.message.startsWith('第 3 段：') && p.message.includes('「关健」'));
+        return dup && typo ? list : undefined;
+      }, {
+        timeoutMs: DIAGNOSTICS_LIMIT_MS,
+        describe: async () => `the Problems panel does not list 「第 2 段：…，，…」 and 「第 3 段：…关健…」: ${summary(await wb.problems())}`,
+      });
+      // Read-only: typing changes nothing.
+      await wb.focusEditor();
+      await wb.goToLine(1, { end: true });
+      await wb.page.keyboard.type('字');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const first = await wb.lineText(1);
+      if (first !== expected[0]) throw new Error(`the Word document's text could be edited: line 1 reads ${JSON.stringify(first)}`);
+      return `${expected.length} paragraphs as lines; ${problems.length} findings, e.g. 「${problems[0].message.slice(0, 40)}…」; read-only`;
+    },
+  },
+  {
+    id: '11-garbled',
+    title: `a GBK file opened as UTF-8 (${GBK_FILE}): 「乱码，未检查」, a notice offering GB18030, and no findings`,
+    async run({ wb }) {
+      await wb.openFromExplorer(GBK_FILE);
+      const status = await waitFor(async () => {
+        const texts = await wb.page.$$eval('.statusbar .statusbar-item', (items) => items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()));
+        return texts.find((t) => t.includes('乱码，未检查'));
+      }, { timeoutMs: DIAGNOSTICS_LIMIT_MS, describe: 'the status bar does not say 「乱码，未检查」' });
+      const notice = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '乱码' }).first();
+      await notice.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
+        throw new Error('no notice that the document looks garbled');
+      });
+      const said = await notice.innerText();
+      if (!said.includes('GB18030')) throw new Error(`the notice offers no GB18030: ${JSON.stringify(said)}`);
+      await wb.openProblems();
+      // The doubled comma of the text would be found were it read right: none of its findings is published.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const squiggles = await wb.squiggleCount();
+      if (squiggles !== 0) throw new Error(`${squiggles} squiggles on garbled text`);
+      return `status bar 「${status}」; notice 「${said.split('\n')[0].slice(0, 50)}…」; no squiggles`;
     },
   },
 ];
