@@ -46,6 +46,46 @@ describe('.gongwen.json', () => {
     assert.match(r.err, /未知设置项「colour」/);
   });
 
+  it('is the nearest one for each file, as in the editor: a sub-folder\'s file wins over the current folder\'s', () => {
+    fs.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { 'punct-dup': 'off' } }));
+    fs.mkdirSync(path.join(dir, 'drafts', 'sub'));
+    fs.writeFileSync(path.join(dir, 'drafts', 'sub', '.gongwen.json'), JSON.stringify({ rules: { typo: 'off' } }));
+    fs.writeFileSync(path.join(dir, 'drafts', 'sub', 'b.txt'), TEXT);
+    const rulesOf = (r) => r.data.map((f) => [f.file, f.diagnostics.map((d) => d.rule)]);
+    assert.deepEqual(rulesOf(cli(dir, ['drafts'])), [
+      [path.join('drafts', 'a.txt'), ['typo']],
+      [path.join('drafts', 'sub', 'b.txt'), ['punct-dup']],
+    ]);
+    // Named alone, from the folder above: still the sub-folder's file.
+    assert.deepEqual(rulesOf(cli(dir, [path.join('drafts', 'sub', 'b.txt')])), [[path.join('drafts', 'sub', 'b.txt'), ['punct-dup']]]);
+    // --config replaces the lookup for every file.
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: { 'dup-word': 'off' } }));
+    assert.deepEqual(rulesOf(cli(dir, ['--config', config, 'drafts'])), [
+      [path.join('drafts', 'a.txt'), ['typo', 'punct-dup']],
+      [path.join('drafts', 'sub', 'b.txt'), ['typo', 'punct-dup']],
+    ]);
+  });
+
+  it('names each unknown rule and key once, with the file, in the CLI and in the editor', async () => {
+    const file = path.join(dir, '.gongwen.json');
+    fs.writeFileSync(file, JSON.stringify({ rules: { 'no-such-rule': 'off' }, colour: 'red' }));
+    const r = cli(dir, ['drafts', path.join('drafts', 'a.txt')]);
+    assert.deepEqual(r.err.trim().split('\n'), [`gongwen：${file}：未知规则「no-such-rule」，已忽略。`, `gongwen：${file}：未知设置项「colour」，已忽略。`]);
+
+    const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'drafts', 'a.txt')).href;
+      const done = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'));
+      server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(server.state.shown, [`公文校对：${file}：未知规则「no-such-rule」，已忽略。`, `公文校对：${file}：未知设置项「colour」，已忽略。`]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is applied by the language server, and a change to it is picked up', async () => {
     const file = path.join(dir, '.gongwen.json');
     fs.writeFileSync(file, JSON.stringify({ allowWords: ['关健'] }));

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
 import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliCheck';
 import { isExportedReport } from './protocol';
-import { findWorkspaceFile, readSettingsFile, readWorkspaceFile } from './workspaceConfig';
+import { findWorkspaceFile, readSettingsFile, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
 
 const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
@@ -24,7 +24,7 @@ const USAGE_HEAD = `用法：gongwen [选项] 路径...
                        输出格式（默认 text）；json 输出一个数组；sarif 供代码扫描服务使用
   --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则标题中的年份，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
-                       （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
+                       （不给出时，每个文件使用其所在文件夹或上级文件夹中最近的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件（经临时文件整体替换；
                        无法原样保留其余字节的文件、只读文件、文件夹中的符号链接只检查不写回）
   --jobs N             并行检查的线程数（默认：文件不少于 50 个时取 CPU 核数，最多 4；每个线程约占 270 MB）
@@ -104,6 +104,43 @@ function readConfig(file: string): { options: CheckOptions; warnings: string[] }
   const read = readSettingsFile(file, ['date']);
   if (read.error) throw new UsageError(read.error);
   return read;
+}
+
+/**
+ * The options of each file: --config's for every file when given, else those of the file's nearest
+ * `.gongwen.json` (the language server's lookup: its own folder first, then the folders above), each
+ * file read and its warnings said once. `--date` wins over a file's date. Returns the distinct option
+ * sets and, per file, the index of its set.
+ */
+function optionsPerFile(files: FileEntry[], config: WorkspaceFile | undefined, date: string | undefined, warn: (w: string) => void): CheckOptions[] {
+  const sets: CheckOptions[] = [];
+  const bySettingsFile = new Map<string | undefined, number>();
+  const setFor = (read: WorkspaceFile | undefined): number => {
+    const settings = read?.options ?? {};
+    // The settings file's fields are validated already; this adds --date and the defaults.
+    const { options } = normalizeOptions({ ...settings, date: date ?? settings.date }, RULES.map((r) => r.id));
+    sets.push({ rules: options.severities, typoPairs: options.typoPairs, allowWords: options.allowWords, date: options.date, typoContextMargin: options.typoContextMargin });
+    return sets.length - 1;
+  };
+  if (config) {
+    const index = setFor(config);
+    for (const f of files) f.settings = index;
+    return sets;
+  }
+  const nearestByFolder = new Map<string, string | undefined>();
+  for (const f of files) {
+    const dir = path.dirname(path.resolve(f.file));
+    if (!nearestByFolder.has(dir)) nearestByFolder.set(dir, findWorkspaceFile(dir));
+    const found = nearestByFolder.get(dir);
+    let index = bySettingsFile.get(found);
+    if (index === undefined) {
+      const read = found === undefined ? undefined : readWorkspaceFile(found);
+      read?.warnings.forEach(warn);
+      bySettingsFile.set(found, (index = setFor(read)));
+    }
+    f.settings = index;
+  }
+  return sets;
 }
 
 /**
@@ -363,10 +400,10 @@ class Progress {
  * its own dictionary, about 270 MB: memory is bounded by the number of jobs) and a result waits in a
  * small buffer only until the ones before it are done.
  */
-async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, jobs: number): AsyncGenerator<FileResult> {
+async function* checkAll(files: FileEntry[], optionSets: CheckOptions[], fix: boolean, jobs: number): AsyncGenerator<FileResult> {
   if (jobs <= 1) {
     const checker = new Checker();
-    for (const file of files) yield checkFile(file, checker, base, fix);
+    for (const file of files) yield checkFile(file, checker, optionSets[file.settings ?? 0], fix);
     return;
   }
   const ready = new Map<number, FileResult>();
@@ -381,7 +418,7 @@ async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, j
     }
   };
   for (let k = 0; k < jobs; k++) {
-    const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { base, fix } });
+    const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { optionSets, fix } });
     worker.on('message', (m: { index: number; result: FileResult }) => {
       ready.set(m.index, m.result);
       dispatch(worker);
@@ -419,7 +456,7 @@ export async function main(argv: string[]): Promise<number> {
   guardPipe('stdout');
   guardPipe('stderr');
   let args: ReturnType<typeof parseArgs>;
-  let settings: CheckOptions = {};
+  let config: WorkspaceFile | undefined;
   try {
     args = parseArgs(argv);
     if (args === 'help') {
@@ -430,11 +467,9 @@ export async function main(argv: string[]): Promise<number> {
       write(`gongwen ${VERSION}\n`);
       return 0;
     }
-    const found = args.config ? undefined : findWorkspaceFile(process.cwd());
-    const read = args.config ? readConfig(args.config) : found ? readWorkspaceFile(found) : undefined;
-    if (read) {
-      for (const w of read.warnings) writeErr(`gongwen：${terminalSafe(w)}\n`);
-      settings = read.options;
+    if (args.config) {
+      config = readConfig(args.config);
+      for (const w of config.warnings) writeErr(`gongwen：${terminalSafe(w)}\n`);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -444,19 +479,10 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  // The settings file's fields are validated already; this adds --date and the defaults.
-  const { options } = normalizeOptions({ ...settings, date: args.date ?? settings.date }, RULES.map((r) => r.id));
-  const base: CheckOptions = {
-    rules: options.severities,
-    typoPairs: options.typoPairs,
-    allowWords: options.allowWords,
-    date: options.date,
-    typoContextMargin: options.typoContextMargin,
-  };
-
   const problems: FileResult[] = [];
   let files = collectFiles(args.paths, problems);
   if (args.shard) files = files.filter((_, i) => i % args.shard!.count === args.shard!.index - 1);
+  const optionSets = optionsPerFile(files, config, args.date, (w) => writeErr(`gongwen：${terminalSafe(w)}\n`));
   const jobs = Math.max(1, Math.min(args.jobs ?? (files.length >= 50 ? Math.min(os.availableParallelism(), 4) : 1), files.length));
 
   const reporter: Reporter = args.format === 'json' ? new JsonReporter() : args.format === 'sarif' ? new SarifReporter() : new TextReporter();
@@ -464,7 +490,7 @@ export async function main(argv: string[]): Promise<number> {
   const progress = new Progress(files.length);
   let done = 0;
   const warned = new Set<string>();
-  for await (const result of checkAll(files, base, args.fix, jobs)) {
+  for await (const result of checkAll(files, optionSets, args.fix, jobs)) {
     for (const w of result.warnings ?? []) {
       if (warned.has(w)) continue;
       warned.add(w);
