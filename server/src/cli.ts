@@ -193,7 +193,6 @@ function collectFiles(paths: string[], problems: FileResult[]): FileEntry[] {
 
 // ---------------------------------------------------------------- reporters
 
-const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 
 /**
  * Text from documents and file names, made safe for a terminal: control characters (an ESC starts a
@@ -207,7 +206,7 @@ export function terminalSafe(s: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
-const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+const paint = (code: string, s: string) => (io.color ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
 function displayWidth(s: string): number {
@@ -247,18 +246,41 @@ interface Reporter {
  * to the end, so the exit code says what it always says. Any other write error is still thrown.
  */
 const closed = { stdout: false, stderr: false };
-function guardPipe(name: 'stdout' | 'stderr'): void {
-  process[name].on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    closed[name] = true;
-  });
+let guarded = false;
+function guardPipes(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      closed[name] = true;
+    });
+  }
 }
-const write = (s: string) => {
-  if (!closed.stdout) process.stdout.write(s);
-};
-const writeErr = (s: string) => {
-  if (!closed.stderr) process.stderr.write(s);
-};
+
+/** Where a run writes: the process's streams, or a caller's (the tests run the CLI in-process). */
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  /** Colours in the text output (a terminal, and NO_COLOR unset). */
+  color: boolean;
+  /** A progress line on stderr (a terminal). */
+  progress: boolean;
+}
+
+function processIo(): CliIo {
+  guardPipes();
+  return {
+    out: (s) => void (closed.stdout || process.stdout.write(s)),
+    err: (s) => void (closed.stderr || process.stderr.write(s)),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    progress: process.stderr.isTTY === true,
+  };
+}
+
+let io: CliIo = { out: () => {}, err: () => {}, color: false, progress: false };
+const write = (s: string) => io.out(s);
+const writeErr = (s: string) => io.err(s);
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
@@ -382,16 +404,16 @@ class Progress {
   private readonly enabled: boolean;
   private last = 0;
   constructor(private readonly total: number) {
-    this.enabled = process.stderr.isTTY === true && total > 1;
+    this.enabled = io.progress && total > 1;
   }
   tick(done: number): void {
     const now = Date.now();
     if (!this.enabled || (now - this.last < 100 && done < this.total)) return;
     this.last = now;
-    process.stderr.write(`\r检查中 ${done}/${this.total} 个文件…`);
+    writeErr(`\r检查中 ${done}/${this.total} 个文件…`);
   }
   clear(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
+    if (this.enabled) writeErr('\r\x1b[K');
   }
 }
 
@@ -452,9 +474,8 @@ async function* checkAll(files: FileEntry[], optionSets: CheckOptions[], fix: bo
 
 // ---------------------------------------------------------------- main
 
-export async function main(argv: string[]): Promise<number> {
-  guardPipe('stdout');
-  guardPipe('stderr');
+export async function main(argv: string[], output: CliIo = processIo()): Promise<number> {
+  io = output;
   let args: ReturnType<typeof parseArgs>;
   let config: WorkspaceFile | undefined;
   try {
