@@ -46,7 +46,6 @@ function l10nMessages() {
     let found = 0;
     for (const m of source.matchAll(literal)) {
       found++;
-      // eslint-disable-next-line no-new-func
       const message = Function(`return ${m[1]}`)();
       if (!messages.has(message)) messages.set(message, file);
     }

@@ -154,7 +154,6 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
   if (!DIGIT_UNIT.test(text)) return;
   for (const m of allMatches(MIXED, text)) {
     const at = m.index;
-    let span = m[0];
     const unit = m[2];
     let rest = text.slice(at + m[1].length + 1);
     // Stop the compound at the first term whose unit begins a word (「3千5百分」 → 「3千」).
@@ -175,7 +174,7 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
       lastMagnitude = mag;
       kept += t[0].length;
     }
-    span = text.slice(at, at + kept);
+    const span = text.slice(at, at + kept);
     const next = text.slice(at + kept);
     // 「3千5」 reads as 3500 in speech only; 「3十几」 is 「三十几」 (a 几 approximation wants Chinese numerals).
     if (/^\d/u.test(next)) exact = false;
