@@ -18,6 +18,7 @@
  */
 import canonTable from '../../../data/canon.tsv';
 import { AhoCorasick } from '../ahoCorasick';
+import { SpanSet } from '../spans';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -429,6 +430,7 @@ export const canonRule: Rule = {
     };
 
     const accepted: Candidate[] = [];
+    const acceptedSpans = new SpanSet();
     const sorted = [...candidates.values()].sort((a, b) => {
       for (let i = 0; i < Math.max(a.priority.length, b.priority.length); i++) {
         const d = (a.priority[i] ?? 0) - (b.priority[i] ?? 0);
@@ -438,7 +440,7 @@ export const canonRule: Rule = {
     });
     for (const c of sorted) {
       // Not overlapping a candidate already accepted (candidates are never empty).
-      if (accepted.some((a) => a.start < c.end && c.start < a.end)) continue;
+      if (acceptedSpans.overlaps(c.start, c.end)) continue;
       const w = norm.slice(c.start, c.end);
       // Canonical text is never flagged.
       if (norms.has(w)) continue;
@@ -456,6 +458,7 @@ export const canonRule: Rule = {
         if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
       }
       accepted.push(c);
+      acceptedSpans.add(c.start, c.end);
     }
 
     return accepted

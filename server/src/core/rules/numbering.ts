@@ -43,36 +43,17 @@
  *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
  *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
  */
+import { chineseNumber, parseChineseNumber } from '../numerals';
 import type { DocumentFinding, DocumentRule } from '../types';
 
 const CN = '一二三四五六七八九十';
 const NON_BLANK = /\S/;
-const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
-/** 1–9 for 一 … 九, else 0. */
-const cnDigit = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+const parseCn = parseChineseNumber;
 
-/** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
-function parseCn(s: string): number | undefined {
-  if (s.length === 1) return s === '十' ? 10 : cnDigit(s) || undefined;
-  if (s.length === 2) {
-    if (s[0] === '十' && cnDigit(s[1])) return 10 + cnDigit(s[1]);
-    if (cnDigit(s[0]) >= 2 && s[1] === '十') return cnDigit(s[0]) * 10;
-    return undefined;
-  }
-  if (s.length === 3 && cnDigit(s[0]) >= 2 && s[1] === '十' && cnDigit(s[2])) return cnDigit(s[0]) * 10 + cnDigit(s[2]);
-  return undefined;
-}
-
-function toCn(n: number): string {
-  if (n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const o = ones ? CN_DIGIT[ones - 1] : '';
-  if (tens === 0) return o;
-  return (tens === 1 ? '' : CN_DIGIT[tens - 1]) + '十' + o;
-}
+/** 1–99 in Chinese numerals; other numbers in digits. */
+const toCn = (n: number): string => (n >= 1 && n <= 99 ? chineseNumber(n)! : String(n));
 
 function parseDigits(s: string): number {
   return Number([...s].map((c) => (FW_DIGITS.includes(c) ? String(FW_DIGITS.indexOf(c)) : c)).join(''));

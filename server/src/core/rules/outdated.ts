@@ -15,6 +15,9 @@
  */
 import outdatedTable from '../../../data/outdated.tsv';
 import { AhoCorasick, longestNonOverlapping, type AcMatch } from '../ahoCorasick';
+import { allMatches } from '../matches';
+import { chineseDigitsValue, chineseNumber } from '../numerals';
+import { keepFirstOfOverlapping } from '../spans';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -134,8 +137,6 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 const YEAR_DIGITS = /((?:19|20)\d{2})\s*年/gu;
 const YEAR_CN = /([一二][〇零一二三四五六七八九]{3})年/gu;
 
@@ -147,7 +148,7 @@ function yearsIn(text: string): number[] {
   for (let m = YEAR_DIGITS.exec(text); m; m = YEAR_DIGITS.exec(text)) years.push(Number(m[1]));
   YEAR_CN.lastIndex = 0;
   for (let m = YEAR_CN.exec(text); m; m = YEAR_CN.exec(text)) {
-    years.push(Number([...m[1]].map((c) => CN_DIGITS[c]).join('')));
+    years.push(chineseDigitsValue(m[1]));
   }
   return years;
 }
@@ -163,22 +164,6 @@ function formatDate(date: string): string {
     formattedDates.set(date, text);
   }
   return text;
-}
-
-/**
- * The matches text.matchAll(re) lists (re global), found by running `re` itself: matchAll runs a
- * copy, and a new RegExp object is compiled again once a garbage collection has dropped the
- * compiled code — on every paragraph, for the patterns below.
- */
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m);
-    // An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
-    if (m[0] === '') re.lastIndex += /[uv]/.test(re.flags) && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
-  }
-  return out;
 }
 
 function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
@@ -360,9 +345,7 @@ function planMentions(text: string): PlanMention[] {
   return out;
 }
 
-function cnYear(digits: string): number {
-  return Number([...digits].map((c) => CN_DIGITS[c]).join(''));
-}
+const cnYear = chineseDigitsValue;
 
 function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   if (!(triggers & Trigger.Plan)) return [];
@@ -536,13 +519,8 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   return out;
 }
 
-const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-function toChineseNumber(n: number): string {
-  if (n < 10) return CN_NUMERALS[n];
-  if (n < 20) return `十${CN_NUMERALS[n - 10]}`;
-  return `${CN_NUMERALS[Math.floor(n / 10)]}十${CN_NUMERALS[n % 10]}`;
-}
+/** A session or plenum number in Chinese numerals; 0 is no number (「0届」 is left alone). */
+const toChineseNumber = (n: number): string => (n === 0 ? '' : chineseNumber(n)!);
 
 /** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
 const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
@@ -553,7 +531,7 @@ function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding
   for (const m of allMatches(MISNAMED_PLENUM, ctx.text)) {
     const [whole, session, joint, plenum] = m;
     if (joint === '届' && !/\d/u.test(session + plenum)) continue;
-    const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? CN_NUMERALS[Number(plenum)] : plenum}中全会`;
+    const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? toChineseNumber(Number(plenum)) : plenum}中全会`;
     if (right === whole || /^届/u.test(right)) continue;
     out.push({
       offset: m.index!,
@@ -591,14 +569,6 @@ export const outdatedRule: Rule = {
     }
     if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
-    const kept: RawFinding[] = [];
-    const taken = new Uint8Array(ctx.text.length);
-    for (const f of findings) {
-      const clash = taken.indexOf(1, f.offset);
-      if (clash !== -1 && clash < f.offset + f.length) continue;
-      taken.fill(1, f.offset, f.offset + f.length);
-      kept.push(f);
-    }
-    return kept.sort((a, b) => a.offset - b.offset);
+    return keepFirstOfOverlapping(findings).sort((a, b) => a.offset - b.offset);
   },
 };
