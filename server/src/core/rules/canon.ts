@@ -146,11 +146,6 @@ function compile(): Compiled {
   return compiled;
 }
 
-/** Number of canonical phrases, for tests and documentation. */
-export function canonPhraseCount(): number {
-  return compile().phrases.length;
-}
-
 type EditKind = 'sub' | 'del' | 'ins' | 'swap' | 'sub2';
 
 /** Phrases at least this long (separators not counted) are also checked for two characters replaced. */
