@@ -103,31 +103,25 @@ function isApostrophe(text: string, i: number): boolean {
 /** What most paragraphs give: no marks to pair. Shared, never modified. */
 const NO_PAIRS: ParagraphPairs = Object.freeze({ open: [], close: [], findings: [] }) as unknown as ParagraphPairs;
 
-/** The kinds open during wellNested's walk, innermost last; reused, as the walk never nests. */
-const openKinds: number[] = [];
-
 /**
  * Whether the marks `found` pair up plainly: each closing mark closes the innermost open one, no
  * kind opens inside itself, nothing stays open, no ’ is an apostrophe. scanPairs finds nothing in
  * such a paragraph (most that have marks), so it can skip its bookkeeping.
  */
 function wellNested(text: string, found: readonly RegExpExecArray[]): boolean {
-  openKinds.length = 0;
-  let open = 0; // a bit per kind
+  const open: number[] = []; // the kinds open, innermost last
   for (const m of found) {
     const slot = PAIR_CHARS.indexOf(HALF_PARENS[m[0]] ?? m[0]);
-    const k = slot >> 1;
-    if ((slot & 1) === 0) {
-      if (open & (1 << k)) return false;
-      open |= 1 << k;
-      openKinds.push(k);
+    const kind = Math.floor(slot / 2);
+    if (slot % 2 === 0) {
+      if (open.includes(kind)) return false;
+      open.push(kind);
     } else {
-      if (openKinds[openKinds.length - 1] !== k || isApostrophe(text, m.index)) return false;
-      open &= ~(1 << k);
-      openKinds.pop();
+      if (open[open.length - 1] !== kind || isApostrophe(text, m.index)) return false;
+      open.pop();
     }
   }
-  return open === 0;
+  return open.length === 0;
 }
 
 function scanPairs(text: string): ParagraphPairs {
@@ -210,7 +204,18 @@ function scanPairs(text: string): ParagraphPairs {
     }
   }
 
-  for (const mark of all) {
+  findings.push(...misusedOpeners(text, all), ...nestedTitles(text, nested));
+
+  const open = all.filter((m) => !m.matched && !m.misused && oneOf(OPENING_MARKS, text[m.index]));
+  // Every mark paired: the shared empty result, which the combining need not copy.
+  if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
+  return { open, close: unmatchedClose, findings };
+}
+
+/** Findings for ” written where “ belongs (found by the scan): a fix where the quotation closes. */
+function misusedOpeners(text: string, marks: readonly Mark[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const mark of marks) {
     if (!mark.misused) continue;
     findings.push({
       offset: mark.index,
@@ -219,8 +224,12 @@ function scanPairs(text: string): ParagraphPairs {
       suggestions: mark.matched ? [mark.misused] : [],
     });
   }
+  return findings;
+}
 
-  // 《关于印发《办法》的通知》: the inner pair becomes 〈〉, once the outer pair is closed.
+/** 《关于印发《办法》的通知》: the inner pair becomes 〈〉, once the outer pair is closed. */
+function nestedTitles(text: string, nested: readonly Mark[]): RawFinding[] {
+  const findings: RawFinding[] = [];
   for (const inner of nested) {
     const outer = inner.nestedIn!;
     if (!inner.matched || !outer.matched || inner.close === undefined) continue;
@@ -231,11 +240,7 @@ function scanPairs(text: string): ParagraphPairs {
     findings.push({ offset: inner.index, length: 1, message, suggestions: ['〈'] });
     findings.push({ offset: inner.close, length: 1, message, suggestions: ['〉'] });
   }
-
-  const open = all.filter((m) => !m.matched && !m.misused && oneOf(OPENING_MARKS, text[m.index]));
-  // Every mark paired: the shared empty result, which the combining need not copy.
-  if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
-  return { open, close: unmatchedClose, findings };
+  return findings;
 }
 
 /** How far a quoted block of paragraphs is followed to its closing mark. */
