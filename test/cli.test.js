@@ -165,6 +165,14 @@ describe('cli', () => {
     const warned = await json(['--config', cfg, file]);
     assert.equal(warned.code, 1);
     assert.match(warned.err, /严重程度「loud」无效/);
+
+    // Unknown keys and rules of a --config file are named once each, with the file.
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { 'no-such-rule': 'off' }, colour: 'red' }));
+    const unknown = await json(['--config', cfg, file, file]);
+    assert.deepEqual(unknown.err.trim().split('\n'), [
+      `gongwen：${cfg}：未知规则「no-such-rule」，已忽略。`,
+      `gongwen：${cfg}：未知设置项「colour」，已忽略。`,
+    ]);
   });
 
   for (const enc of ['gbk', 'utf16le']) {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
+import { Checker, RULES, isValidDate, type CheckOptions } from './core';
 import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliCheck';
 import { isExportedReport } from './protocol';
 import { findWorkspaceFile, readSettingsFile, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
@@ -116,12 +116,12 @@ function optionsPerFile(files: FileEntry[], config: WorkspaceFile | undefined, d
   const sets: CheckOptions[] = [];
   const bySettingsFile = new Map<string | undefined, number>();
   const setFor = (read: WorkspaceFile | undefined): number => {
+    // The settings file's fields are validated already (and its warnings said); --date wins over its date.
     const settings = read?.options ?? {};
-    // The settings file's fields are validated already; this adds --date and the defaults.
-    const { options } = normalizeOptions({ ...settings, date: date ?? settings.date }, RULES.map((r) => r.id));
-    sets.push({ rules: options.severities, typoPairs: options.typoPairs, allowWords: options.allowWords, date: options.date, typoContextMargin: options.typoContextMargin });
+    sets.push({ ...settings, date: date ?? settings.date });
     return sets.length - 1;
   };
+
   if (config) {
     const index = setFor(config);
     for (const f of files) f.settings = index;
