@@ -277,7 +277,7 @@ describe('package.json manifest', () => {
 
     it('tells the server whether the folder is trusted, and restarts it when trust is granted', () => {
       assert.match(read('client', 'src', 'languageServer.ts'), /initializationOptions: \{ workspaceTrusted: vscode\.workspace\.isTrusted \}/);
-      assert.match(read('client', 'src', 'extension.ts'), /onDidGrantWorkspaceTrust\(\s*\(\) => void handle\.restart\(/);
+      assert.match(read('client', 'src', 'extension.ts'), /onDidGrantWorkspaceTrust\(\s*\(\) =>\s*void handle\.restart\(/);
     });
   });
 
