@@ -170,9 +170,9 @@ function scanPairs(text: string): ParagraphPairs {
     const ch = HALF_PARENS[m[0]] ?? m[0];
     const half = ch !== m[0];
     const slot = PAIR_CHARS.indexOf(ch);
-    const k = slot >> 1;
+    const k = Math.floor(slot / 2);
     const kind = KINDS[k];
-    if ((slot & 1) === 0) {
+    if (slot % 2 === 0) {
       // “ written where ” belongs: a quotation is open and the mark ends it (followed by a point).
       if (kind.quote && (stacks[k]?.length ?? 0) > 0 && afterClose(text, i) && !beforeOpen(text, i)) {
         pop(k, i);
