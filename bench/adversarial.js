@@ -52,7 +52,7 @@ const CASES = [
   },
   {
     name: 'query-quote',
-    about: '「.\"?」反复：全是半角标点',
+    about: '「."?」反复：全是半角标点',
     format: 'plain',
     make: (n) => repeat('."?', n),
     expect: (f) => f.length === 0,

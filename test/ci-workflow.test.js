@@ -12,6 +12,14 @@ const { root } = require('./helpers');
 
 const FILE = path.join(root, '.github', 'workflows', 'ci.yml');
 
+describe('.ci/run', () => {
+  it('runs npm test and the slow tests', () => {
+    const script = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
+    assert.match(script, /^npm test$/m);
+    assert.match(script, /^npm run test:slow$/m);
+  });
+});
+
 describe('.github/workflows/ci.yml', () => {
   let workflow;
   let TARGETS;
@@ -45,6 +53,7 @@ describe('.github/workflows/ci.yml', () => {
     const run = steps(job);
     assert.match(run, /^npm install$/m);
     assert.match(run, /xvfb-run -a' \|\| '' \}\} npm test$/m, 'npm test, under xvfb on Linux');
+    assert.match(run, /^npm run test:slow$/m, 'the slow tests too');
   });
 
   it('runs the VS Code suite at stable (npm test) and at the lowest version engines.vscode claims, failing when VS Code cannot be had', () => {

@@ -13,7 +13,11 @@ async function startServer({ workspaceFolders = null, watchFiles = false, initia
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     state.published.push(p);
-    for (const w of [...waiters]) if (w.predicate(p)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(p));
+    for (const w of [...waiters]) {
+      if (!w.predicate(p)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(p);
+    }
   });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => state.settings));
   conn.onNotification('window/showMessage', (m) => state.shown.push(m.message));

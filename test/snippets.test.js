@@ -198,7 +198,7 @@ function parseSnippet(src) {
       }
       return { type: 'choice', index: Number(m[1]), options };
     }
-    if ((m = /^\$\{(\d+)\//.exec(rest))) fail('transforms are not supported');
+    if (/^\$\{(\d+)\//.test(rest)) fail('transforms are not supported');
     if ((m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\/((?:\\.|[^\\/])*)\/((?:\\.|[^\\/])*)\/([gimsuy]*)\}/.exec(rest))) {
       // A variable transform ${NAME/regex/format/options}: the snippets use it to drop the leading
       // zero of CURRENT_MONTH and CURRENT_DATE (成文日期 are written 2026年1月5日).
@@ -507,7 +507,7 @@ describe('snippets/gongwen.json', () => {
           const expanded = expandSnippet(snippet.body, { variables });
           assert.doesNotMatch(expanded, /(?<!\d)0\d[月日]/, `${name}: a leading zero in a date:\n${expanded}`);
           assert.doesNotMatch(expanded, /[二〇零○一三四五六七八九]{4}年/, `${name}: 成文日期 in Chinese numerals`);
-          assert.doesNotMatch(expanded, /[\[【（(]\d{4}[\]】）)]\d*号/, `${name}: 发文字号 year not in 〔〕`);
+          assert.doesNotMatch(expanded, /[[【（(]\d{4}[\]】）)]\d*号/, `${name}: 发文字号 year not in 〔〕`);
         }
       });
 

@@ -1,19 +1,18 @@
 // The team's settings file .gongwen.json, as the CLI and the language server read it.
 'use strict';
 const assert = require('node:assert/strict');
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { root } = require('./helpers');
+const { runCli } = require('./cliRun');
 const { startServer } = require('./lspClient');
 
 const TEXT = '这是关健一年，，张三同志发言。\n';
 
-function cli(cwd, args) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwen.js'), '--format', 'json', ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, data: JSON.parse(r.stdout), err: r.stderr };
+async function cli(cwd, args) {
+  const r = await runCli(['--format', 'json', ...args], { cwd });
+  return { code: r.code, data: JSON.parse(r.out), err: r.err };
 }
 
 describe('.gongwen.json', () => {
@@ -25,25 +24,65 @@ describe('.gongwen.json', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('is read by the CLI from the current folder', () => {
+  it('is read by the CLI from the current folder', async () => {
     fs.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { 'punct-dup': 'off' }, typoPairs: { 张三: '李四' } }));
-    const r = cli(dir, ['drafts']);
+    const r = await cli(dir, ['drafts']);
     assert.deepEqual(r.data[0].diagnostics.map((d) => [d.rule, d.text]), [['typo', '关健'], ['typo', '张三']]);
   });
 
-  it('gives one clear warning when malformed and falls back to defaults', () => {
+  it('gives one clear warning when malformed and falls back to defaults', async () => {
     fs.writeFileSync(path.join(dir, '.gongwen.json'), '{ "rules": ');
-    const r = cli(dir, ['drafts']);
+    const r = await cli(dir, ['drafts']);
     assert.match(r.err, /\.gongwen\.json 不是有效的 JSON/);
     assert.equal(r.err.trim().split('\n').length, 1);
     assert.deepEqual(r.data[0].diagnostics.map((d) => d.rule), ['typo', 'punct-dup']);
   });
 
-  it('warns about bad fields and unknown keys, naming the file', () => {
+  it('warns about bad fields and unknown keys, naming the file', async () => {
     fs.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { typo: 'loud' }, colour: 'red' }));
-    const r = cli(dir, ['drafts']);
+    const r = await cli(dir, ['drafts']);
     assert.match(r.err, /\.gongwen\.json：规则「typo」的严重程度「loud」无效/);
     assert.match(r.err, /未知设置项「colour」/);
+  });
+
+  it('is the nearest one for each file, as in the editor: a sub-folder\'s file wins over the current folder\'s', async () => {
+    fs.writeFileSync(path.join(dir, '.gongwen.json'), JSON.stringify({ rules: { 'punct-dup': 'off' } }));
+    fs.mkdirSync(path.join(dir, 'drafts', 'sub'));
+    fs.writeFileSync(path.join(dir, 'drafts', 'sub', '.gongwen.json'), JSON.stringify({ rules: { typo: 'off' } }));
+    fs.writeFileSync(path.join(dir, 'drafts', 'sub', 'b.txt'), TEXT);
+    const rulesOf = (r) => r.data.map((f) => [f.file, f.diagnostics.map((d) => d.rule)]);
+    assert.deepEqual(rulesOf(await cli(dir, ['drafts'])), [
+      [path.join('drafts', 'a.txt'), ['typo']],
+      [path.join('drafts', 'sub', 'b.txt'), ['punct-dup']],
+    ]);
+    // Named alone, from the folder above: still the sub-folder's file.
+    assert.deepEqual(rulesOf(await cli(dir, [path.join('drafts', 'sub', 'b.txt')])), [[path.join('drafts', 'sub', 'b.txt'), ['punct-dup']]]);
+    // --config replaces the lookup for every file.
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: { 'dup-word': 'off' } }));
+    assert.deepEqual(rulesOf(await cli(dir, ['--config', config, 'drafts'])), [
+      [path.join('drafts', 'a.txt'), ['typo', 'punct-dup']],
+      [path.join('drafts', 'sub', 'b.txt'), ['typo', 'punct-dup']],
+    ]);
+  });
+
+  it('names each unknown rule and key once, with the file, in the CLI and in the editor', async () => {
+    const file = path.join(dir, '.gongwen.json');
+    fs.writeFileSync(file, JSON.stringify({ rules: { 'no-such-rule': 'off' }, colour: 'red' }));
+    const r = await cli(dir, ['drafts', path.join('drafts', 'a.txt')]);
+    assert.deepEqual(r.err.trim().split('\n'), [`gongwen：${file}：未知规则「no-such-rule」，已忽略。`, `gongwen：${file}：未知设置项「colour」，已忽略。`]);
+
+    const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'drafts', 'a.txt')).href;
+      const done = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'));
+      server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(server.state.shown, [`公文校对：${file}：未知规则「no-such-rule」，已忽略。`, `公文校对：${file}：未知设置项「colour」，已忽略。`]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('is applied by the language server, and a change to it is picked up', async () => {

@@ -36,15 +36,10 @@ const ADDRESS =
 const ADDRESS_OPENING = new RegExp(`^${ADDRESS}(?:、${ADDRESS})*[：:，,]`, 'u');
 
 /**
- * Characters as offices count a manuscript: every character except whitespace (spaces, full-width
- * spaces, tabs, line breaks); punctuation counts. Counted in code points, so a rare character
- * outside the BMP counts once, not twice. The server's `charCount` counts the same way.
+ * Characters as offices count a manuscript: the core's count (its `charCount` too), a pure function
+ * the status bar runs on every edit without asking the server.
  */
-export function countCharacters(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
-}
+export { countCharacters } from '../../server/src/core/chars';
 
 /**
  * Whether a document reads as a speech: its language is `gongwen` (the language of drafts), or one

@@ -6,9 +6,10 @@
  * The language server reads the same file (server/src/workspaceConfig.ts): the nearest one walking
  * up from a document's folder, stopping at the workspace folder.
  */
+import { SETTINGS_FILE_NAME } from '../../server/src/protocol';
 import { validPace } from './speech';
 
-export const WORKSPACE_FILE_NAME = '.gongwen.json';
+export const WORKSPACE_FILE_NAME = SETTINGS_FILE_NAME;
 
 /** The file exists but cannot be updated without losing what is in it. */
 export class WorkspaceFileError extends Error {

@@ -3,18 +3,15 @@
  * proofreading settings itself; the client needs it for two things: the speech pace in the status
  * bar, and the file that 「在本工作区忽略此词」 writes to.
  *
- * The lookup is the server's (server/src/workspaceConfig.ts): the nearest file walking up from the
- * document's folder, not above its workspace folder. Files are read through `workspace.fs`, so
+ * The lookup is the server's and the CLI's (settingsFileCandidates in server/src/protocol.ts): the
+ * nearest file walking up from the document's folder, not above its workspace folder. Files are read through `workspace.fs`, so
  * remote workspaces work too.
  */
 import * as vscode from 'vscode';
-import { MAX_SETTINGS_BYTES } from '../../server/src/protocol';
+import { MAX_SETTINGS_BYTES, settingsFileCandidates } from '../../server/src/protocol';
 import { DEFAULT_SPEECH_PACE } from './speech';
 import { speechPaceSetting } from './settings';
 import { speechPaceFromFile, WORKSPACE_FILE_NAME } from './workspaceFile';
-
-/** Enough for any real folder depth; guards against a path that never reaches its root. */
-const MAX_LEVELS = 64;
 
 export interface WorkspaceFileLocation {
   /** The file that governs the document, or where to create one (the workspace folder's root). */
@@ -33,16 +30,18 @@ export async function locateWorkspaceFile(uri: vscode.Uri): Promise<WorkspaceFil
   if (!folder) return undefined;
 
   const root = trimSlash(folder.uri.path);
-  const inside = (path: string) => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
   // A document's own folder first; the workspace folder itself when given the folder or a draft.
-  let dir = owner && trimSlash(uri.path) !== root ? vscode.Uri.joinPath(uri, '..') : folder.uri;
-  for (let level = 0; level < MAX_LEVELS && inside(trimSlash(dir.path)); level++) {
-    const candidate = vscode.Uri.joinPath(dir, WORKSPACE_FILE_NAME);
-    if (await exists(candidate)) return { file: candidate, exists: true, folder };
-    if (trimSlash(dir.path) === root) break;
-    dir = vscode.Uri.joinPath(dir, '..');
+  const start = owner && trimSlash(uri.path) !== root ? posixDirname(trimSlash(uri.path)) : root;
+  for (const candidate of settingsFileCandidates(start, root, { dirname: posixDirname, join: (dir, name) => `${dir === '/' ? '' : dir}/${name}` })) {
+    const file = folder.uri.with({ path: candidate });
+    if (await exists(file)) return { file, exists: true, folder };
   }
   return { file: vscode.Uri.joinPath(folder.uri, WORKSPACE_FILE_NAME), exists: false, folder };
+}
+
+function posixDirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
 }
 
 function trimSlash(path: string): string {

@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Checker, RULES, isValidDate, normalizeOptions, type CheckOptions } from './core';
+import { Checker, RULES, isValidDate, type CheckOptions } from './core';
 import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliCheck';
 import { isExportedReport } from './protocol';
-import { findWorkspaceFile, readSettingsFile, readWorkspaceFile } from './workspaceConfig';
+import { findWorkspaceFile, readSettingsFile, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
 
 const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
@@ -25,7 +25,7 @@ const USAGE_HEAD = `用法：gongwen [选项] 路径...
                        输出格式（默认 text）；json 输出一个数组；sarif 供代码扫描服务使用
   --date YYYY-MM-DD    文稿日期，供与日期有关的规则使用（默认取文中成文日期，否则标题中的年份，否则今天）
   --config 文件        JSON 设置文件：{"rules": {...}, "typoPairs": {...}, "allowWords": [...]}
-                       （不给出时，使用当前目录或上级目录中的 .gongwen.json，如有）
+                       （不给出时，每个文件使用其所在文件夹或上级文件夹中最近的 .gongwen.json，如有）
   --fix                自动修正有唯一修改建议的问题，按原编码写回文件（经临时文件整体替换；
                        无法原样保留其余字节的文件、只读文件、文件夹中的符号链接只检查不写回；
                        .docx 只改动问题所在的那段文字，跨越格式片段的问题列为「需在 Word 中修改」）
@@ -111,6 +111,43 @@ function readConfig(file: string): { options: CheckOptions; warnings: string[] }
 }
 
 /**
+ * The options of each file: --config's for every file when given, else those of the file's nearest
+ * `.gongwen.json` (the language server's lookup: its own folder first, then the folders above), each
+ * file read and its warnings said once. `--date` wins over a file's date. Returns the distinct option
+ * sets and, per file, the index of its set.
+ */
+function optionsPerFile(files: FileEntry[], config: WorkspaceFile | undefined, date: string | undefined, warn: (w: string) => void): CheckOptions[] {
+  const sets: CheckOptions[] = [];
+  const bySettingsFile = new Map<string | undefined, number>();
+  const setFor = (read: WorkspaceFile | undefined): number => {
+    // The settings file's fields are validated already (and its warnings said); --date wins over its date.
+    const settings = read?.options ?? {};
+    sets.push({ ...settings, date: date ?? settings.date });
+    return sets.length - 1;
+  };
+
+  if (config) {
+    const index = setFor(config);
+    for (const f of files) f.settings = index;
+    return sets;
+  }
+  const nearestByFolder = new Map<string, string | undefined>();
+  for (const f of files) {
+    const dir = path.dirname(path.resolve(f.file));
+    if (!nearestByFolder.has(dir)) nearestByFolder.set(dir, findWorkspaceFile(dir));
+    const found = nearestByFolder.get(dir);
+    let index = bySettingsFile.get(found);
+    if (index === undefined) {
+      const read = found === undefined ? undefined : readWorkspaceFile(found);
+      read?.warnings.forEach(warn);
+      bySettingsFile.set(found, (index = setFor(read)));
+    }
+    f.settings = index;
+  }
+  return sets;
+}
+
+/**
  * Files to check, in a stable order; problems finding them are reported, not thrown. Symlinks to
  * folders are not followed; a symlink to a file is checked but never written through. Reading
  * refuses anything but a regular file (a FIFO, a device, a socket, a dangling link) by name, so
@@ -161,7 +198,6 @@ function collectFiles(paths: string[], problems: FileResult[]): FileEntry[] {
 
 // ---------------------------------------------------------------- reporters
 
-const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 
 /**
  * Text from documents and file names, made safe for a terminal: control characters (an ESC starts a
@@ -175,7 +211,7 @@ export function terminalSafe(s: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
-const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+const paint = (code: string, s: string) => (io.color ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
 function displayWidth(s: string): number {
@@ -218,18 +254,41 @@ interface Reporter {
  * to the end, so the exit code says what it always says. Any other write error is still thrown.
  */
 const closed = { stdout: false, stderr: false };
-function guardPipe(name: 'stdout' | 'stderr'): void {
-  process[name].on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    closed[name] = true;
-  });
+let guarded = false;
+function guardPipes(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      closed[name] = true;
+    });
+  }
 }
-const write = (s: string) => {
-  if (!closed.stdout) process.stdout.write(s);
-};
-const writeErr = (s: string) => {
-  if (!closed.stderr) process.stderr.write(s);
-};
+
+/** Where a run writes: the process's streams, or a caller's (the tests run the CLI in-process). */
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  /** Colours in the text output (a terminal, and NO_COLOR unset). */
+  color: boolean;
+  /** A progress line on stderr (a terminal). */
+  progress: boolean;
+}
+
+function processIo(): CliIo {
+  guardPipes();
+  return {
+    out: (s) => void (closed.stdout || process.stdout.write(s)),
+    err: (s) => void (closed.stderr || process.stderr.write(s)),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    progress: process.stderr.isTTY === true,
+  };
+}
+
+let io: CliIo = { out: () => {}, err: () => {}, color: false, progress: false };
+const write = (s: string) => io.out(s);
+const writeErr = (s: string) => io.err(s);
 
 class TextReporter implements Reporter {
   file(r: FileResult): void {
@@ -360,16 +419,16 @@ class Progress {
   private readonly enabled: boolean;
   private last = 0;
   constructor(private readonly total: number) {
-    this.enabled = process.stderr.isTTY === true && total > 1;
+    this.enabled = io.progress && total > 1;
   }
   tick(done: number): void {
     const now = Date.now();
     if (!this.enabled || (now - this.last < 100 && done < this.total)) return;
     this.last = now;
-    process.stderr.write(`\r检查中 ${done}/${this.total} 个文件…`);
+    writeErr(`\r检查中 ${done}/${this.total} 个文件…`);
   }
   clear(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
+    if (this.enabled) writeErr('\r\x1b[K');
   }
 }
 
@@ -378,10 +437,10 @@ class Progress {
  * its own dictionary, about 270 MB: memory is bounded by the number of jobs) and a result waits in a
  * small buffer only until the ones before it are done.
  */
-async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, jobs: number): AsyncGenerator<FileResult> {
+async function* checkAll(files: FileEntry[], optionSets: CheckOptions[], fix: boolean, jobs: number): AsyncGenerator<FileResult> {
   if (jobs <= 1) {
     const checker = new Checker();
-    for (const file of files) yield checkFile(file, checker, base, fix);
+    for (const file of files) yield checkFile(file, checker, optionSets[file.settings ?? 0], fix);
     return;
   }
   const ready = new Map<number, FileResult>();
@@ -396,7 +455,7 @@ async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, j
     }
   };
   for (let k = 0; k < jobs; k++) {
-    const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { base, fix } });
+    const worker = new Worker(path.join(__dirname, 'cliWorker.js'), { workerData: { optionSets, fix } });
     worker.on('message', (m: { index: number; result: FileResult }) => {
       ready.set(m.index, m.result);
       dispatch(worker);
@@ -430,11 +489,10 @@ async function* checkAll(files: FileEntry[], base: CheckOptions, fix: boolean, j
 
 // ---------------------------------------------------------------- main
 
-export async function main(argv: string[]): Promise<number> {
-  guardPipe('stdout');
-  guardPipe('stderr');
+export async function main(argv: string[], output: CliIo = processIo()): Promise<number> {
+  io = output;
   let args: ReturnType<typeof parseArgs>;
-  let settings: CheckOptions = {};
+  let config: WorkspaceFile | undefined;
   try {
     args = parseArgs(argv);
     if (args === 'help') {
@@ -445,11 +503,9 @@ export async function main(argv: string[]): Promise<number> {
       write(`gongwen ${VERSION}\n`);
       return 0;
     }
-    const found = args.config ? undefined : findWorkspaceFile(process.cwd());
-    const read = args.config ? readConfig(args.config) : found ? readWorkspaceFile(found) : undefined;
-    if (read) {
-      for (const w of read.warnings) writeErr(`gongwen：${terminalSafe(w)}\n`);
-      settings = read.options;
+    if (args.config) {
+      config = readConfig(args.config);
+      for (const w of config.warnings) writeErr(`gongwen：${terminalSafe(w)}\n`);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -459,19 +515,10 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  // The settings file's fields are validated already; this adds --date and the defaults.
-  const { options } = normalizeOptions({ ...settings, date: args.date ?? settings.date }, RULES.map((r) => r.id));
-  const base: CheckOptions = {
-    rules: options.severities,
-    typoPairs: options.typoPairs,
-    allowWords: options.allowWords,
-    date: options.date,
-    typoContextMargin: options.typoContextMargin,
-  };
-
   const problems: FileResult[] = [];
   let files = collectFiles(args.paths, problems);
   if (args.shard) files = files.filter((_, i) => i % args.shard!.count === args.shard!.index - 1);
+  const optionSets = optionsPerFile(files, config, args.date, (w) => writeErr(`gongwen：${terminalSafe(w)}\n`));
   const jobs = Math.max(1, Math.min(args.jobs ?? (files.length >= 50 ? Math.min(os.availableParallelism(), 4) : 1), files.length));
 
   const reporter: Reporter = args.format === 'json' ? new JsonReporter() : args.format === 'sarif' ? new SarifReporter() : new TextReporter();
@@ -479,7 +526,7 @@ export async function main(argv: string[]): Promise<number> {
   const progress = new Progress(files.length);
   let done = 0;
   const warned = new Set<string>();
-  for await (const result of checkAll(files, base, args.fix, jobs)) {
+  for await (const result of checkAll(files, optionSets, args.fix, jobs)) {
     for (const w of result.warnings ?? []) {
       if (warned.has(w)) continue;
       warned.add(w);

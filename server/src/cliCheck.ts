@@ -69,6 +69,8 @@ export interface FileResult {
 export interface FileEntry {
   file: string;
   viaLink?: boolean;
+  /** Which of the run's option sets applies (the nearest .gongwen.json's, or --config's). */
+  settings?: number;
 }
 
 function lineStarts(text: string): number[] {

@@ -6,9 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, type FileEntry } from './cliCheck';
 import { Checker, type CheckOptions } from './core';
 
-const { base, fix } = workerData as { base: CheckOptions; fix: boolean };
+const { optionSets, fix } = workerData as { optionSets: CheckOptions[]; fix: boolean };
 const checker = new Checker();
 
 parentPort!.on('message', ({ index, entry }: { index: number; entry: FileEntry }) => {
-  parentPort!.postMessage({ index, result: checkFile(entry, checker, base, fix) });
+  parentPort!.postMessage({ index, result: checkFile(entry, checker, optionSets[entry.settings ?? 0], fix) });
 });

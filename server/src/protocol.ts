@@ -27,6 +27,30 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'gongwen'];
 /** `.gongwen.json` larger than this is not read (by the server, the CLI or the client): 100,000 typo pairs take about 4 MB. */
 export const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 
+/** The team's settings file, looked for next to a document and in the folders above it. */
+export const SETTINGS_FILE_NAME = '.gongwen.json';
+
+/** How to walk folders: Node's `path` for the server and the CLI, URI paths (always '/') for the client. */
+export interface FolderPaths {
+  dirname(p: string): string;
+  join(dir: string, name: string): string;
+}
+
+/**
+ * Where the `.gongwen.json` that governs a document in `dir` may be, nearest first: `dir` itself, then
+ * each folder above it, up to `stopAt` (the workspace folder, inclusive) or the root. The one lookup
+ * of the server, the CLI (per file) and the client: each only asks which candidate exists first.
+ */
+export function* settingsFileCandidates(dir: string, stopAt: string | undefined, paths: FolderPaths): Generator<string> {
+  let current = dir;
+  for (let level = 0; level < 256; level++) {
+    yield paths.join(current, SETTINGS_FILE_NAME);
+    const parent = paths.dirname(current);
+    if (parent === current || current === stopAt) return;
+    current = parent;
+  }
+}
+
 /** What the client tells the server when it starts it (LSP `initializationOptions`). */
 export interface InitializationOptions {
   /**

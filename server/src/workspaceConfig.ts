@@ -8,10 +8,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { normalizeOptions, RULES, type CheckOptions } from './core';
+import { normalizeOptions, RULES, type CheckOptions, type SeveritySetting } from './core';
+import { SETTINGS_FILE_NAME, settingsFileCandidates } from './protocol';
 import { MAX_SETTINGS_BYTES, SETTINGS_READ_TIMEOUT_MS, describeIoError, readRegularFile, readRegularFileSync } from './safeFile';
 
-export const WORKSPACE_FILE = '.gongwen.json';
+export const WORKSPACE_FILE = SETTINGS_FILE_NAME;
 
 export interface WorkspaceFile {
   /** The file's path, or undefined when none was found. */
@@ -53,7 +54,8 @@ export function parseSettingsFile(file: string, raw: string, extraKeys: readonly
   return {
     file,
     options: {
-      rules: record.rules !== undefined ? options.severities : undefined,
+      // An unknown rule is named here, with the file, and not passed on to be named again.
+      rules: record.rules !== undefined ? knownRulesOnly(options.severities) : undefined,
       typoPairs: record.typoPairs !== undefined ? options.typoPairs : undefined,
       allowWords: record.allowWords !== undefined ? options.allowWords : undefined,
       date: options.date,
@@ -61,6 +63,11 @@ export function parseSettingsFile(file: string, raw: string, extraKeys: readonly
     },
     warnings: [...warnings, ...unknownKeys.map((k) => `未知设置项「${k}」，已忽略。`)].map((w) => `${file}：${w}`),
   };
+}
+
+function knownRulesOnly(severities: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
+  const ids = new Set(RULES.map((r) => r.id));
+  return Object.fromEntries(Object.entries(severities).filter(([rule]) => ids.has(rule)));
 }
 
 function unreadable(file: string, err: unknown): SettingsFile {
@@ -105,35 +112,25 @@ export async function readWorkspaceFileAsync(file: string, timeoutMs = SETTINGS_
   return asWorkspaceFile(await readSettingsFileAsync(file, timeoutMs));
 }
 
-/** The nearest `.gongwen.json` from `dir` upwards, not above `stopAt` (if given). */
+/** The nearest `.gongwen.json` from `dir` upwards, not above `stopAt` (if given): the CLI, per file. */
 export function findWorkspaceFile(dir: string, stopAt?: string): string | undefined {
-  let current = path.resolve(dir);
-  const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    const candidate = path.join(current, WORKSPACE_FILE);
+  for (const candidate of settingsFileCandidates(path.resolve(dir), stopAt && path.resolve(stopAt), path)) {
     if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(current);
-    if (parent === current || current === stop) return undefined;
-    current = parent;
   }
+  return undefined;
 }
 
 /** The same without blocking the caller's thread (the language server). */
 export async function findWorkspaceFileAsync(dir: string, stopAt?: string): Promise<string | undefined> {
-  let current = path.resolve(dir);
-  const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    const candidate = path.join(current, WORKSPACE_FILE);
+  for (const candidate of settingsFileCandidates(path.resolve(dir), stopAt && path.resolve(stopAt), path)) {
     try {
       await fs.promises.lstat(candidate);
       return candidate;
     } catch {
       /* not here: one folder up */
     }
-    const parent = path.dirname(current);
-    if (parent === current || current === stop) return undefined;
-    current = parent;
   }
+  return undefined;
 }
 
 /**

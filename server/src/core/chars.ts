@@ -5,9 +5,6 @@ const HAN = /\p{Script=Han}/u;
 /** Full-width punctuation that belongs to Chinese running text. */
 export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·';
 
-/** Points (点号) of GB/T 15834 that end or pause a clause. */
-export const POINT_MARKS = '，。、；：？！';
-
 /**
  * Whether `text` holds a Han character. Use this rather than an inline /\p{Script=Han}/u: esbuild
  * turns that literal into `new RegExp(...)`, built anew on every call.
@@ -101,24 +98,11 @@ export const CLOSING_MARKS = '”’」』》〉）】〕';
 /** Chinese numerals, including the zero forms that appear in written-out years. */
 export const CHINESE_NUMERALS = '零〇○一二三四五六七八九十百千万两';
 
-/** The code point at `offset` (a Han character outside the BMP is two code units). */
-export function codePointAt(text: string, offset: number): string {
-  const cp = text.codePointAt(offset);
-  return cp === undefined ? '' : String.fromCodePoint(cp);
-}
-
-/** The code point that ends just before `offset`. */
-export function codePointBefore(text: string, offset: number): string {
-  if (offset <= 0) return '';
-  const low = text.charCodeAt(offset - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
-    const high = text.charCodeAt(offset - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(offset - 2, offset);
-  }
-  return text[offset - 1];
-}
-
-/** Characters counted the way offices count a manuscript: everything except whitespace. */
+/**
+ * Characters as offices count a manuscript: every character except whitespace (spaces, full-width
+ * spaces, tabs, line breaks); punctuation counts. Counted in code points, so a rare character
+ * outside the BMP counts once, not twice. Also the client's status-bar count (client/src/speech.ts).
+ */
 export function countCharacters(text: string): number {
   let n = 0;
   for (const ch of text) if (!/\s/u.test(ch)) n++;

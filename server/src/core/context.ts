@@ -6,8 +6,9 @@
 import { tokensWithOffsets, type Segmenter, type TaggedToken } from './segmenter';
 import type { ParagraphContext, ResolvedOptions } from './types';
 
-/** Characters that end a clause: segmenting across them would change nothing. */
+/** The grid of clause windows: a clause longer than this is segmented in windows (see clauseAt). */
 const MAX_CLAUSE = 200;
+/** Characters that end a clause: segmenting across them would change nothing. */
 const CLAUSE_BREAK = /[，。、；：？！,.;:?!“”‘’（）《》()「」【】\s]/u;
 /** CLAUSE_BREAK by UTF-16 code unit, built on first use: the walks below test every character. */
 let breakTable: Uint8Array | undefined;

@@ -111,127 +111,180 @@ export class Checker {
     const active = this.rules
       .map((rule) => ({ rule, severity: resolved.severities[rule.id] ?? rule.defaultSeverity }))
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
-    const paragraphs = splitParagraphs(text);
-    const lines = paragraphs.map((p) => p.text);
-    const documentDate = resolveDocumentDate(lines, resolved.date);
-    const date = documentDate.date;
-    const datedAs = dateText(documentDate);
-    // Said at the end of a date-dependent finding when the date is a guess (the title's year, today).
-    const note = dateNote(documentDate);
-    const silenced = suppressions(lines);
-    const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
-    // Directive lines are not prose: document rules see them as empty paragraphs.
-    const texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
-    const contexts: (ParagraphContext | undefined)[] = new Array(texts.length);
-    const contextOf = (index: number) => (contexts[index] ??= createParagraphContext(texts[index], resolved, this.segmenter, date, datedAs));
-    const findings: Finding[] = [];
-    // Findings dropped when their quietIfRepeated text occurs twice in the document: decided at the
-    // end, all of them in one scan of the document (asked one by one, each a search of the whole
-    // text, a long document full of such findings took quadratic time).
-    const repeatKeys: string[] = [];
-    const repeatAt: number[] = [];
-    const emit = (rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]) => {
-      if (raw.length === 0) return;
-      if (silenced && isSilenced(silenced[index], rule.id)) return;
-      const paragraph = paragraphs[index];
-      for (const r of raw) {
-        if (resolved.allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, resolved.allowWords)) continue;
-        if (r.quietIfRepeated) {
-          repeatKeys.push(r.quietIfRepeated);
-          repeatAt.push(findings.length);
-        }
-        const [offset, length] = r.wholeLine ? lineSpan(paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
-        findings.push({
-          rule: rule.id,
-          category: rule.category,
-          severity: r.gentler ? GENTLER[severity] : severity,
-          offset,
-          length,
-          message: r.dated && note ? r.message + note : r.message,
-          suggestions: [...r.suggestions],
-        });
-      }
-    };
-
-    // Rules left to the idle pass are dropped here rather than asked about for every paragraph.
-    const paragraphRules = active.filter(
-      (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
-    );
-    const scope = `${resolved.contentKey}\u0000${date}\u0000${datedAs}`;
+    const pass = new CheckPass(text, resolved, this.segmenter, this.caching ? this.cache : undefined);
+    const scope = `${resolved.contentKey}\u0000${pass.date}\u0000${pass.datedAs}`;
     if (scope !== this.cacheScope) {
       this.cache.clear();
       this.cacheScope = scope;
     }
-    /** Each paragraph's cached results, looked up once per check and shared with document rules. */
-    const resultsOf: (Map<string, unknown> | undefined)[] = new Array(texts.length);
-    const cachedResults = (index: number): Map<string, unknown> => {
-      let results = resultsOf[index] ?? this.cache.get(texts[index]);
-      if (!results) {
-        results = new Map();
-        this.cache.set(texts[index], results);
-      }
-      resultsOf[index] = results;
-      return results;
-    };
-    texts.forEach((ptext, index) => {
-      if (!NON_BLANK.test(ptext)) return;
-      if (!this.caching) {
-        for (const { rule, severity } of paragraphRules) {
-          const raw = runRule(rule, contextOf(index));
-          if (raw) emit(rule, severity, index, raw);
-        }
-        return;
-      }
-      // One lookup per paragraph; the rules' results for it live together.
-      const results = cachedResults(index);
-      for (const { rule, severity } of paragraphRules) {
-        let raw = results.get(rule.id) as RawFinding[] | undefined;
-        if (!raw) {
-          if (rule.slow && !resolved.includeSlow) continue; // shown once an idle or full pass computes it
-          raw = runRule(rule, contextOf(index));
-          if (!raw) continue; // needs words the segmenter cannot give yet: not cached, not reported
-          results.set(rule.id, raw);
-        }
-        emit(rule, severity, index, raw);
-      }
-    });
-
-    for (const { rule, severity } of active) {
-      if (rule.scope !== 'document') continue;
-      const byParagraph = new Map<number, RawFinding[]>();
-      let documentFindings;
-      try {
-        const slots = new Map<string, string>();
-        const memo = <T>(index: number, key: string, compute: (text: string) => T): T => {
-          if (!this.caching) return compute(texts[index]);
-          const results = cachedResults(index);
-          // One slot name per key, not a new string (hashed anew) for every paragraph.
-          let slot = slots.get(key);
-          if (slot === undefined) slots.set(key, (slot = `${rule.id}\u0000${key}`));
-          let value = results.get(slot) as T | undefined;
-          if (value === undefined && !results.has(slot)) results.set(slot, (value = compute(texts[index])));
-          return value as T;
-        };
-        documentFindings = (rule as DocumentRule).checkDocument({ paragraphs: texts, options: resolved, date, dateText: datedAs, paragraph: contextOf, memo });
-      } catch (err) {
-        if (err instanceof SegmenterNotReady) continue;
-        throw err;
-      }
-      for (const f of documentFindings) {
-        if (f.paragraph < 0 || f.paragraph >= paragraphs.length) continue;
-        const list = byParagraph.get(f.paragraph);
-        if (list) list.push(f);
-        else byParagraph.set(f.paragraph, [f]);
-      }
-      for (const [index, raw] of byParagraph) emit(rule, severity, index, raw);
-    }
-    const kept = repeatKeys.length > 0 ? dropRepeated(text, findings, repeatKeys, repeatAt) : findings;
-    kept.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return this.yieldingRules.size > 0 ? dropYielded(kept, this.yieldingRules) : kept;
+    // Rules left to the idle pass are dropped here rather than asked about for every paragraph.
+    const paragraphRules = active.filter(
+      (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
+    );
+    pass.runParagraphRules(paragraphRules);
+    for (const { rule, severity } of active) if (rule.scope === 'document') pass.runDocumentRule(rule as DocumentRule, severity);
+    const findings = pass.keptFindings();
+    findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return this.yieldingRules.size > 0 ? dropYielded(findings, this.yieldingRules) : findings;
   }
 
   clearCache(): void {
     this.cache.clear();
+  }
+}
+
+type RuleResults = Map<string, unknown>;
+
+/**
+ * One check of one text: the paragraphs as the rules see them (Markdown masked, directive lines
+ * blank), the document's date, each paragraph's cached results, and the findings as reported.
+ */
+class CheckPass {
+  readonly findings: Finding[] = [];
+  readonly date: string;
+  readonly datedAs: string;
+  private readonly paragraphs: Paragraph[];
+  /** The paragraphs' texts as the rules see them. */
+  private readonly texts: string[];
+  /** Said at the end of a date-dependent finding when the date is a guess (the title's year, today). */
+  private readonly note: string | undefined;
+  private readonly silenced: ReturnType<typeof suppressions>;
+  private readonly contexts: (ParagraphContext | undefined)[];
+  /** Each paragraph's cached results, looked up once per check and shared with document rules. */
+  private readonly resultsOf: (RuleResults | undefined)[];
+  /**
+   * Findings dropped when their quietIfRepeated text occurs twice in the document: decided at the
+   * end, all of them in one scan of the document (asked one by one, each a search of the whole
+   * text, a long document full of such findings took quadratic time).
+   */
+  private readonly repeatKeys: string[] = [];
+  private readonly repeatAt: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly resolved: ResolvedOptions,
+    private readonly segmenter: Segmenter,
+    /** The checker's paragraph cache; undefined when it keeps none. */
+    private readonly cache: ParagraphCache<RuleResults> | undefined,
+  ) {
+    this.paragraphs = splitParagraphs(text);
+    const lines = this.paragraphs.map((p) => p.text);
+    const documentDate = resolveDocumentDate(lines, resolved.date);
+    this.date = documentDate.date;
+    this.datedAs = dateText(documentDate);
+    this.note = dateNote(documentDate);
+    this.silenced = suppressions(lines);
+    const rawTexts = resolved.format === 'markdown' ? maskMarkdownLines(lines) : lines;
+    // Directive lines are not prose: document rules see them as empty paragraphs.
+    const silenced = this.silenced;
+    this.texts = silenced ? rawTexts.map((t, i) => (silenced[i].directive ? '' : t)) : rawTexts;
+    this.contexts = new Array(this.texts.length);
+    this.resultsOf = new Array(this.texts.length);
+  }
+
+  private contextOf(index: number): ParagraphContext {
+    return (this.contexts[index] ??= createParagraphContext(this.texts[index], this.resolved, this.segmenter, this.date, this.datedAs));
+  }
+
+  private cachedResults(cache: ParagraphCache<RuleResults>, index: number): RuleResults {
+    let results = this.resultsOf[index] ?? cache.get(this.texts[index]);
+    if (!results) {
+      results = new Map();
+      cache.set(this.texts[index], results);
+    }
+    this.resultsOf[index] = results;
+    return results;
+  }
+
+  /** The findings as reported, without those whose quietIfRepeated text the document repeats. */
+  keptFindings(): Finding[] {
+    if (this.repeatKeys.length === 0) return this.findings;
+    return dropRepeated(this.text, this.findings, this.repeatKeys, this.repeatAt);
+  }
+
+  /** A rule's raw findings in paragraph `index`, as findings in the document (unless silenced or allowed). */
+  private emit(rule: Rule, severity: Severity, index: number, raw: readonly RawFinding[]): void {
+    if (raw.length === 0) return;
+    if (this.silenced && isSilenced(this.silenced[index], rule.id)) return;
+    const paragraph = this.paragraphs[index];
+    const allowWords = this.resolved.allowWords;
+    for (const r of raw) {
+      if (allowWords.length > 0 && overlapsAllowed(paragraph.text, r.offset, r.offset + r.length, allowWords)) continue;
+      if (r.quietIfRepeated) {
+        this.repeatKeys.push(r.quietIfRepeated);
+        this.repeatAt.push(this.findings.length);
+      }
+      const [offset, length] = r.wholeLine ? lineSpan(this.paragraphs, index, r) : [paragraph.offset + r.offset, r.length];
+      this.findings.push({
+        rule: rule.id,
+        category: rule.category,
+        severity: r.gentler ? GENTLER[severity] : severity,
+        offset,
+        length,
+        message: r.dated && this.note ? r.message + this.note : r.message,
+        suggestions: [...r.suggestions],
+      });
+    }
+  }
+
+  /** The paragraph rules on every paragraph that is not blank, from the cache where it has them. */
+  runParagraphRules(rules: readonly { rule: ParagraphRule; severity: Severity }[]): void {
+    const cache = this.cache;
+    this.texts.forEach((ptext, index) => {
+      if (!NON_BLANK.test(ptext)) return;
+      if (!cache) {
+        for (const { rule, severity } of rules) {
+          const raw = runRule(rule, this.contextOf(index));
+          if (raw) this.emit(rule, severity, index, raw);
+        }
+        return;
+      }
+      // One lookup per paragraph; the rules' results for it live together.
+      const results = this.cachedResults(cache, index);
+      for (const { rule, severity } of rules) {
+        let raw = results.get(rule.id) as RawFinding[] | undefined;
+        if (!raw) {
+          if (rule.slow && !this.resolved.includeSlow) continue; // shown once an idle or full pass computes it
+          raw = runRule(rule, this.contextOf(index));
+          if (!raw) continue; // needs words the segmenter cannot give yet: not cached, not reported
+          results.set(rule.id, raw);
+        }
+        this.emit(rule, severity, index, raw);
+      }
+    });
+  }
+
+  /** A document rule over all paragraphs; what it remembers per paragraph lives in the paragraph cache. */
+  runDocumentRule(rule: DocumentRule, severity: Severity): void {
+    const cache = this.cache;
+    const texts = this.texts;
+    let documentFindings;
+    try {
+      const slots = new Map<string, string>();
+      const memo = <T>(index: number, key: string, compute: (text: string) => T): T => {
+        if (!cache) return compute(texts[index]);
+        const results = this.cachedResults(cache, index);
+        // One slot name per key, not a new string (hashed anew) for every paragraph.
+        let slot = slots.get(key);
+        if (slot === undefined) slots.set(key, (slot = `${rule.id}\u0000${key}`));
+        let value = results.get(slot) as T | undefined;
+        if (value === undefined && !results.has(slot)) results.set(slot, (value = compute(texts[index])));
+        return value as T;
+      };
+      const paragraph = (index: number) => this.contextOf(index);
+      documentFindings = rule.checkDocument({ paragraphs: texts, options: this.resolved, date: this.date, dateText: this.datedAs, paragraph, memo });
+    } catch (err) {
+      if (err instanceof SegmenterNotReady) return;
+      throw err;
+    }
+    const byParagraph = new Map<number, RawFinding[]>();
+    for (const f of documentFindings) {
+      if (f.paragraph < 0 || f.paragraph >= this.paragraphs.length) continue;
+      const list = byParagraph.get(f.paragraph);
+      if (list) list.push(f);
+      else byParagraph.set(f.paragraph, [f]);
+    }
+    for (const [index, raw] of byParagraph) this.emit(rule, severity, index, raw);
   }
 }
 

@@ -45,7 +45,7 @@ let jieba: NodejiebaModule | undefined;
 export function loadNodejieba(): NodejiebaModule {
   if (jieba) return jieba;
   // Required lazily so that loading the core costs nothing until a rule needs words.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('nodejieba') as NodejiebaModule & { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
   const stub = path.join(dataDir(), 'jieba-stub.utf8');
   // The build writes a trimmed dictionary beside the bundles (esbuild.mjs); the full one is the fallback.

@@ -15,6 +15,7 @@ function loadMocha() {
       throw new Error(
         `this VS Code runs Node ${process.versions.node}, which cannot load mocha 12; ` +
           'use a newer VS Code (VSCODE_TEST_VERSION=stable)',
+        { cause: error },
       );
     }
     throw error;

@@ -18,6 +18,7 @@
  */
 import canonTable from '../../../data/canon.tsv';
 import { AhoCorasick } from '../ahoCorasick';
+import { SpanSet } from '../spans';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -55,10 +56,11 @@ interface Compiled {
   metas: Meta[][];
 }
 
-/** Ignored when comparing: quotation marks and white space. */
-const IGNORED = /[“”‘’"'「」『』\s\u3000]/u;
-const IGNORED_RUN_START = /^[“”‘’"'「」『』\s\u3000]*/u;
-const IGNORED_RUN_END = /[“”‘’"'「」『』\s\u3000]*$/u;
+/** Ignored when comparing: quotation marks and white space (one character class, used three ways below). */
+const IGNORED_CLASS = '[“”‘’"\'「」『』\\s\\u3000]';
+const IGNORED = new RegExp(IGNORED_CLASS, 'u');
+const IGNORED_RUN_START = new RegExp(`^${IGNORED_CLASS}*`, 'u');
+const IGNORED_RUN_END = new RegExp(`${IGNORED_CLASS}*$`, 'u');
 /** Differences in these alone are not findings: punctuation and list conjunctions. */
 const SEPARATORS = new Set([...'，、；：。！？,;:.!?（）()《》〈〉—…·和及与']);
 /** Only these added or dropped: a gentler finding (「完整、准确、全面地贯彻」). */
@@ -66,13 +68,9 @@ const PARTICLES = new Set([...'的地之']);
 /** Phrases shorter than this (separators not counted) are checked for listed mistakes only. */
 const MIN_FUZZY = 7;
 
-/**
- * IGNORED as a table over UTF-16 code units (1: ignored): the quotation marks, and what `\s` matches
- * (ECMAScript white space and line terminators). A lone surrogate is never ignored.
- */
+/** IGNORED as a table over UTF-16 code units (1: ignored), for the scans over every character. A lone surrogate is never ignored. */
 const IGNORED_UNITS = new Uint8Array(65536);
-for (const ch of '“”‘’"\'「」『』\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') IGNORED_UNITS[ch.charCodeAt(0)] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) IGNORED_UNITS[c] = 1;
+for (let c = 0; c < 65536; c++) if (IGNORED.test(String.fromCharCode(c))) IGNORED_UNITS[c] = 1;
 
 /** The text without ignored characters, and for each of its code units the offset in the text. */
 function normalize(text: string): { norm: string; map: number[] } {
@@ -143,11 +141,6 @@ function compile(): Compiled {
     metas: keys.map((k) => patterns.get(k)!),
   };
   return compiled;
-}
-
-/** Number of canonical phrases, for tests and documentation. */
-export function canonPhraseCount(): number {
-  return compile().phrases.length;
 }
 
 type EditKind = 'sub' | 'del' | 'ins' | 'swap' | 'sub2';
@@ -299,200 +292,230 @@ export const canonRule: Rule = {
   defaultSeverity: 'warning',
   description: '规范提法：与规范表述差一字、漏一字、多一字或语序颠倒的提法（「两个确立」「两个维护」「铸牢中华民族共同体意识」等）。',
   check(ctx: ParagraphContext): RawFinding[] {
-    const { phrases, wrongs, norms, matcher, metas } = compile();
-    const text = ctx.text;
+    const compiled = compile();
     // Scan the text as normalized without building it: most paragraphs have no hit and stop here.
-    const hits = matcher.findAllIgnoring(text, IGNORED_UNITS);
+    const hits = compiled.matcher.findAllIgnoring(ctx.text, IGNORED_UNITS);
     if (hits.length === 0) return [];
-    const { norm, map } = normalize(text);
-
-    const exact: { start: number; end: number; phrase: number }[] = [];
-    const allowed: { start: number; end: number }[] = [];
-    const candidates = new Map<string, Candidate>();
-    const anchors: { start: number; phrase: number; offset: number }[] = [];
-    for (const hit of hits) {
-      for (const meta of metas[hit.pattern]) {
-        if (meta.kind === 'exact') exact.push({ start: hit.start, end: hit.end, phrase: meta.phrase });
-        else if (meta.kind === 'allowed') allowed.push({ start: hit.start, end: hit.end });
-        else if (meta.kind === 'piece') anchors.push({ start: hit.start, phrase: meta.phrase, offset: meta.offset });
-        else {
-          const w = wrongs[meta.wrong];
-          candidates.set(`w${meta.wrong}:${hit.start}`, {
-            start: hit.start,
-            end: hit.end,
-            phrase: w.phrase,
-            right: w.right,
-            rightText: w.rightText,
-            wrong: meta.wrong,
-            priority: [0, -w.norm.length],
-          });
-        }
-      }
-    }
-
-    // Windows around each anchor: the phrase may start one position either side of where the piece
-    // puts it (an edit before the piece), and be one character shorter or longer (an edit after it).
-    // Keyed start × phrase count + phrase: one number per (phrase, start), negative starts included.
-    const exactKey = (phrase: number, start: number) => start * phrases.length + phrase;
-    const exactAt = new Set(exact.map((e) => exactKey(e.phrase, e.start)));
-    for (const anchor of anchors) {
-      const p = phrases[anchor.phrase];
-      const n = p.norm.length;
-      const base = anchor.start - anchor.offset;
-      // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
-      if (exactAt.has(exactKey(anchor.phrase, base))) continue;
-      // Two characters replaced (「坚决维护习近平总书记党中央的核心」 with two slips): the window where the
-      // piece puts the phrase. Two slips one beside the other must not make a word of their own there
-      // (「坚持和完善」 for 「坚持和发展」 is another formulation, not a slip).
-      if (p.fuzzy2 && base >= 0) {
-        const two = twoSubstitutions(norm, base, p.norm);
-        const key = `f${anchor.phrase}:${base}:${base + n}`;
-        if (two && !candidates.has(key)) {
-          const [i, j] = two;
-          const adjacentWord = j === i + 1 && ctx.isWordBoundary(map[base + i]) && ctx.isWordBoundary(map[base + j] + 1);
-          // A slip in the first or last character counts where the window stands as words of its own.
-          const edges = (i > 0 || ctx.isWordBoundary(map[base])) && (j < n - 1 || ctx.isWordBoundary(map[base + n - 1] + 1));
-          if (!adjacentWord && edges) {
-            candidates.set(key, { start: base, end: base + n, phrase: anchor.phrase, right: p.norm, rightText: p.text, kind: 'sub2', priority: [2, -n, 0, 0] });
-          }
-        }
-      }
-      // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
-      if (!nearWindows(norm, base, p.norm)) continue;
-      for (let shift = -1; shift <= 1; shift++) {
-        const start = base + shift;
-        if (start < 0) continue;
-        for (let length = n - 1; length <= n + 1; length++) {
-          const end = start + length;
-          if (end > norm.length) continue;
-          // The window must still contain the anchor piece.
-          if (start > anchor.start || end < anchor.start + 1) continue;
-          const kind = oneEdit(norm, start, end, p.norm);
-          if (!kind) continue;
-          const key = `f${anchor.phrase}:${start}:${end}`;
-          if (candidates.has(key)) continue;
-          const { prefix, suffix } = commonAffixes(norm.slice(start, end), p.norm);
-          const anchored = prefix > 0 && suffix > 0 ? 0 : 1;
-          candidates.set(key, {
-            start,
-            end,
-            phrase: anchor.phrase,
-            right: p.norm,
-            rightText: p.text,
-            kind,
-            priority: [1, -n, length === n ? 0 : 1, anchored],
-          });
-        }
-      }
-    }
-    if (candidates.size === 0) return [];
-
-    // Lookups for the filters below, each answered without scanning every occurrence.
-    const byStart = <T extends { start: number; end: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
-    const maxEndSoFar = (list: { end: number }[]) => {
-      const out: number[] = [];
-      let max = -1;
-      for (const item of list) out.push((max = Math.max(max, item.end)));
-      return out;
-    };
-    /** Index of the last item whose start is < bound (−1 if none); `list` is sorted by start. */
-    const lastStartBelow = (list: { start: number }[], bound: number) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].start < bound) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo - 1;
-    };
-    byStart(exact);
-    byStart(allowed);
-    const exactMaxEnd = maxEndSoFar(exact);
-    const allowedMaxEnd = maxEndSoFar(allowed);
-    const exactOf = new Map<number, { list: { start: number; end: number }[]; maxEnd: number[] }>();
-    for (const e of exact) {
-      const entry = exactOf.get(e.phrase);
-      if (entry) entry.list.push(e);
-      else exactOf.set(e.phrase, { list: [e], maxEnd: [] });
-    }
-    for (const entry of exactOf.values()) entry.maxEnd = maxEndSoFar(entry.list);
-    /** Some occurrence in `list` (sorted by start, with its running maximum end) overlaps [start, end). */
-    const anyOverlap = (list: { start: number }[], maxEnd: number[], start: number, end: number) => {
-      const i = lastStartBelow(list, end);
-      return i >= 0 && maxEnd[i] > start;
-    };
-    /** Some exact canonical occurrence covers [start, end) entirely. */
-    const insideCanonical = (start: number, end: number) => {
-      const i = lastStartBelow(exact, start + 1);
-      return i >= 0 && exactMaxEnd[i] >= end;
-    };
-
-    const accepted: Candidate[] = [];
-    const sorted = [...candidates.values()].sort((a, b) => {
-      for (let i = 0; i < Math.max(a.priority.length, b.priority.length); i++) {
-        const d = (a.priority[i] ?? 0) - (b.priority[i] ?? 0);
-        if (d !== 0) return d;
-      }
-      return a.start - b.start;
-    });
-    for (const c of sorted) {
-      // Not overlapping a candidate already accepted (candidates are never empty).
-      if (accepted.some((a) => a.start < c.end && c.start < a.end)) continue;
-      const w = norm.slice(c.start, c.end);
-      // Canonical text is never flagged.
-      if (norms.has(w)) continue;
-      if (insideCanonical(c.start, c.end)) continue;
-      if (anyOverlap(allowed, allowedMaxEnd, c.start, c.end)) continue;
-      if (c.kind) {
-        const same = exactOf.get(c.phrase);
-        if (same && anyOverlap(same.list, same.maxEnd, c.start, c.end)) continue;
-        // A window ends on words, not on punctuation the phrase does not have there.
-        if (SEPARATORS.has(w[0]) && w[0] !== c.right[0]) continue;
-        if (SEPARATORS.has(w[w.length - 1]) && w[w.length - 1] !== c.right[c.right.length - 1]) continue;
-        const { prefix, suffix } = commonAffixes(w, c.right);
-        const diff = w.slice(prefix, w.length - suffix) + c.right.slice(prefix, c.right.length - suffix);
-        if ([...diff].every((ch) => SEPARATORS.has(ch))) continue;
-        if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
-      }
-      accepted.push(c);
-    }
-
-    return accepted
+    const { norm, map } = normalize(ctx.text);
+    const found = sortHits(hits, compiled);
+    addWindowCandidates(ctx, norm, map, found, compiled.phrases);
+    if (found.candidates.size === 0) return [];
+    return acceptCandidates(ctx, norm, map, found, compiled.norms)
       .sort((a, b) => a.start - b.start)
-      .map((c) => {
-        const p = phrases[c.phrase];
-        const w = norm.slice(c.start, c.end);
-        const { prefix, suffix } = commonAffixes(w, c.right);
-        const wMid = w.slice(prefix, w.length - suffix);
-        const cMid = c.right.slice(prefix, c.right.length - suffix);
-        // Where the text changes: [a, b) in the paragraph, between the unchanged prefix and suffix.
-        const whole: [number, number] = [map[c.start], map[c.end - 1] + 1];
-        const a = prefix > 0 ? map[c.start + prefix - 1] + 1 : whole[0];
-        const b = suffix > 0 ? map[c.end - suffix] : whole[1];
-        const [os, oe] = withinQuotation(text, whole[0], whole[1], a, b);
-        const written = text.slice(os, oe);
-        const suggestion = os === whole[0] && oe === whole[1] ? suggest(text, map, c, os, oe, prefix, suffix, cMid) : replaceMiddle(text, os, oe, a, b, cMid);
-        const note = p.note ? `（${p.note}）` : '';
-        if (c.kind === undefined) {
-          return {
-            offset: os,
-            length: oe - os,
-            message: `「${written}」不是规范提法，应为「${suggestion}」${note}。`,
-            suggestions: [suggestion],
-          };
-        }
-        const gentle = (c.kind === 'ins' || c.kind === 'del') && [...wMid + cMid].every((ch) => PARTICLES.has(ch));
-        return {
-          offset: os,
-          length: oe - os,
-          message: `「${written}」与规范提法「${p.text}」${kindText(c.kind, wMid, cMid)}，应为「${suggestion}」${note}。`,
-          suggestions: [suggestion],
-          ...(gentle ? { gentler: true } : {}),
-        };
-      });
+      .map((c) => finding(ctx.text, norm, map, c, compiled.phrases[c.phrase]));
   },
 };
+
+interface Found {
+  /** Canonical phrases written exactly. */
+  exact: { start: number; end: number; phrase: number }[];
+  /** Allowed variants: never flagged. */
+  allowed: { start: number; end: number }[];
+  /** Pieces of phrases: a phrase with one edit may lie around each. */
+  anchors: { start: number; phrase: number; offset: number }[];
+  /** Possible findings, by phrase (or known wrong form) and place. */
+  candidates: Map<string, Candidate>;
+}
+
+/** Step 1: what each hit of the matcher is — an exact phrase, an allowed variant, a piece, a known wrong form. */
+function sortHits(hits: readonly { pattern: number; start: number; end: number }[], { metas, wrongs }: Compiled): Found {
+  const exact: { start: number; end: number; phrase: number }[] = [];
+  const allowed: { start: number; end: number }[] = [];
+  const candidates = new Map<string, Candidate>();
+  const anchors: { start: number; phrase: number; offset: number }[] = [];
+  for (const hit of hits) {
+    for (const meta of metas[hit.pattern]) {
+      if (meta.kind === 'exact') exact.push({ start: hit.start, end: hit.end, phrase: meta.phrase });
+      else if (meta.kind === 'allowed') allowed.push({ start: hit.start, end: hit.end });
+      else if (meta.kind === 'piece') anchors.push({ start: hit.start, phrase: meta.phrase, offset: meta.offset });
+      else {
+        const w = wrongs[meta.wrong];
+        candidates.set(`w${meta.wrong}:${hit.start}`, {
+          start: hit.start,
+          end: hit.end,
+          phrase: w.phrase,
+          right: w.right,
+          rightText: w.rightText,
+          wrong: meta.wrong,
+          priority: [0, -w.norm.length],
+        });
+      }
+    }
+  }
+
+  return { exact, allowed, anchors, candidates };
+}
+
+/** Step 2: the windows around each anchor that are one edit (or, for long phrases, two substitutions) from its phrase. */
+function addWindowCandidates(ctx: ParagraphContext, norm: string, map: number[], found: Found, phrases: Phrase[]): void {
+  const { exact, anchors, candidates } = found;
+  // Windows around each anchor: the phrase may start one position either side of where the piece
+  // puts it (an edit before the piece), and be one character shorter or longer (an edit after it).
+  // Keyed start × phrase count + phrase: one number per (phrase, start), negative starts included.
+  const exactKey = (phrase: number, start: number) => start * phrases.length + phrase;
+  const exactAt = new Set(exact.map((e) => exactKey(e.phrase, e.start)));
+  for (const anchor of anchors) {
+    const p = phrases[anchor.phrase];
+    const n = p.norm.length;
+    const base = anchor.start - anchor.offset;
+    // The piece belongs to an exact occurrence: every window around it overlaps that occurrence.
+    if (exactAt.has(exactKey(anchor.phrase, base))) continue;
+    // Two characters replaced (「坚决维护习近平总书记党中央的核心」 with two slips): the window where the
+    // piece puts the phrase. Two slips one beside the other must not make a word of their own there
+    // (「坚持和完善」 for 「坚持和发展」 is another formulation, not a slip).
+    if (p.fuzzy2 && base >= 0) {
+      const two = twoSubstitutions(norm, base, p.norm);
+      const key = `f${anchor.phrase}:${base}:${base + n}`;
+      if (two && !candidates.has(key)) {
+        const [i, j] = two;
+        const adjacentWord = j === i + 1 && ctx.isWordBoundary(map[base + i]) && ctx.isWordBoundary(map[base + j] + 1);
+        // A slip in the first or last character counts where the window stands as words of its own.
+        const edges = (i > 0 || ctx.isWordBoundary(map[base])) && (j < n - 1 || ctx.isWordBoundary(map[base + n - 1] + 1));
+        if (!adjacentWord && edges) {
+          candidates.set(key, { start: base, end: base + n, phrase: anchor.phrase, right: p.norm, rightText: p.text, kind: 'sub2', priority: [2, -n, 0, 0] });
+        }
+      }
+    }
+    // Most anchors are a piece in some other context (「社会主义」): no window around them is close.
+    if (!nearWindows(norm, base, p.norm)) continue;
+    for (let shift = -1; shift <= 1; shift++) {
+      const start = base + shift;
+      if (start < 0) continue;
+      for (let length = n - 1; length <= n + 1; length++) {
+        const end = start + length;
+        if (end > norm.length) continue;
+        // The window must still contain the anchor piece.
+        if (start > anchor.start || end < anchor.start + 1) continue;
+        const kind = oneEdit(norm, start, end, p.norm);
+        if (!kind) continue;
+        const key = `f${anchor.phrase}:${start}:${end}`;
+        if (candidates.has(key)) continue;
+        const { prefix, suffix } = commonAffixes(norm.slice(start, end), p.norm);
+        const anchored = prefix > 0 && suffix > 0 ? 0 : 1;
+        candidates.set(key, {
+          start,
+          end,
+          phrase: anchor.phrase,
+          right: p.norm,
+          rightText: p.text,
+          kind,
+          priority: [1, -n, length === n ? 0 : 1, anchored],
+        });
+      }
+    }
+  }
+}
+
+/** Step 3: the candidates believed, best first, none overlapping another or a canonical or allowed occurrence. */
+function acceptCandidates(ctx: ParagraphContext, norm: string, map: number[], found: Found, norms: Set<string>): Candidate[] {
+  const { exact, allowed, candidates } = found;
+  // Lookups for the filters below, each answered without scanning every occurrence.
+  const byStart = <T extends { start: number; end: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
+  const maxEndSoFar = (list: { end: number }[]) => {
+    const out: number[] = [];
+    let max = -1;
+    for (const item of list) out.push((max = Math.max(max, item.end)));
+    return out;
+  };
+  /** Index of the last item whose start is < bound (−1 if none); `list` is sorted by start. */
+  const lastStartBelow = (list: { start: number }[], bound: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  byStart(exact);
+  byStart(allowed);
+  const exactMaxEnd = maxEndSoFar(exact);
+  const allowedMaxEnd = maxEndSoFar(allowed);
+  const exactOf = new Map<number, { list: { start: number; end: number }[]; maxEnd: number[] }>();
+  for (const e of exact) {
+    const entry = exactOf.get(e.phrase);
+    if (entry) entry.list.push(e);
+    else exactOf.set(e.phrase, { list: [e], maxEnd: [] });
+  }
+  for (const entry of exactOf.values()) entry.maxEnd = maxEndSoFar(entry.list);
+  /** Some occurrence in `list` (sorted by start, with its running maximum end) overlaps [start, end). */
+  const anyOverlap = (list: { start: number }[], maxEnd: number[], start: number, end: number) => {
+    const i = lastStartBelow(list, end);
+    return i >= 0 && maxEnd[i] > start;
+  };
+  /** Some exact canonical occurrence covers [start, end) entirely. */
+  const insideCanonical = (start: number, end: number) => {
+    const i = lastStartBelow(exact, start + 1);
+    return i >= 0 && exactMaxEnd[i] >= end;
+  };
+
+  const accepted: Candidate[] = [];
+  const acceptedSpans = new SpanSet();
+  const sorted = [...candidates.values()].sort((a, b) => {
+    for (let i = 0; i < Math.max(a.priority.length, b.priority.length); i++) {
+      const d = (a.priority[i] ?? 0) - (b.priority[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return a.start - b.start;
+  });
+  for (const c of sorted) {
+    // Not overlapping a candidate already accepted (candidates are never empty).
+    if (acceptedSpans.overlaps(c.start, c.end)) continue;
+    const w = norm.slice(c.start, c.end);
+    // Canonical text is never flagged.
+    if (norms.has(w)) continue;
+    if (insideCanonical(c.start, c.end)) continue;
+    if (anyOverlap(allowed, allowedMaxEnd, c.start, c.end)) continue;
+    if (c.kind) {
+      const same = exactOf.get(c.phrase);
+      if (same && anyOverlap(same.list, same.maxEnd, c.start, c.end)) continue;
+      // A window ends on words, not on punctuation the phrase does not have there.
+      if (SEPARATORS.has(w[0]) && w[0] !== c.right[0]) continue;
+      if (SEPARATORS.has(w[w.length - 1]) && w[w.length - 1] !== c.right[c.right.length - 1]) continue;
+      const { prefix, suffix } = commonAffixes(w, c.right);
+      const diff = w.slice(prefix, w.length - suffix) + c.right.slice(prefix, c.right.length - suffix);
+      if ([...diff].every((ch) => SEPARATORS.has(ch))) continue;
+      if (!edgeOk(ctx, c, prefix, suffix, map, norm)) continue;
+    }
+    accepted.push(c);
+    acceptedSpans.add(c.start, c.end);
+  }
+
+  return accepted;
+}
+
+/** Step 4: the finding for an accepted candidate, its span and fix narrowed to what changes. */
+function finding(text: string, norm: string, map: number[], c: Candidate, p: Phrase): RawFinding {
+  const w = norm.slice(c.start, c.end);
+  const { prefix, suffix } = commonAffixes(w, c.right);
+  const wMid = w.slice(prefix, w.length - suffix);
+  const cMid = c.right.slice(prefix, c.right.length - suffix);
+  // Where the text changes: [a, b) in the paragraph, between the unchanged prefix and suffix.
+  const whole: [number, number] = [map[c.start], map[c.end - 1] + 1];
+  const a = prefix > 0 ? map[c.start + prefix - 1] + 1 : whole[0];
+  const b = suffix > 0 ? map[c.end - suffix] : whole[1];
+  const [os, oe] = withinQuotation(text, whole[0], whole[1], a, b);
+  const written = text.slice(os, oe);
+  const suggestion = os === whole[0] && oe === whole[1] ? suggest(text, map, c, os, oe, prefix, suffix, cMid) : replaceMiddle(text, os, oe, a, b, cMid);
+  const note = p.note ? `（${p.note}）` : '';
+  if (c.kind === undefined) {
+    return {
+      offset: os,
+      length: oe - os,
+      message: `「${written}」不是规范提法，应为「${suggestion}」${note}。`,
+      suggestions: [suggestion],
+    };
+  }
+  const gentle = (c.kind === 'ins' || c.kind === 'del') && [...wMid + cMid].every((ch) => PARTICLES.has(ch));
+  return {
+    offset: os,
+    length: oe - os,
+    message: `「${written}」与规范提法「${p.text}」${kindText(c.kind, wMid, cMid)}，应为「${suggestion}」${note}。`,
+    suggestions: [suggestion],
+    ...(gentle ? { gentler: true } : {}),
+  };
+}
 
 /** Paired quotation marks: opener → closer. Straight quotes pair with themselves and are left alone. */
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };

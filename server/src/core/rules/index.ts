@@ -1,4 +1,8 @@
-/** The rule registry: order here is the order of findings at the same offset. */
+/**
+ * The rule registry. Its order is that of `gongwen --help`, SARIF's rule list, the settings and the
+ * README table (scripts/generate.mjs); findings are ordered by offset, then length, then rule id
+ * (engine.ts), whatever the order here.
+ */
 import type { Rule } from '../types';
 import { dupWordRule } from './dupWord';
 import { placeholderRule } from './placeholder';

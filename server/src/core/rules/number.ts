@@ -15,20 +15,11 @@
  * 「第三、四季度」「二、三产业」), statistics (「第3次」), 「20届3中全会」 (the outdated rule's).
  */
 import { allMatches } from '../matches';
+import { chineseNumber } from '../numerals';
+import { keepFirstOfOverlapping, SpanSet } from '../spans';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
 const STANDARD = 'GB/T 15835';
-const DIGITS = '〇一二三四五六七八九';
-
-/** 1..99 (and 100) in Chinese numerals, the way 届次 and 会次 are written: 十一, 二十, 二十一. */
-export function chineseNumber(n: number): string | undefined {
-  if (!Number.isInteger(n) || n < 0 || n > 100) return undefined;
-  if (n === 100) return '一百';
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones === 0 ? '' : DIGITS[ones]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. 〇 in years
@@ -99,14 +90,14 @@ const APPROX_WORD = /左右|上下|多|余|以上/u;
 
 function approximations(text: string, ctx: ParagraphContext, findings: RawFinding[]): void {
   if (!APPROX_WORD.test(text)) return;
-  const taken: [number, number][] = [];
+  const taken = new SpanSet();
   for (const { re, fix } of APPROX_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       re.lastIndex = start + 1;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (taken.overlaps(start, end)) continue;
       const word = m[1];
       if (word && /^(?:约|近)/u.test(word) && NOT_APPROX_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
       if (word && /^(?:约|近|大约|大概)/u.test(word) && !ctx.isWordBoundary(start)) continue;
@@ -117,7 +108,7 @@ function approximations(text: string, ctx: ParagraphContext, findings: RawFindin
       // 「近300多功能…」: 多 beginning another word is not an approximation.
       if ((last === '多' || last === '余') && /^多(?:功能|元|样|种|层|方|边|措|渠|部门)/u.test(text.slice(end - 1))) continue;
       const suggestions = fix(m);
-      taken.push([start, end]);
+      taken.add(start, end);
       findings.push({
         offset: start,
         length: end - start,
@@ -154,7 +145,6 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
   if (!DIGIT_UNIT.test(text)) return;
   for (const m of allMatches(MIXED, text)) {
     const at = m.index;
-    let span = m[0];
     const unit = m[2];
     let rest = text.slice(at + m[1].length + 1);
     // Stop the compound at the first term whose unit begins a word (「3千5百分」 → 「3千」).
@@ -175,7 +165,7 @@ function mixedUnits(text: string, findings: RawFinding[]): void {
       lastMagnitude = mag;
       kept += t[0].length;
     }
-    span = text.slice(at, at + kept);
+    const span = text.slice(at, at + kept);
     const next = text.slice(at + kept);
     // 「3千5」 reads as 3500 in speech only; 「3十几」 is 「三十几」 (a 几 approximation wants Chinese numerals).
     if (/^\d/u.test(next)) exact = false;
@@ -410,13 +400,6 @@ export const numberRule: Rule = {
       f.message = f.message.replace(/「[^」]*」/gu, full);
     }
     // One finding per span: the first (longest) of overlapping findings wins.
-    const kept: RawFinding[] = [];
-    let end = -1;
-    for (const f of findings) {
-      if (f.offset < end) continue;
-      kept.push(f);
-      end = f.offset + f.length;
-    }
-    return kept;
+    return keepFirstOfOverlapping(findings);
   },
 };

@@ -43,36 +43,17 @@
  *   otherwise), and 「再次」 counts only before a comma (「再次认真研究」 means "again"). Across
  *   paragraphs a second 「最后」 is not reported (a speech's closing 「最后，」 often follows a list).
  */
+import { chineseNumber, parseChineseNumber } from '../numerals';
 import type { DocumentFinding, DocumentRule } from '../types';
 
 const CN = '一二三四五六七八九十';
 const NON_BLANK = /\S/;
-const CN_DIGIT = '一二三四五六七八九';
 const FW_DIGITS = '０１２３４５６７８９';
 
-/** 1–9 for 一 … 九, else 0. */
-const cnDigit = (ch: string) => CN_DIGIT.indexOf(ch) + 1;
+const parseCn = parseChineseNumber;
 
-/** 1–99 written as 一 … 十 … 九十九; undefined for anything else (「一一」「十十」). */
-function parseCn(s: string): number | undefined {
-  if (s.length === 1) return s === '十' ? 10 : cnDigit(s) || undefined;
-  if (s.length === 2) {
-    if (s[0] === '十' && cnDigit(s[1])) return 10 + cnDigit(s[1]);
-    if (cnDigit(s[0]) >= 2 && s[1] === '十') return cnDigit(s[0]) * 10;
-    return undefined;
-  }
-  if (s.length === 3 && cnDigit(s[0]) >= 2 && s[1] === '十' && cnDigit(s[2])) return cnDigit(s[0]) * 10 + cnDigit(s[2]);
-  return undefined;
-}
-
-function toCn(n: number): string {
-  if (n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const o = ones ? CN_DIGIT[ones - 1] : '';
-  if (tens === 0) return o;
-  return (tens === 1 ? '' : CN_DIGIT[tens - 1]) + '十' + o;
-}
+/** 1–99 in Chinese numerals; other numbers in digits. */
+const toCn = (n: number): string => (n >= 1 && n <= 99 ? chineseNumber(n)! : String(n));
 
 function parseDigits(s: string): number {
   return Number([...s].map((c) => (FW_DIGITS.includes(c) ? String(FW_DIGITS.indexOf(c)) : c)).join(''));
@@ -462,6 +443,121 @@ function checkOrder(items: Marker[], out: DocumentFinding[]): void {
   }
 }
 
+/** A heading at level `k` closes the lists below it; a deeper list opened under a higher parent is an inversion. */
+function closeDeeperLists(open: (HeadingList | undefined)[], k: number, heading: Marker, out: DocumentFinding[]): void {
+  for (let j = k + 1; j <= 4; j++) {
+    const deeper = open[j];
+    if (!deeper) continue;
+    if (deeper.parentLevel < k && j - k >= 2) {
+      const first = deeper.items[0];
+      out.push(
+        finding(
+          first,
+          `层级倒置：「${first.text}」是${LEVEL_NAMES[j]}序号，同一上级下其后又出现${LEVEL_NAMES[k]}序号「${heading.text}」；` +
+            `层次序数应依次为${HIERARCHY}（GB/T 9704）。`,
+          [],
+        ),
+      );
+    }
+    open[j] = undefined;
+  }
+}
+
+/** A new list at level `k`, under the innermost open list above it. */
+function newList(open: (HeadingList | undefined)[], k: number): HeadingList {
+  let parentLevel = 0;
+  for (let j = k - 1; j >= 1; j--) {
+    if (open[j]) {
+      parentLevel = j;
+      break;
+    }
+  }
+  return { level: k, parentLevel, parent: open[parentLevel]?.items.at(-1), items: [] };
+}
+
+type Chains = Map<string, { lead?: Marker[]; inner?: Marker[] }>;
+
+/**
+ * A paragraph's in-text markers (一是…二是…, 首先…最后) join the series they continue, or start new
+ * ones. `leadAt` is where the paragraph's text starts (undefined after a heading): a marker there leads it.
+ */
+function addToSeries(chains: Chains, series: Marker[][], markers: Marker[], leadAt: number | undefined): void {
+  for (const kind of new Set(markers.map((m) => m.kind))) {
+    const ms = markers.filter((m) => m.kind === kind);
+    const chain = chains.get(kind) ?? {};
+    chains.set(kind, chain);
+    /** The open series that item `m` would continue, if it fits one. */
+    const fitting = (m: Marker) =>
+      [chain.lead, chain.inner].find((seq) => {
+        const tail = seq?.at(-1)?.num;
+        if (tail === undefined || m.num === 1) return false;
+        return kind === 'order' ? tail < m.num && tail !== 4 : tail === m.num - 1;
+      });
+    const lead = leadAt !== undefined && ms[0].offset === leadAt ? ms[0] : undefined;
+    if (lead) {
+      const rest = ms.slice(1);
+      // 「二要…。一是…二是…」: a paragraph led by an item that counts its own list inside.
+      const nested = lead.num > 1 && rest.length > 0 && rest[0].num === 1;
+      // Across paragraphs a new 「一」 (or 「首先」) starts a new series, and so does a 「最后」 after
+      // a 「最后」 (a speech's closing words). Otherwise the lead continues the series it fits, else
+      // the series of earlier leads, so a skip or repeat there is reported.
+      let seq: Marker[] | undefined;
+      if (lead.num !== 1) {
+        seq = fitting(lead) ?? chain.lead ?? chain.inner;
+        if (kind === 'order' && seq?.at(-1)?.num === 4) seq = undefined;
+      }
+      if (!seq) series.push((seq = []));
+      seq.push(lead);
+      if (nested) series.push(rest);
+      else seq.push(...rest);
+      chain.lead = seq;
+      chain.inner = undefined;
+    } else {
+      // 「……：一是……。」 then a paragraph 「二是……」 or 「……，二是……」 continues the series.
+      const seq = fitting(ms[0]);
+      if (seq) seq.push(...ms);
+      else series.push((chain.inner = ms));
+    }
+  }
+}
+
+/** Each heading list numbered from 1 (or on from the list before, where a level is numbered through). */
+function checkHeadingLists(headingLists: HeadingList[], paragraphs: readonly string[], out: DocumentFinding[]): void {
+  // 「十三、执行监督」 then 「71.」: some documents number the items of a level through the whole text,
+  // across sections. A level counts as numbered through when at least two lists under later parents
+  // go on from the list before and none starts again at 1; one list going on is a slip (「（三）」
+  // under a new 「二、」 where 「（一）」 belongs).
+  const continuing = new Set<HeadingList>();
+  const through = new Map<number, { goOn: number; restart: number; last?: number }>();
+  for (const list of headingLists) {
+    const t = through.get(list.level) ?? { goOn: 0, restart: 0 };
+    through.set(list.level, t);
+    const first = list.items[0].num;
+    if (t.last !== undefined && list.parentLevel > 0) {
+      if (first === t.last + 1) {
+        t.goOn++;
+        continuing.add(list);
+      } else if (first === 1) t.restart++;
+    }
+    t.last = list.items[list.items.length - 1].num;
+  }
+  for (const list of headingLists) {
+    const first = list.items[0];
+    const t = through.get(list.level)!;
+    if (continuing.has(list) && t.goOn >= 2 && t.restart === 0) {
+      checkNumbered(list.items, false, out);
+      continue;
+    }
+    // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
+    let before = first.para - 1;
+    while (before >= 0 && paragraphs[before].trim() === '') before--;
+    const begunBefore = first.num > 1 && before >= 0 && paragraphs[before].includes(first.render(first.num - 1));
+    const mustStart = !begunBefore && (list.parentLevel > 0 || list.items.length >= 2);
+    const note = list.parent ? `（上级标题「${list.parent.text}」之下应重新编号，GB/T 9704）` : '';
+    checkNumbered(list.items, mustStart, out, note);
+  }
+}
+
 export const numberingRule: DocumentRule = {
   id: 'numbering',
   label: '层次序号',
@@ -477,7 +573,7 @@ export const numberingRule: DocumentRule = {
     const open: (HeadingList | undefined)[] = [];
     const series: Marker[][] = [];
     /** The in-text series that a paragraph starting with the same kind of marker continues. */
-    const chains = new Map<string, { lead?: Marker[]; inner?: Marker[] }>();
+    const chains: Chains = new Map();
     const expected = (level: number) => {
       const list = open[level];
       return list ? list.items[list.items.length - 1].num + 1 : 1;
@@ -526,29 +622,8 @@ export const numberingRule: DocumentRule = {
         if (heading.num === 1 && colonBefore && open[k] && (k >= 2 || inLaw)) for (let j = k; j <= 4; j++) open[j] = undefined;
         // A title line of its own, then 「一、」: a new part (an appended document, a category) numbered anew.
         if (heading.num === 1 && titleBefore && open[k]) for (let j = k; j <= 4; j++) open[j] = undefined;
-        for (let j = k + 1; j <= 4; j++) {
-          const deeper = open[j];
-          if (!deeper) continue;
-          if (deeper.parentLevel < k && j - k >= 2) {
-            const first = deeper.items[0];
-            out.push(
-              finding(
-                first,
-                `层级倒置：「${first.text}」是${LEVEL_NAMES[j]}序号，同一上级下其后又出现${LEVEL_NAMES[k]}序号「${heading.text}」；` +
-                  `层次序数应依次为${HIERARCHY}（GB/T 9704）。`,
-                [],
-              ),
-            );
-          }
-          open[j] = undefined;
-        }
-        if (!open[k]) {
-          let parentLevel = 0;
-          for (let j = k - 1; j >= 1; j--) if (open[j]) { parentLevel = j; break; }
-          const list: HeadingList = { level: k, parentLevel, parent: open[parentLevel]?.items.at(-1), items: [] };
-          open[k] = list;
-          headingLists.push(list);
-        }
+        closeDeeperLists(open, k, heading, out);
+        if (!open[k]) headingLists.push((open[k] = newList(open, k)));
         open[k]!.items.push(heading);
         if (chains.size > 0) chains.clear(); // clear() allocates a new table even when empty
       }
@@ -560,79 +635,10 @@ export const numberingRule: DocumentRule = {
         .memo(para, 'markers', (t) => inTextMarkers(t, 0))
         .map((m) => placed(m, para))
         .filter((m) => !heading || m.offset >= heading.offset + heading.length);
-      const leadAt = text.search(NON_BLANK);
-      for (const kind of new Set(markers.map((m) => m.kind))) {
-        const ms = markers.filter((m) => m.kind === kind);
-        const chain = chains.get(kind) ?? {};
-        chains.set(kind, chain);
-        /** The open series that item `m` would continue, if it fits one. */
-        const fitting = (m: Marker) =>
-          [chain.lead, chain.inner].find((seq) => {
-            const tail = seq?.at(-1)?.num;
-            if (tail === undefined || m.num === 1) return false;
-            return kind === 'order' ? tail < m.num && tail !== 4 : tail === m.num - 1;
-          });
-        const lead = !heading && ms[0].offset === leadAt ? ms[0] : undefined;
-        if (lead) {
-          const rest = ms.slice(1);
-          // 「二要…。一是…二是…」: a paragraph led by an item that counts its own list inside.
-          const nested = lead.num > 1 && rest.length > 0 && rest[0].num === 1;
-          // Across paragraphs a new 「一」 (or 「首先」) starts a new series, and so does a 「最后」 after
-          // a 「最后」 (a speech's closing words). Otherwise the lead continues the series it fits, else
-          // the series of earlier leads, so a skip or repeat there is reported.
-          let seq: Marker[] | undefined;
-          if (lead.num !== 1) {
-            seq = fitting(lead) ?? chain.lead ?? chain.inner;
-            if (kind === 'order' && seq?.at(-1)?.num === 4) seq = undefined;
-          }
-          if (!seq) series.push((seq = []));
-          seq.push(lead);
-          if (nested) series.push(rest);
-          else seq.push(...rest);
-          chain.lead = seq;
-          chain.inner = undefined;
-        } else {
-          // 「……：一是……。」 then a paragraph 「二是……」 or 「……，二是……」 continues the series.
-          const seq = fitting(ms[0]);
-          if (seq) seq.push(...ms);
-          else series.push((chain.inner = ms));
-        }
-      }
+      addToSeries(chains, series, markers, heading ? undefined : text.search(NON_BLANK));
     });
 
-    // 「十三、执行监督」 then 「71.」: some documents number the items of a level through the whole text,
-    // across sections. A level counts as numbered through when at least two lists under later parents
-    // go on from the list before and none starts again at 1; one list going on is a slip (「（三）」
-    // under a new 「二、」 where 「（一）」 belongs).
-    const continuing = new Set<HeadingList>();
-    const through = new Map<number, { goOn: number; restart: number; last?: number }>();
-    for (const list of headingLists) {
-      const t = through.get(list.level) ?? { goOn: 0, restart: 0 };
-      through.set(list.level, t);
-      const first = list.items[0].num;
-      if (t.last !== undefined && list.parentLevel > 0) {
-        if (first === t.last + 1) {
-          t.goOn++;
-          continuing.add(list);
-        } else if (first === 1) t.restart++;
-      }
-      t.last = list.items[list.items.length - 1].num;
-    }
-    for (const list of headingLists) {
-      const first = list.items[0];
-      const t = through.get(list.level)!;
-      if (continuing.has(list) && t.goOn >= 2 && t.restart === 0) {
-        checkNumbered(list.items, false, out);
-        continue;
-      }
-      // 「附件：1.关于……」 then a paragraph 「2.关于……」: the list began inside the paragraph before.
-      let before = first.para - 1;
-      while (before >= 0 && ctx.paragraphs[before].trim() === '') before--;
-      const begunBefore = first.num > 1 && before >= 0 && ctx.paragraphs[before].includes(first.render(first.num - 1));
-      const mustStart = !begunBefore && (list.parentLevel > 0 || list.items.length >= 2);
-      const note = list.parent ? `（上级标题「${list.parent.text}」之下应重新编号，GB/T 9704）` : '';
-      checkNumbered(list.items, mustStart, out, note);
-    }
+    checkHeadingLists(headingLists, ctx.paragraphs, out);
     for (const seq of series) {
       if (seq[0].kind === 'order') checkOrder(seq, out);
       else checkNumbered(seq, false, out);

@@ -13,8 +13,13 @@
  * that also names the new form or tells of the reform (「更名」「组建」「并入」…), or a sentence that
  * mentions a year before the change.
  */
+import eventsTable from '../../../data/party-events.tsv';
+import plansTable from '../../../data/five-year-plans.tsv';
 import outdatedTable from '../../../data/outdated.tsv';
 import { AhoCorasick, longestNonOverlapping, type AcMatch } from '../ahoCorasick';
+import { allMatches } from '../matches';
+import { chineseDigitsValue, chineseNumber } from '../numerals';
+import { keepFirstOfOverlapping } from '../spans';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -50,19 +55,6 @@ const enum Trigger {
   StudyOld = 16,
   Plenum = 32,
 }
-
-const TRIGGERS: readonly [string, Trigger][] = [
-  ['全面建成小康社会', Trigger.FourComprehensives],
-  ['道路自信、理论自信、制度自信', Trigger.ThreeConfidences],
-  // 「十一五」…「十五五」, 第十一个…第十五个五年规划
-  ...['十一', '十二', '十三', '十四', '十五'].map((w): [string, Trigger] => [w, Trigger.Plan]),
-  // 喜迎, 迎接; 献礼
-  ['迎', Trigger.Welcome],
-  ['献礼', Trigger.Welcome],
-  ['十八大', Trigger.StudyOld],
-  ['十九大', Trigger.StudyOld],
-  ['中全会', Trigger.Plenum],
-];
 
 let compiled: Compiled | undefined;
 
@@ -134,8 +126,6 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 const YEAR_DIGITS = /((?:19|20)\d{2})\s*年/gu;
 const YEAR_CN = /([一二][〇零一二三四五六七八九]{3})年/gu;
 
@@ -147,7 +137,7 @@ function yearsIn(text: string): number[] {
   for (let m = YEAR_DIGITS.exec(text); m; m = YEAR_DIGITS.exec(text)) years.push(Number(m[1]));
   YEAR_CN.lastIndex = 0;
   for (let m = YEAR_CN.exec(text); m; m = YEAR_CN.exec(text)) {
-    years.push(Number([...m[1]].map((c) => CN_DIGITS[c]).join('')));
+    years.push(chineseDigitsValue(m[1]));
   }
   return years;
 }
@@ -163,22 +153,6 @@ function formatDate(date: string): string {
     formattedDates.set(date, text);
   }
   return text;
-}
-
-/**
- * The matches text.matchAll(re) lists (re global), found by running `re` itself: matchAll runs a
- * copy, and a new RegExp object is compiled again once a garbage collection has dropped the
- * compiled code — on every paragraph, for the patterns below.
- */
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m);
-    // An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
-    if (m[0] === '') re.lastIndex += /[uv]/.test(re.flags) && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
-  }
-  return out;
 }
 
 function overlapsException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
@@ -312,14 +286,8 @@ interface Plan {
   start: number;
 }
 
-/** Five-year plans named 规划 (from the 十一五 on); each covers start … start + 4. */
-const PLANS: readonly Plan[] = [
-  { name: '十一五', ordinal: '十一', start: 2006 },
-  { name: '十二五', ordinal: '十二', start: 2011 },
-  { name: '十三五', ordinal: '十三', start: 2016 },
-  { name: '十四五', ordinal: '十四', start: 2021 },
-  { name: '十五五', ordinal: '十五', start: 2026 },
-];
+/** Five-year plans named 规划 (from the 十一五 on; server/data/five-year-plans.tsv); each covers start … start + 4. */
+const PLANS: readonly Plan[] = parseTable(plansTable).map(([name, ordinal, start]) => ({ name, ordinal, start: Number(start) }));
 
 /** The year in the plan that a phrase names: 开局 = first, 收官 = last, 承上启下 = third. */
 const PLAN_ROLES: readonly { pattern: string; index: number | 'nth' }[] = [
@@ -360,9 +328,7 @@ function planMentions(text: string): PlanMention[] {
   return out;
 }
 
-function cnYear(digits: string): number {
-  return Number([...digits].map((c) => CN_DIGITS[c]).join(''));
-}
+const cnYear = chineseDigitsValue;
 
 function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   if (!(triggers & Trigger.Plan)) return [];
@@ -468,26 +434,37 @@ interface PartyEvent {
   next?: { name: string; closed: string };
 }
 
-/** Party congresses and the plenums of the current and previous Central Committee. */
-const EVENTS: readonly PartyEvent[] = [
-  { name: '十八大', opened: '2012-11-08', closed: '2012-11-14', next: { name: '十九大', closed: '2017-10-24' } },
-  { name: '十九大', opened: '2017-10-18', closed: '2017-10-24', next: { name: '二十大', closed: '2022-10-22' } },
-  { name: '二十大', opened: '2022-10-16', closed: '2022-10-22' },
-  { name: '十九届二中全会', opened: '2018-01-18', closed: '2018-01-19' },
-  { name: '十九届三中全会', opened: '2018-02-26', closed: '2018-02-28' },
-  { name: '十九届四中全会', opened: '2019-10-28', closed: '2019-10-31' },
-  { name: '十九届五中全会', opened: '2020-10-26', closed: '2020-10-29' },
-  { name: '十九届六中全会', opened: '2021-11-08', closed: '2021-11-11' },
-  { name: '十九届七中全会', opened: '2022-10-09', closed: '2022-10-12' },
-  { name: '二十届一中全会', opened: '2022-10-23', closed: '2022-10-23' },
-  { name: '二十届二中全会', opened: '2023-02-26', closed: '2023-02-28' },
-  { name: '二十届三中全会', opened: '2024-07-15', closed: '2024-07-18' },
-  { name: '二十届四中全会', opened: '2025-10-20', closed: '2025-10-23' },
-];
+/**
+ * Party congresses and the plenums of the current and previous Central Committee
+ * (server/data/party-events.tsv); a congress knows the one that superseded it.
+ */
+const EVENTS: readonly PartyEvent[] = (() => {
+  const rows = parseTable(eventsTable).map(([name, opened, closed, kind]) => ({ name, opened, closed, congress: kind === 'congress' }));
+  const congresses = rows.filter((r) => r.congress);
+  return rows.map(({ name, opened, closed, congress }) => {
+    const next = congress ? congresses[congresses.findIndex((c) => c.name === name) + 1] : undefined;
+    return next ? { name, opened, closed, next: { name: next.name, closed: next.closed } } : { name, opened, closed };
+  });
+})();
+/** Congresses that have been superseded: 「学习贯彻十九大精神」 is then dated. */
+const SUPERSEDED = EVENTS.filter((e) => e.next).map((e) => e.name);
 
 const EVENT_NAMES = EVENTS.map((e) => e.name).join('|');
 const WELCOME = new RegExp(`(?:喜迎|迎接)(?:党的)?(${EVENT_NAMES})(?:的)?(?:胜利)?(?:召开)?|向(?:党的)?(${EVENT_NAMES})(?:胜利召开)?献礼`, 'gu');
-const STUDY_OLD = /(?:学习(?:宣传)?贯彻(?:落实)?|贯彻落实)(?:党的)?(十八大|十九大)[^，。；！？,;!?]{0,24}?精神/gu;
+const STUDY_OLD = new RegExp(`(?:学习(?:宣传)?贯彻(?:落实)?|贯彻落实)(?:党的)?(${SUPERSEDED.join('|')})[^，。；！？,;!?]{0,24}?精神`, 'gu');
+
+/** The literals that any special case needs (found in the same pass as the table's old forms). */
+const TRIGGERS: readonly [string, Trigger][] = [
+  ['全面建成小康社会', Trigger.FourComprehensives],
+  ['道路自信、理论自信、制度自信', Trigger.ThreeConfidences],
+  // 「十一五」…「十五五」, 第十一个…第十五个五年规划
+  ...PLANS.map((p): [string, Trigger] => [p.ordinal, Trigger.Plan]),
+  // 喜迎, 迎接; 献礼
+  ['迎', Trigger.Welcome],
+  ['献礼', Trigger.Welcome],
+  ...SUPERSEDED.map((name): [string, Trigger] => [name, Trigger.StudyOld]),
+  ['中全会', Trigger.Plenum],
+];
 
 function addYear(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -536,13 +513,8 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   return out;
 }
 
-const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-function toChineseNumber(n: number): string {
-  if (n < 10) return CN_NUMERALS[n];
-  if (n < 20) return `十${CN_NUMERALS[n - 10]}`;
-  return `${CN_NUMERALS[Math.floor(n / 10)]}十${CN_NUMERALS[n % 10]}`;
-}
+/** A session or plenum number in Chinese numerals; 0 is no number (「0届」 is left alone). */
+const toChineseNumber = (n: number): string => (n === 0 ? '' : chineseNumber(n)!);
 
 /** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
 const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
@@ -553,7 +525,7 @@ function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding
   for (const m of allMatches(MISNAMED_PLENUM, ctx.text)) {
     const [whole, session, joint, plenum] = m;
     if (joint === '届' && !/\d/u.test(session + plenum)) continue;
-    const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? CN_NUMERALS[Number(plenum)] : plenum}中全会`;
+    const right = `${/\d/u.test(session) ? toChineseNumber(Number(session)) : session}届${/\d/u.test(plenum) ? toChineseNumber(Number(plenum)) : plenum}中全会`;
     if (right === whole || /^届/u.test(right)) continue;
     out.push({
       offset: m.index!,
@@ -591,14 +563,6 @@ export const outdatedRule: Rule = {
     }
     if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.
-    const kept: RawFinding[] = [];
-    const taken = new Uint8Array(ctx.text.length);
-    for (const f of findings) {
-      const clash = taken.indexOf(1, f.offset);
-      if (clash !== -1 && clash < f.offset + f.length) continue;
-      taken.fill(1, f.offset, f.offset + f.length);
-      kept.push(f);
-    }
-    return kept.sort((a, b) => a.offset - b.offset);
+    return keepFirstOfOverlapping(findings).sort((a, b) => a.offset - b.offset);
   },
 };

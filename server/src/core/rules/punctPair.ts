@@ -18,7 +18,7 @@
  */
 import { OPENING_MARKS, beyondHalfWidth, containsHan, isChineseContext, isHan, isLatinAlnum, oneOf } from '../chars';
 import { allMatches } from '../matches';
-import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule } from '../types';
+import type { DocumentContext, DocumentFinding, ParagraphContext, DocumentRule, RawFinding } from '../types';
 
 const STANDARD = 'GB/T 15834';
 
@@ -85,7 +85,7 @@ interface ParagraphPairs {
   open: Mark[];
   /** Closers with nothing to close, in order. */
   close: Mark[];
-  findings: DocumentFinding[];
+  findings: RawFinding[];
 }
 
 /** A lone ） after a list number at the start of a line or clause: 「1）」「a）」「一）」. */
@@ -103,41 +103,35 @@ function isApostrophe(text: string, i: number): boolean {
 /** What most paragraphs give: no marks to pair. Shared, never modified. */
 const NO_PAIRS: ParagraphPairs = Object.freeze({ open: [], close: [], findings: [] }) as unknown as ParagraphPairs;
 
-/** The kinds open during wellNested's walk, innermost last; reused, as the walk never nests. */
-const openKinds: number[] = [];
-
 /**
  * Whether the marks `found` pair up plainly: each closing mark closes the innermost open one, no
  * kind opens inside itself, nothing stays open, no ’ is an apostrophe. scanPairs finds nothing in
  * such a paragraph (most that have marks), so it can skip its bookkeeping.
  */
 function wellNested(text: string, found: readonly RegExpExecArray[]): boolean {
-  openKinds.length = 0;
-  let open = 0; // a bit per kind
+  const open: number[] = []; // the kinds open, innermost last
   for (const m of found) {
     const slot = PAIR_CHARS.indexOf(HALF_PARENS[m[0]] ?? m[0]);
-    const k = slot >> 1;
-    if ((slot & 1) === 0) {
-      if (open & (1 << k)) return false;
-      open |= 1 << k;
-      openKinds.push(k);
+    const kind = Math.floor(slot / 2);
+    if (slot % 2 === 0) {
+      if (open.includes(kind)) return false;
+      open.push(kind);
     } else {
-      if (openKinds[openKinds.length - 1] !== k || isApostrophe(text, m.index)) return false;
-      open &= ~(1 << k);
-      openKinds.pop();
+      if (open[open.length - 1] !== kind || isApostrophe(text, m.index)) return false;
+      open.pop();
     }
   }
-  return open === 0;
+  return open.length === 0;
 }
 
-function scanPairs(text: string, paragraph: number): ParagraphPairs {
+function scanPairs(text: string): ParagraphPairs {
   const found = allMatches(PAIR_CHAR, text);
   if (found.length === 0 || wellNested(text, found)) return NO_PAIRS;
   const stacks: Mark[][] = []; // by kind, made when first needed; 《 and 〈 use `titles` instead
   const titles: Mark[] = []; // 《 and 〈 together, for nesting
   const unmatchedClose: Mark[] = [];
   const nested: Mark[] = [];
-  const findings: DocumentFinding[] = [];
+  const findings: RawFinding[] = [];
 
   const push = (mark: Mark, k: number) => {
     if (IS_TITLE[k]) {
@@ -176,14 +170,13 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
     const ch = HALF_PARENS[m[0]] ?? m[0];
     const half = ch !== m[0];
     const slot = PAIR_CHARS.indexOf(ch);
-    const k = slot >> 1;
+    const k = Math.floor(slot / 2);
     const kind = KINDS[k];
-    if ((slot & 1) === 0) {
+    if (slot % 2 === 0) {
       // “ written where ” belongs: a quotation is open and the mark ends it (followed by a point).
       if (kind.quote && (stacks[k]?.length ?? 0) > 0 && afterClose(text, i) && !beforeOpen(text, i)) {
         pop(k, i);
         findings.push({
-          paragraph,
           offset: i,
           length: 1,
           message: `「${kind.open}」用在了引语末尾，应为后引号「${kind.close}」（${STANDARD}）。`,
@@ -211,18 +204,32 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
     }
   }
 
-  for (const mark of all) {
+  findings.push(...misusedOpeners(text, all), ...nestedTitles(text, nested));
+
+  const open = all.filter((m) => !m.matched && !m.misused && oneOf(OPENING_MARKS, text[m.index]));
+  // Every mark paired: the shared empty result, which the combining need not copy.
+  if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
+  return { open, close: unmatchedClose, findings };
+}
+
+/** Findings for ” written where “ belongs (found by the scan): a fix where the quotation closes. */
+function misusedOpeners(text: string, marks: readonly Mark[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const mark of marks) {
     if (!mark.misused) continue;
     findings.push({
-      paragraph,
       offset: mark.index,
       length: 1,
       message: `「${text[mark.index]}」用在了引语开头，应为前引号「${mark.misused}」（${STANDARD}）。`,
       suggestions: mark.matched ? [mark.misused] : [],
     });
   }
+  return findings;
+}
 
-  // 《关于印发《办法》的通知》: the inner pair becomes 〈〉, once the outer pair is closed.
+/** 《关于印发《办法》的通知》: the inner pair becomes 〈〉, once the outer pair is closed. */
+function nestedTitles(text: string, nested: readonly Mark[]): RawFinding[] {
+  const findings: RawFinding[] = [];
   for (const inner of nested) {
     const outer = inner.nestedIn!;
     if (!inner.matched || !outer.matched || inner.close === undefined) continue;
@@ -230,14 +237,10 @@ function scanPairs(text: string, paragraph: number): ParagraphPairs {
     if (text[inner.index - 1] === '《' && text[inner.close + 1] === '》' && outer.index === inner.index - 1) continue;
     const title = text.slice(inner.index, inner.close + 1);
     const message = `书名号内还有书名号时，里面一层用单书名号「〈〉」：「${title}」应为「〈${title.slice(1, -1)}〉」（${STANDARD}）。`;
-    findings.push({ paragraph, offset: inner.index, length: 1, message, suggestions: ['〈'] });
-    findings.push({ paragraph, offset: inner.close, length: 1, message, suggestions: ['〉'] });
+    findings.push({ offset: inner.index, length: 1, message, suggestions: ['〈'] });
+    findings.push({ offset: inner.close, length: 1, message, suggestions: ['〉'] });
   }
-
-  const open = all.filter((m) => !m.matched && !m.misused && oneOf(OPENING_MARKS, text[m.index]));
-  // Every mark paired: the shared empty result, which the combining need not copy.
-  if (open.length === 0 && unmatchedClose.length === 0 && findings.length === 0) return NO_PAIRS;
-  return { open, close: unmatchedClose, findings };
+  return findings;
 }
 
 /** How far a quoted block of paragraphs is followed to its closing mark. */
@@ -261,7 +264,7 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
   for (let i = 0; i < scans.length; i++) {
     const scan = scans[i];
     if (!scan) continue;
-    if (scan.findings.length > 0) findings.push(...scan.findings);
+    if (scan.findings.length > 0) findings.push(...scan.findings.map((f) => ({ ...f, paragraph: i })));
     // Most paragraphs leave nothing open: no tolerance to work out.
     if (scan.open.length === 0) continue;
     const j = nextProse(i);
@@ -340,13 +343,12 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
 
 const LISTED = /[》”」』]、(?=[《“「『])/gu;
 
-function listCommas(text: string, paragraph: number): DocumentFinding[] {
-  const findings: DocumentFinding[] = [];
+function listCommas(text: string): RawFinding[] {
+  const findings: RawFinding[] = [];
   for (const m of allMatches(LISTED, text)) {
     const at = m.index! + 1;
     const what = m[0][0] === '》' ? '书名号' : '引号';
     findings.push({
-      paragraph,
       offset: at,
       length: 1,
       message: `并列的${what}之间通常不用顿号（中间有括注时才用）：可删去「、」（${STANDARD}）。`,
@@ -369,10 +371,10 @@ const NOT_ETC = /^等(?:到|待|候|着|了|于|同|级|额|量|价|号|式|值|
 const ELLIPSIS_RUN = /…+|⋯+|\.{2,}|。{3,}|．{2,}|·{3,}|・{3,}/gu;
 const ELLIPSIS_ETC = /(?:…|⋯|\.{2,}|。{3,})(等等|等|之类)/gu;
 
-function ellipses(text: string, paragraph: number): DocumentFinding[] {
-  const findings: DocumentFinding[] = [];
+function ellipses(text: string): RawFinding[] {
+  const findings: RawFinding[] = [];
   const flag = (at: number, length: number, message: string, suggestion: string) =>
-    findings.push({ paragraph, offset: at, length, message, suggestions: [suggestion] });
+    findings.push({ offset: at, length, message, suggestions: [suggestion] });
 
   for (const m of allMatches(ELLIPSIS_RUN, text)) {
     const run = m[0];
@@ -481,9 +483,9 @@ function joinsNames(ctx: ParagraphContext, at: number): boolean {
 
 const DASH_RUN = /-{2,}|－{2,}|─+|—+/gu;
 
-function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
+function dashes(ctx: ParagraphContext): RawFinding[] {
   const text = ctx.text;
-  const findings: DocumentFinding[] = [];
+  const findings: RawFinding[] = [];
   for (const m of allMatches(DASH_RUN, text)) {
     const run = m[0];
     const at = m.index!;
@@ -495,7 +497,7 @@ function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
       if (!isHan(text[at - 1]) || !isHan(text[end])) continue;
       if (joinsNames(ctx, at)) continue;
     } else if (run[0] === '─' && run.length < 2) continue;
-    findings.push({ paragraph, offset: at, length: run.length, message: DASH_MESSAGE(run), suggestions: ['——'] });
+    findings.push({ offset: at, length: run.length, message: DASH_MESSAGE(run), suggestions: ['——'] });
   }
   return findings;
 }
@@ -505,8 +507,8 @@ function dashes(ctx: ParagraphContext, paragraph: number): DocumentFinding[] {
 
 const QUERY_RUN = /[？！]{2,}/gu;
 
-function queries(text: string, paragraph: number): DocumentFinding[] {
-  const findings: DocumentFinding[] = [];
+function queries(text: string): RawFinding[] {
+  const findings: RawFinding[] = [];
   for (const m of allMatches(QUERY_RUN, text)) {
     const run = m[0];
     const at = m.index!;
@@ -514,7 +516,6 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
     if (oneOf('，。、；：,;:', text[at - 1]) || oneOf('，。、；：,;:', text[at + run.length])) continue;
     if (run === '！？') {
       findings.push({
-        paragraph,
         offset: at,
         length: 2,
         message: `问号和叹号连用表示疑问兼感叹时写作「？！」，问号在前（${STANDARD}）。`,
@@ -523,7 +524,6 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
     } else if (/^！+$/u.test(run)) {
       // GB/T 15834 lets literary text double 「！」 for a stronger tone; official documents never do.
       findings.push({
-        paragraph,
         offset: at,
         length: run.length,
         message: `公文中叹号不叠用：「${run}」只保留一个「！」（GB/T 15834 允许叠用，限于文艺作品等语气强烈的场合）。`,
@@ -532,7 +532,6 @@ function queries(text: string, paragraph: number): DocumentFinding[] {
     } else if (run.length > 3) {
       const same = [...run].every((c) => c === run[0]);
       findings.push({
-        paragraph,
         offset: at,
         length: run.length,
         message: `问号、叹号叠用最多三个（${STANDARD}）。`,
@@ -587,15 +586,15 @@ function titleStop(ctx: DocumentContext): DocumentFinding | undefined {
   };
 }
 
-/** What a paragraph gives on its own: whether it is prose, its pairs, checks 3–6 (at paragraph 0). */
+/** What a paragraph gives on its own: whether it is prose, its pairs, checks 3–6 (placed in the document by checkDocument). */
 interface ParagraphMarks {
   prose: boolean;
   /** A line of marks alone: it pairs with its neighbours, but its own marks are not reported. */
   marksOnly?: boolean;
   pairs: ParagraphPairs;
-  local: readonly DocumentFinding[];
+  local: readonly RawFinding[];
 }
-const NO_FINDINGS: readonly DocumentFinding[] = Object.freeze([]);
+const NO_FINDINGS: readonly RawFinding[] = Object.freeze([]);
 /** Shared by the many paragraphs with nothing of their own: not prose, or prose with nothing to report. */
 const NOT_PROSE: ParagraphMarks = Object.freeze({ prose: false, pairs: NO_PAIRS, local: NO_FINDINGS });
 const PLAIN_PROSE: ParagraphMarks = Object.freeze({ prose: true, pairs: NO_PAIRS, local: NO_FINDINGS });
@@ -610,11 +609,11 @@ const MARKS_ONLY = /^\s*\p{P}[\s\p{P}]*$/u;
 function paragraphMarks(text: string, index: number, ctx: DocumentContext): ParagraphMarks {
   const han = containsHan(text);
   if (!han && !MARKS_ONLY.test(text)) return NOT_PROSE;
-  const pairs = scanPairs(text, 0);
+  const pairs = scanPairs(text);
   let local = NO_FINDINGS;
   if (han && LOCAL_MARKS.test(text)) {
-    const out = [...listCommas(text, 0), ...ellipses(text, 0), ...queries(text, 0)];
-    if (/-{2}|－{2}|─|—/u.test(text)) out.push(...dashes(ctx.paragraph(index), 0));
+    const out = [...listCommas(text), ...ellipses(text), ...queries(text)];
+    if (/-{2}|－{2}|─|—/u.test(text)) out.push(...dashes(ctx.paragraph(index)));
     if (out.length > 0) local = out;
   }
   if (!han) return { prose: true, marksOnly: true, pairs, local };
@@ -633,11 +632,11 @@ export const punctPairRule: DocumentRule = {
     // Everything a paragraph gives on its own is remembered with its text, in one slot, so an edit
     // rescans only the paragraphs it changed and the rest cost one lookup each.
     const marks = paragraphs.map((_, i) => ctx.memo(i, 'marks', (t) => paragraphMarks(t, i, ctx)));
-    const place = (list: readonly DocumentFinding[], i: number) => list.map((f) => ({ ...f, paragraph: i }));
+    const place = (list: readonly RawFinding[], i: number) => list.map((f) => ({ ...f, paragraph: i }));
     const scan = (i: number): ParagraphPairs => {
       const pairs = marks[i].pairs;
       if (pairs === NO_PAIRS) return NO_PAIRS;
-      return { open: [...pairs.open], close: [...pairs.close], findings: place(pairs.findings, i) };
+      return { open: [...pairs.open], close: [...pairs.close], findings: pairs.findings };
     };
     let findings: DocumentFinding[] = pairFindings(
       paragraphs,

@@ -8,6 +8,7 @@
  */
 import typoTable from '../../../data/typo.tsv';
 import { AhoCorasick, longestNonOverlapping } from '../ahoCorasick';
+import { allMatches } from '../matches';
 import { parseTable } from '../tables';
 import type { ParagraphContext, RawFinding, ParagraphRule as Rule } from '../types';
 
@@ -92,23 +93,8 @@ export function builtInTypoCount(): number {
   return builtInTypos().entries.length;
 }
 
-/**
- * Whether `test` holds for some match of the global pattern `re` in `text`, visiting the matches
- * that text.matchAll(re) would list, in order. Runs `re` itself: matchAll runs a copy, and a new
- * RegExp object is compiled again once a garbage collection has dropped the compiled code.
- */
-function someMatch(re: RegExp, text: string, test: (index: number, length: number) => boolean): boolean {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (test(m.index, m[0].length)) return true;
-    // An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
-    if (m[0] === '') re.lastIndex += /[uv]/.test(re.flags) && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
-  }
-  return false;
-}
-
 function coveredByException(text: string, start: number, end: number, exceptions: RegExp[]): boolean {
-  return exceptions.some((pattern) => someMatch(pattern, text, (index, length) => index <= start && index + length >= end));
+  return exceptions.some((pattern) => allMatches(pattern, text).some((m) => m.index <= start && m.index + m[0].length >= end));
 }
 
 /** When GF 1001-2001 《第一批异形词整理表》 took effect. */

@@ -6,7 +6,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { root } = require('./helpers');
+const { root } = require('../helpers');
 
 function run(args, cwd) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwen.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
