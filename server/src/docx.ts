@@ -238,7 +238,12 @@ function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 
@@ -710,8 +715,10 @@ function pieceFor(pieces: Piece[], e: DocxEdit): Piece | undefined {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (pieces[mid].offset <= e.offset) (found = mid), (lo = mid + 1);
-    else hi = mid - 1;
+    if (pieces[mid].offset <= e.offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   // An insertion at a run's start may belong to the run before or this one: either is inside a run.
   for (const k of [found, found - 1]) {
