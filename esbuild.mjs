@@ -63,7 +63,10 @@ function writeDictionary() {
   // The words the tagger can mark as idioms (tag i), from both dictionaries it loads: the de rule
   // asks the tagger about a 的 only when one of them ends just before it.
   const userLines = readFileSync('server/data/jieba-user.utf8', 'utf8').split('\n');
-  const idioms = [...kept, ...userLines].map((line) => line.split(' ')).filter((f) => f[0] && f[2] === 'i').map((f) => f[0]);
+  const idioms = [...kept, ...userLines]
+    .map((line) => line.split(' '))
+    .filter((f) => f[0] && f[2] === 'i')
+    .map((f) => f[0]);
   writeFileSync('dist/jieba.idioms.utf8', [...new Set(idioms)].join('\n') + '\n');
 }
 writeDictionary();

@@ -41,8 +41,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-jsonrpc*'], message: 'The core imports neither vscode nor the LSP libraries.' },
-            { group: ['node:worker_threads', 'node:child_process'], message: 'The core runs wherever it is called; threads and processes belong to its callers.' },
+            {
+              group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-jsonrpc*'],
+              message: 'The core imports neither vscode nor the LSP libraries.',
+            },
+            {
+              group: ['node:worker_threads', 'node:child_process'],
+              message: 'The core runs wherever it is called; threads and processes belong to its callers.',
+            },
           ],
         },
       ],
@@ -52,7 +58,10 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode'], message: 'The server runs outside VS Code: no vscode import.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vscode'], message: 'The server runs outside VS Code: no vscode import.' }] },
+      ],
     },
   },
   {

@@ -30,10 +30,14 @@ for (let i = 0; i < count; i++) {
 
 function measure(jobs) {
   // GNU time reports the peak RSS of the whole process (worker threads included).
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, path.join(root, 'bin', 'gongwen.js'), '--format', 'json', '--jobs', String(jobs), dir], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', process.execPath, path.join(root, 'bin', 'gongwen.js'), '--format', 'json', '--jobs', String(jobs), dir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+    },
+  );
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { jobs, seconds, peak_rss_mb: Math.round(kb / 1024), files: JSON.parse(r.stdout).length };
 }

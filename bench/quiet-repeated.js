@@ -23,7 +23,12 @@ let base;
 for (const n of [2000, 4000, 8000, 16000, 32000]) {
   const paras = [];
   // Each paragraph opens with a distinct six-character label (甲 and five digits in base 36 as Han characters).
-  for (let i = 0; i < n; i++) paras.push('甲' + [...i.toString(36).padStart(5, '0')].map((c) => String.fromCharCode(0x4e00 + parseInt(c, 36))).join('') + '这是一个不会重复的段落，内容用于测量引擎的检查时间。');
+  for (let i = 0; i < n; i++)
+    paras.push(
+      '甲' +
+        [...i.toString(36).padStart(5, '0')].map((c) => String.fromCharCode(0x4e00 + parseInt(c, 36))).join('') +
+        '这是一个不会重复的段落，内容用于测量引擎的检查时间。',
+    );
   const text = paras.join('\n');
   const checker = new core.Checker({ rules: [rule], segmenter, cacheSize: 0 });
   checker.check(text.slice(0, 1000));
@@ -32,5 +37,13 @@ for (const n of [2000, 4000, 8000, 16000, 32000]) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const perChar = ms / text.length;
   base ??= perChar;
-  console.log(JSON.stringify({ paragraphs: n, chars: text.length, findings: found.length, ms: Math.round(ms), perCharRatio: Math.round((perChar / base) * 100) / 100 }));
+  console.log(
+    JSON.stringify({
+      paragraphs: n,
+      chars: text.length,
+      findings: found.length,
+      ms: Math.round(ms),
+      perCharRatio: Math.round((perChar / base) * 100) / 100,
+    }),
+  );
 }

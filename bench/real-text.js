@@ -108,7 +108,13 @@ function main() {
   if (opts.json) {
     const out = {};
     for (const [kind, k] of kinds) {
-      out[kind] = { files: k.files, chars: k.chars, per10k: {}, seriousPer10k: {}, transcriptionHalfWidthPer10k: Number(fmt(per10k(k.transcription, k.chars))) };
+      out[kind] = {
+        files: k.files,
+        chars: k.chars,
+        per10k: {},
+        seriousPer10k: {},
+        transcriptionHalfWidthPer10k: Number(fmt(per10k(k.transcription, k.chars))),
+      };
       for (const id of ruleIds) {
         out[kind].per10k[id] = Number(fmt(per10k(k.counts[id] ?? 0, k.chars)));
         out[kind].seriousPer10k[id] = Number(fmt(per10k(k.serious[id] ?? 0, k.chars)));
@@ -121,7 +127,10 @@ function main() {
   const kindNames = [...kinds.keys()];
   console.log(`findings per 10,000 characters in ${opts.folder} (each file checked with its manifest date)`);
   console.log('all severities; in brackets, error and warning only\n');
-  const header = ['rule'.padEnd(14), ...kindNames.map((n) => `${n} (${kinds.get(n).files} files, ${kinds.get(n).chars} chars)`.padStart(34))];
+  const header = [
+    'rule'.padEnd(14),
+    ...kindNames.map((n) => `${n} (${kinds.get(n).files} files, ${kinds.get(n).chars} chars)`.padStart(34)),
+  ];
   console.log(header.join(' '));
   const totals = kindNames.map(() => [0, 0]);
   for (const id of ruleIds) {
@@ -131,13 +140,17 @@ function main() {
       const serious = k.serious[id] ?? 0;
       totals[i][0] += all;
       totals[i][1] += serious;
-      return `${String(all).padStart(4)} = ${fmt(per10k(all, k.chars)).padStart(6)} [${fmt(per10k(serious, k.chars)).padStart(6)}]`.padStart(34);
+      return `${String(all).padStart(4)} = ${fmt(per10k(all, k.chars)).padStart(6)} [${fmt(per10k(serious, k.chars)).padStart(6)}]`.padStart(
+        34,
+      );
     });
     console.log([id.padEnd(14), ...cells].join(' '));
   }
   const totalCells = kindNames.map((n, i) => {
     const k = kinds.get(n);
-    return `${String(totals[i][0]).padStart(4)} = ${fmt(per10k(totals[i][0], k.chars)).padStart(6)} [${fmt(per10k(totals[i][1], k.chars)).padStart(6)}]`.padStart(34);
+    return `${String(totals[i][0]).padStart(4)} = ${fmt(per10k(totals[i][0], k.chars)).padStart(6)} [${fmt(per10k(totals[i][1], k.chars)).padStart(6)}]`.padStart(
+      34,
+    );
   });
   console.log(['all rules'.padEnd(14), ...totalCells].join(' '));
   const noWidth = kindNames.map((n, i) => {

@@ -20,7 +20,10 @@ const ids = core.RULES.map((r) => r.id);
 if (folder) {
   console.log(`documents in ${folder} (date ${date})`);
   console.log(['file'.padEnd(34), ...ids.map((i) => i.padStart(i.length))].join(' '));
-  for (const f of fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(folder, f), 'utf8');
     const found = core.check(text, { date });
     const counts = ids.map((id) => String(found.filter((x) => x.rule === id).length).padStart(id.length));
@@ -29,7 +32,11 @@ if (folder) {
 }
 
 if (odw) {
-  const rows = fs.readFileSync(odw, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const rows = fs
+    .readFileSync(odw, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
   let chars = 0;
   const counts = Object.fromEntries(ids.map((id) => [id, 0]));
   const started = process.hrtime.bigint();
@@ -39,5 +46,8 @@ if (odw) {
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`\ncorrected sentences of ${path.basename(odw)}: ${rows.length} sentences, ${chars} characters, ${ms.toFixed(0)} ms`);
-  for (const id of ids) console.log(`  ${id.padEnd(14)} ${String(counts[id]).padStart(5)}  (${((counts[id] / chars) * 10000).toFixed(2)} per 10,000 characters)`);
+  for (const id of ids)
+    console.log(
+      `  ${id.padEnd(14)} ${String(counts[id]).padStart(5)}  (${((counts[id] / chars) * 10000).toFixed(2)} per 10,000 characters)`,
+    );
 }

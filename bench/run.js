@@ -182,7 +182,8 @@ function coldStart() {
 function adversarial(chars, runs) {
   const { CASES } = require('./adversarial');
   const prose = corpus(chars);
-  const all = (text, format, options = {}) => time(() => new core.Checker({ cacheSize: 0 }).check(text, { format, includeSlow: true, ...options }));
+  const all = (text, format, options = {}) =>
+    time(() => new core.Checker({ cacheSize: 0 }).check(text, { format, includeSlow: true, ...options }));
   all(prose, 'plain'); // warm: typo-context's lexicon is read on first use
   const baseline = [];
   const cases = [];
@@ -197,7 +198,13 @@ function adversarial(chars, runs) {
     baseline.push(...own);
     // The ratio to the prose runs alternating with this case's: the shared machine's speed drifts
     // over a benchmark of minutes, and both sides of a ratio should see the same machine.
-    cases.push({ name: c.name, about: c.about, chars: text.length, ms: median(ms), ratio: +(median(ms) / ((median(own) * text.length) / prose.length)).toFixed(2) });
+    cases.push({
+      name: c.name,
+      about: c.about,
+      chars: text.length,
+      ms: median(ms),
+      ratio: +(median(ms) / ((median(own) * text.length) / prose.length)).toFixed(2),
+    });
   }
   const proseMs = median(baseline);
   for (const c of cases) {
@@ -207,7 +214,10 @@ function adversarial(chars, runs) {
   // 100,000 typo pairs of the user's: one checker, as the CLI and the server keep one.
   const pairs = {};
   for (let i = 0; i < 100_000; i++) pairs[`错${i.toString(36)}词`] = `对${i.toString(36)}词`;
-  const { options } = core.normalizeOptions({ typoPairs: pairs, includeSlow: true }, core.RULES.map((r) => r.id));
+  const { options } = core.normalizeOptions(
+    { typoPairs: pairs, includeSlow: true },
+    core.RULES.map((r) => r.id),
+  );
   const checker = new core.Checker({ cacheSize: 0 });
   const firstMs = time(() => checker.check(prose, options));
   const laterMs = median(Array.from({ length: runs }, () => time(() => checker.check(prose, options))));
@@ -256,20 +266,32 @@ function lspWithTypoPairs(edits) {
       resolve(median(times));
     });
     conn.listen();
-    conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } }).then(() => {
-      conn.sendNotification('initialized', {});
-      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text: base } });
-    }, reject);
+    conn
+      .sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } })
+      .then(() => {
+        conn.sendNotification('initialized', {});
+        conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text: base } });
+      }, reject);
   });
 }
 
 function printAdversarial(a) {
-  console.log(`pathological inputs, ${a.chars.toLocaleString('en')} characters, all rules: ordinary prose ${a.prose_ms} ms (${a.prose_us_per_char} µs per character)`);
-  for (const c of a.cases) console.log(`  ${c.name.padEnd(17)} ${String(c.ms).padStart(9)} ms ${String(c.usPerChar).padStart(7)} µs/char  ×${String(c.ratio).padEnd(5)} ${c.about}`);
+  console.log(
+    `pathological inputs, ${a.chars.toLocaleString('en')} characters, all rules: ordinary prose ${a.prose_ms} ms (${a.prose_us_per_char} µs per character)`,
+  );
+  for (const c of a.cases)
+    console.log(
+      `  ${c.name.padEnd(17)} ${String(c.ms).padStart(9)} ms ${String(c.usPerChar).padStart(7)} µs/char  ×${String(c.ratio).padEnd(5)} ${c.about}`,
+    );
   console.log(`  worst: ${a.worst.name} ×${a.worst.ratio}`);
   const p = a.typo_pairs_100k;
-  console.log(`  100,000 typoPairs: first check ${p.first_ms} ms (compiles them), later checks ${p.later_ms} ms (×${p.ratio_later} of prose without)`);
-  if (p.lsp_edit_ms !== undefined) console.log(`  100,000 typoPairs in the editor's settings: an edit of a 10,000-character document to its diagnostics ${p.lsp_edit_ms} ms (median of 10; includes the 250 ms debounce)`);
+  console.log(
+    `  100,000 typoPairs: first check ${p.first_ms} ms (compiles them), later checks ${p.later_ms} ms (×${p.ratio_later} of prose without)`,
+  );
+  if (p.lsp_edit_ms !== undefined)
+    console.log(
+      `  100,000 typoPairs in the editor's settings: an edit of a 10,000-character document to its diagnostics ${p.lsp_edit_ms} ms (median of 10; includes the 250 ms debounce)`,
+    );
 }
 
 /**
@@ -292,8 +314,12 @@ function docxRead(text, runs) {
 }
 
 function printDocx(r) {
-  console.log(`  docx_read_100k_ms ${String(r.docx_read_100k_ms).padStart(7)}   读取 10 万字的 .docx（${Math.round(r.docx_100k_bytes / 1024)} KB，解压、解析 XML、取出文字）`);
-  console.log(`  docx_read_over_check_all   ${r.docx_read_over_check_all}   （读取 ÷ 含 typo-context 的全文检查，命令行所做的；目标 ≤ 0.2）`);
+  console.log(
+    `  docx_read_100k_ms ${String(r.docx_read_100k_ms).padStart(7)}   读取 10 万字的 .docx（${Math.round(r.docx_100k_bytes / 1024)} KB，解压、解析 XML、取出文字）`,
+  );
+  console.log(
+    `  docx_read_over_check_all   ${r.docx_read_over_check_all}   （读取 ÷ 含 typo-context 的全文检查，命令行所做的；目标 ≤ 0.2）`,
+  );
   console.log(`  docx_read_over_check       ${r.docx_read_over_check}   （读取 ÷ 输入时规则的全文检查）`);
 }
 
@@ -358,7 +384,13 @@ async function main() {
     docx_read_over_check_all: +(r.docx_read_100k_ms / r.full_100k_all_ms).toFixed(3),
     docx_read_over_check: +(r.docx_read_100k_ms / r.full_100k_ms).toFixed(3),
   };
-  const machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  const machine = {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
   const adv = adversarial(100_000, Number(process.env.BENCH_ADV_RUNS ?? 3));
   adv.typo_pairs_100k.lsp_edit_ms = Math.round(await lspWithTypoPairs(10));
   const results = { date: new Date().toISOString().slice(0, 10), machine, runs, results: r, ratios, adversarial: adv };

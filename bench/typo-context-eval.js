@@ -99,7 +99,13 @@ function run(margin) {
 }
 
 function score(results) {
-  let errSent = 0, flagged = 0, cleanFlagged = 0, dTP = 0, cTP = 0, cleanFind = 0, cleanChars = 0;
+  let errSent = 0,
+    flagged = 0,
+    cleanFlagged = 0,
+    dTP = 0,
+    cTP = 0,
+    cleanFind = 0,
+    cleanChars = 0;
   for (const { src, tgt, findings, pred, cleanFindings } of results) {
     cleanFind += cleanFindings;
     cleanChars += tgt.length;
@@ -160,7 +166,10 @@ function realText(margin) {
   const kinds = {};
   const { options } = core.normalizeOptions({ rules: onlyRules(['typo-context']) }, ids);
   const c = new core.Checker({ cacheSize: 0 });
-  for (const f of fs.readdirSync(REAL).filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md').sort()) {
+  for (const f of fs
+    .readdirSync(REAL)
+    .filter((x) => /\.(txt|md)$/.test(x) && x !== 'README.md')
+    .sort()) {
     const text = fs.readFileSync(path.join(REAL, f), 'utf8');
     const kind = f.includes('-') ? f.slice(0, f.indexOf('-')) : 'other';
     const o = { ...options, date: dates.get(f), format: f.endsWith('.md') ? 'markdown' : 'plain' };
@@ -179,8 +188,10 @@ function realText(margin) {
 }
 
 const line = (label, out, margin) => {
-  const t = out.tune_1_1200, h = out.heldout_1201_1720;
-  const c = (x) => `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
+  const t = out.tune_1_1200,
+    h = out.heldout_1201_1720;
+  const c = (x) =>
+    `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
   console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}${REAL ? ` | ${realText(margin)}` : ''}`);
 };
 if (grid) {
@@ -191,13 +202,24 @@ if (grid) {
   const combos = axes.reduce((acc, { k, vs }) => acc.flatMap((c) => vs.map((v) => ({ ...c, [k]: v }))), [{}]);
   for (const combo of combos) {
     const { margin, ...tuning } = combo;
-    setTuning(Object.entries(tuning).map(([k, v]) => `${k}=${v}`).join(','));
-    line(Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(' '), report(margin).out, margin);
+    setTuning(
+      Object.entries(tuning)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    );
+    line(
+      Object.entries(combo)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
+      report(margin).out,
+      margin,
+    );
   }
 } else if (sweep) {
   for (const m of sweep.split(',').map(Number)) {
     const { out } = report(m);
-    const t = out.tune_1_1200, h = out.heldout_1201_1720;
+    const t = out.tune_1_1200,
+      h = out.heldout_1201_1720;
     console.log(
       `margin ${m}: tune pyc-cor F1 ${t.pycorrector.correction.F1} P ${t.pycorrector.correction.P} strict-cor F1 ${t.strict.correction.F1} P ${t.strict.correction.P} clean/10k ${t.cleanFindingsPer10k}` +
         ` | held-out pyc-cor F1 ${h.pycorrector.correction.F1} strict ${h.strict.correction.F1} clean/10k ${h.cleanFindingsPer10k}`,
@@ -211,7 +233,10 @@ if (grid) {
   checker.check('关健在于落实。', off);
   global.gc?.();
   const rssJieba = process.memoryUsage().rss;
-  const heap = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
+  const heap = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
   const heapJieba = heap();
   const tLoad = Date.now();
   checker.check('年内持旭推进。', optionsFor(marginArg === undefined ? undefined : Number(marginArg)));
@@ -222,7 +247,14 @@ if (grid) {
   const { out, results } = report(marginArg === undefined ? undefined : Number(marginArg));
   global.gc?.();
   out.firstCheckMs = loadMs;
-  out.rssMB = { coreAndJieba: Math.round(rssJieba / 2 ** 20), withTypoContext: Math.round(rssRule / 2 ** 20), added: Math.round((rssRule - rssJieba) / 2 ** 20), afterRun: Math.round(process.memoryUsage().rss / 2 ** 20), processStart: Math.round(rssBefore / 2 ** 20), jsHeapAndBuffersAdded: Math.round((heapRule - heapJieba) / 2 ** 20) };
+  out.rssMB = {
+    coreAndJieba: Math.round(rssJieba / 2 ** 20),
+    withTypoContext: Math.round(rssRule / 2 ** 20),
+    added: Math.round((rssRule - rssJieba) / 2 ** 20),
+    afterRun: Math.round(process.memoryUsage().rss / 2 ** 20),
+    processStart: Math.round(rssBefore / 2 ** 20),
+    jsHeapAndBuffersAdded: Math.round((heapRule - heapJieba) / 2 ** 20),
+  };
   if (!global.gc) out.rssMB.note = 'run with node --expose-gc for steadier memory figures';
   out.totalSeconds = Math.round((Date.now() - t0) / 100) / 10;
   console.log(JSON.stringify(out, null, 2));
@@ -233,7 +265,9 @@ if (grid) {
       if (n >= show) break;
       if (r.findings.length === 0 || r.pred === r.tgt) continue;
       n++;
-      console.log(`${r.src === r.tgt ? 'CLEAN' : 'WRONG'}\t${r.findings.map((f) => `${r.src.slice(f.offset, f.offset + f.length)}→${f.suggestions.join('/')}`).join(' ')}\t${r.src}`);
+      console.log(
+        `${r.src === r.tgt ? 'CLEAN' : 'WRONG'}\t${r.findings.map((f) => `${r.src.slice(f.offset, f.offset + f.length)}→${f.suggestions.join('/')}`).join(' ')}\t${r.src}`,
+      );
     }
   }
 }

@@ -29,7 +29,9 @@ export function ruleDocs(rules = createRequire(import.meta.url)(path.join(root, 
   const missing = ids.filter((id) => !table.has(id));
   const extra = [...table.keys()].filter((id) => !ids.includes(id));
   if (missing.length || extra.length) {
-    throw new Error(`docs/rules.tsv and the rule registry differ: missing ${missing.join(', ') || '-'}; not in the registry ${extra.join(', ') || '-'}`);
+    throw new Error(
+      `docs/rules.tsv and the rule registry differ: missing ${missing.join(', ') || '-'}; not in the registry ${extra.join(', ') || '-'}`,
+    );
   }
   return rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, ...table.get(r.id) }));
 }
@@ -49,7 +51,9 @@ export function generated(docs = ruleDocs()) {
 
   const schema = JSON.parse(read('schemas/gongwen.schema.json'));
   const rules = schema.properties.rules;
-  rules.properties = Object.fromEntries(docs.map((d) => [d.id, { type: 'string', enum: SEVERITIES, description: /[A-Za-z]/.test(d.en) ? `${d.zh} ${d.en}` : d.zh }]));
+  rules.properties = Object.fromEntries(
+    docs.map((d) => [d.id, { type: 'string', enum: SEVERITIES, description: /[A-Za-z]/.test(d.en) ? `${d.zh} ${d.en}` : d.zh }]),
+  );
   rules.additionalProperties = { type: 'string', enum: SEVERITIES };
   out['schemas/gongwen.schema.json'] = json(schema);
 

@@ -122,7 +122,9 @@ async function main() {
   if (!fs.existsSync(addon)) throw new Error(`${ADDON} is missing: run npm install first (it builds nodejieba)`);
   const built = binaryTargets(fs.readFileSync(addon));
   if (!built || !built.includes(target)) {
-    throw new Error(`${ADDON} is built for ${built?.join(', ') || 'an unknown platform'}, not ${target}: package each target on a machine of that platform`);
+    throw new Error(
+      `${ADDON} is built for ${built?.join(', ') || 'an unknown platform'}, not ${target}: package each target on a machine of that platform`,
+    );
   }
   if (target.startsWith('linux-')) {
     const needs = linuxSymbolVersions(fs.readFileSync(addon));

@@ -25,8 +25,16 @@ describe('.github/workflows/ci.yml', () => {
   let TARGETS;
   before(async () => {
     const doc = YAML.parseDocument(fs.readFileSync(FILE, 'utf8'), { prettyErrors: true, uniqueKeys: true });
-    assert.deepEqual(doc.errors.map((e) => e.message), [], 'YAML errors');
-    assert.deepEqual(doc.warnings.map((e) => e.message), [], 'YAML warnings');
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      [],
+      'YAML errors',
+    );
+    assert.deepEqual(
+      doc.warnings.map((e) => e.message),
+      [],
+      'YAML warnings',
+    );
     workflow = doc.toJS();
     ({ TARGETS } = await import(pathToFileURL(path.join(root, 'scripts', 'package.mjs')).href));
   });

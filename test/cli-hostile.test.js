@@ -16,7 +16,9 @@ const TEXT = '这是关健一年，，要抓好落实。\n';
  * Only the punctuation rules, so that a run needs no dictionary (0.2 s instead of 2): written as the
  * .gongwen.json of the folder each test runs in.
  */
-const FAST = { rules: Object.fromEntries(require('./helpers').RULE_IDS.map((id) => [id, id === 'punct-dup' || id === 'punct-width' ? 'error' : 'off'])) };
+const FAST = {
+  rules: Object.fromEntries(require('./helpers').RULE_IDS.map((id) => [id, id === 'punct-dup' || id === 'punct-width' ? 'error' : 'off'])),
+};
 const posix = process.platform !== 'win32';
 /** Whether mkfifo works here (not on Windows; BSD's has no --help, so it is tried for real). */
 function fifoWorks() {
@@ -35,7 +37,12 @@ const hasDevZero = fs.existsSync('/dev/zero');
 
 function run(args, { cwd = currentDir, shell } = {}) {
   const r = shell
-    ? spawnSync('sh', ['-c', `${shell} && exec "$0" "$@"`, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 })
+    ? spawnSync('sh', ['-c', `${shell} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 30000,
+      })
     : spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
   assert.equal(r.error, undefined, `the run did not end: ${r.error}`);
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -82,7 +89,10 @@ describe('cli against hostile files', function () {
     const byName = Object.fromEntries(JSON.parse(r.out).map((x) => [path.basename(x.file), x]));
     assert.equal(byName['a.txt'].fixed, 1);
     assert.match(byName['link.txt'].notFixed, /符号链接/);
-    assert.deepEqual(byName['link.txt'].diagnostics.map((d) => d.text), ['，，']);
+    assert.deepEqual(
+      byName['link.txt'].diagnostics.map((d) => d.text),
+      ['，，'],
+    );
     assert.equal(fs.readFileSync(outside, 'utf8'), TEXT);
     assert.ok(fs.lstatSync(path.join(dir, 'proj', 'link.txt')).isSymbolicLink());
   });
@@ -152,7 +162,10 @@ describe('cli against hostile files', function () {
     const r = run(['--config', cfg, '--format', 'json', file]);
     assert.match(r.err, /cfg\.json：未知设置项「colour」，已忽略/);
     assert.doesNotMatch(r.err, /date/);
-    assert.deepEqual(JSON.parse(r.out)[0].diagnostics.map((d) => [d.rule, d.severity]), [['punct-dup', 'warning']]);
+    assert.deepEqual(
+      JSON.parse(r.out)[0].diagnostics.map((d) => [d.rule, d.severity]),
+      [['punct-dup', 'warning']],
+    );
   });
 
   it('warns about a .gongwen.json that is a FIFO, and checks with the defaults', function () {
@@ -165,7 +178,10 @@ describe('cli against hostile files', function () {
     fs.writeFileSync(path.join(ws, 'a.txt'), 'OK，，OK\n');
     const r = run(['--format', 'json', 'a.txt'], { cwd: ws });
     assert.match(r.err, /\.gongwen\.json（不是普通文件.*已忽略，使用默认设置/);
-    assert.deepEqual(JSON.parse(r.out)[0].diagnostics.map((d) => [d.rule, d.severity]), [['punct-dup', 'error']]);
+    assert.deepEqual(
+      JSON.parse(r.out)[0].diagnostics.map((d) => [d.rule, d.severity]),
+      [['punct-dup', 'error']],
+    );
   });
 
   it('escapes control characters of file names and text before they reach the terminal', function () {

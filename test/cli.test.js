@@ -53,10 +53,13 @@ describe('cli', () => {
       const { code, data } = await json([file]);
       assert.equal(code, 1);
       const d = data[0].diagnostics;
-      assert.deepEqual(d.map((x) => [x.rule, x.text, x.line, x.column, x.offset]), [
-        ['typo', '关健', 2, 3, 6],
-        ['punct-dup', '，，', 2, 7, 10],
-      ]);
+      assert.deepEqual(
+        d.map((x) => [x.rule, x.text, x.line, x.column, x.offset]),
+        [
+          ['typo', '关健', 2, 3, 6],
+          ['punct-dup', '，，', 2, 7, 10],
+        ],
+      );
     });
   }
 
@@ -67,7 +70,8 @@ describe('cli', () => {
     assert.ok(Array.isArray(data) && data.length === 1);
     assert.equal(data[0].file, file);
     for (const d of data[0].diagnostics) {
-      for (const key of ['rule', 'severity', 'message', 'offset', 'length', 'line', 'column', 'text', 'suggestions']) assert.ok(key in d, key);
+      for (const key of ['rule', 'severity', 'message', 'offset', 'length', 'line', 'column', 'text', 'suggestions'])
+        assert.ok(key in d, key);
     }
     assert.deepEqual(data[0].diagnostics[0].suggestions, ['关键']);
   });
@@ -100,7 +104,10 @@ describe('cli', () => {
     fs.writeFileSync(path.join(dir, 'c.png'), 'binary');
     fs.writeFileSync(path.join(dir, 'd.xlsx'), 'binary');
     const { data } = await json([dir]);
-    assert.deepEqual(data.map((r) => path.relative(dir, r.file)), ['a.txt', path.join('sub', 'b.md')]);
+    assert.deepEqual(
+      data.map((r) => path.relative(dir, r.file)),
+      ['a.txt', path.join('sub', 'b.md')],
+    );
   });
 
   it('leaves exported proofreading reports alone: by name in a folder, by their mark anywhere', async () => {
@@ -156,7 +163,10 @@ describe('cli', () => {
     fs.writeFileSync(cfg, JSON.stringify({ rules: { typo: 'off', 'punct-dup': 'warning' } }));
     const r = await json(['--config', cfg, file]);
     assert.equal(r.code, 0);
-    assert.deepEqual(r.data[0].diagnostics.map((d) => [d.rule, d.severity]), [['punct-dup', 'warning']]);
+    assert.deepEqual(
+      r.data[0].diagnostics.map((d) => [d.rule, d.severity]),
+      [['punct-dup', 'warning']],
+    );
 
     fs.writeFileSync(cfg, '{ rules: ');
     const bad = await run(['--config', cfg, file]);
@@ -189,9 +199,19 @@ describe('cli', () => {
       const text = iconv.decode(enc === 'utf16le' ? raw.subarray(2) : raw, enc);
       assert.equal(text, '这是关键一年，要抓好落实X届。\r\n加强领导，狠抓落实。\r\n');
       assert.equal(r.data[0].fixed, 3);
-      assert.deepEqual(r.data[0].fixes.map((f) => [f.line, f.column, f.from, f.to]), [[1, 3, '关健', '关键'], [1, 7, '，，', '，'], [2, 5, ',', '，']]);
+      assert.deepEqual(
+        r.data[0].fixes.map((f) => [f.line, f.column, f.from, f.to]),
+        [
+          [1, 3, '关健', '关键'],
+          [1, 7, '，，', '，'],
+          [2, 5, ',', '，'],
+        ],
+      );
       // The placeholder has no automatic fix and is still reported.
-      assert.deepEqual(r.data[0].diagnostics.map((d) => d.text), ['X']);
+      assert.deepEqual(
+        r.data[0].diagnostics.map((d) => d.text),
+        ['X'],
+      );
       assert.equal(r.code, 1);
     });
   }
@@ -230,7 +250,10 @@ describe('cli', () => {
     /** Runs the CLI, reads `bytes` of its output, then closes the pipe as head does; resolves on exit. */
     const readThenClose = (args, bytes) =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [BIN, ...args], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1' },
+        });
         let got = 0;
         let err = '';
         child.stderr.on('data', (d) => (err += d));

@@ -52,18 +52,32 @@ describe('client/src/report.ts', function () {
     it('counts per category and per rule, most frequent first, and sorts findings by position', () => {
       const model = build();
       assert.equal(model.total, 5);
-      assert.deepEqual(model.byCategory, [
-        { label: '错别字', count: 2 },
-        { label: '未填内容', count: 1 },
-        { label: '标点', count: 1 },
-        { label: '重复', count: 1 },
-      ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)));
-      assert.deepEqual(model.byRule.map((r) => [r.rule, r.count]), [['typo', 2], ['dup-word', 1], ['placeholder', 1], ['punct-dup', 1]]);
+      assert.deepEqual(
+        model.byCategory,
+        [
+          { label: '错别字', count: 2 },
+          { label: '未填内容', count: 1 },
+          { label: '标点', count: 1 },
+          { label: '重复', count: 1 },
+        ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+      );
+      assert.deepEqual(
+        model.byRule.map((r) => [r.rule, r.count]),
+        [
+          ['typo', 2],
+          ['dup-word', 1],
+          ['placeholder', 1],
+          ['punct-dup', 1],
+        ],
+      );
       assert.deepEqual(model.bySeverity, { error: 3, warning: 1, info: 1, hint: 0 });
-      assert.deepEqual(model.findings.map((f) => f.text), ['关健', 'XX', '布署', '，，', '的的']);
+      assert.deepEqual(
+        model.findings.map((f) => f.text),
+        ['关健', 'XX', '布署', '，，', '的的'],
+      );
     });
 
-    it('does not reorder the caller\'s array', () => {
+    it("does not reorder the caller's array", () => {
       const input = [...FINDINGS];
       build({ findings: input });
       assert.deepEqual(input, FINDINGS);
@@ -97,8 +111,14 @@ describe('client/src/report.ts', function () {
       const model = build();
       const html = report.renderWebviewHtml(model, { nonce: NONCE });
       const buttons = [...html.matchAll(/<button[^>]*data-action="reveal" data-index="(\d+)"[^>]*>([^<]*)<\/button>/g)];
-      assert.deepEqual(buttons.map((b) => Number(b[1])), [0, 1, 2, 3, 4]);
-      assert.deepEqual(buttons.map((b) => b[2]), ['1:6', '3:1', '3:10', '5:3', '8:2']);
+      assert.deepEqual(
+        buttons.map((b) => Number(b[1])),
+        [0, 1, 2, 3, 4],
+      );
+      assert.deepEqual(
+        buttons.map((b) => b[2]),
+        ['1:6', '3:1', '3:10', '5:3', '8:2'],
+      );
       assert.match(html, /data-action="export" data-format="md"/);
       assert.match(html, /data-action="export" data-format="html"/);
       assert.match(html, /data-action="rerun"/);
@@ -208,7 +228,8 @@ describe('client/src/report.ts', function () {
         assert.ok(isExportedReport(text, `/tmp/renamed.${format}`), format);
       }
       // By name alone (reports exported before the mark, or copies the browser renamed).
-      for (const name of ['通知-校对报告.md', '/tmp/通知-校对报告 (2).md', 'notice-proofreading-report.html']) assert.ok(isExportedReport('', name), name);
+      for (const name of ['通知-校对报告.md', '/tmp/通知-校对报告 (2).md', 'notice-proofreading-report.html'])
+        assert.ok(isExportedReport('', name), name);
       for (const name of ['校对报告写作要求.md', '通知-校对报告.txt', '通知.md']) assert.ok(!isExportedReport('# 通知', name), name);
     });
 
@@ -216,7 +237,10 @@ describe('client/src/report.ts', function () {
       const model = build({
         findings: [finding(0, 0, 'residue', '网页残留', 'a|b\n*c* <i>[x](y)', { message: '`code` | pipe' })],
       });
-      const row = report.renderMarkdown(model).split('\n').find((l) => l.startsWith('| 1 |'));
+      const row = report
+        .renderMarkdown(model)
+        .split('\n')
+        .find((l) => l.startsWith('| 1 |'));
       // Unescaped pipes are exactly the cell separators: 8 of them for 7 columns.
       assert.equal((row.match(/(?<!\\)\|/g) || []).length, 8, row);
       assert.ok(row.includes('a\\|b↵\\*c\\* \\<i\\>\\[x\\](y)'), row);

@@ -25,7 +25,6 @@ describe('client/src/speech.ts (status bar counts)', function () {
     it('counts a character outside the BMP once', () => {
       assert.equal(speech.countCharacters('𠀀𪚥字'), 3);
     });
-
   });
 
   describe('looksLikeSpeech', () => {

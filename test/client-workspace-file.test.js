@@ -25,7 +25,8 @@ describe('client/src/workspaceFile.ts (.gongwen.json)', function () {
     });
 
     it('appends to the list, keeping the other fields and their order', () => {
-      const before = '{\n  "rules": {\n    "dup-word": "off"\n  },\n  "allowWords": [\n    "关健"\n  ],\n  "documentDate": "2026-01-05"\n}\n';
+      const before =
+        '{\n  "rules": {\n    "dup-word": "off"\n  },\n  "allowWords": [\n    "关健"\n  ],\n  "documentDate": "2026-01-05"\n}\n';
       const { text, added } = wf.addAllowWord(before, '东江');
       assert.equal(added, true);
       const json = JSON.parse(text);

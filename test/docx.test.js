@@ -51,7 +51,10 @@ describe('docx: reading', () => {
   it('reads footnotes after the body, without the separators', () => {
     const d = docx.readDocx(buildDocx({ paragraphs: [['正文有注', footnoteRef(1)], '第二段'], footnotes: ['注释的文字。'] }));
     assert.equal(d.text, '正文有注\n第二段\n注释的文字。\n');
-    assert.deepEqual(d.sections.map((s) => s.name), ['正文', '脚注']);
+    assert.deepEqual(
+      d.sections.map((s) => s.name),
+      ['正文', '脚注'],
+    );
   });
 
   it('reads tracked changes as accepted: insertions in, deletions and moved-away text out', () => {
@@ -114,12 +117,20 @@ describe('docx: reading', () => {
   });
 
   it('puts the labels of auto-numbered paragraphs in front of them, counted as Word counts', () => {
-    const styles = '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="标题一"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>';
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="标题一"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>';
     const d = docx.readDocx(
       buildDocx({
         numbering: NUMBERING,
         styles,
-        paragraphs: [styled('H1', '总体要求'), numbered(1, '指导思想'), numbered(1, '目标任务'), numbered(2, '具体指标'), styled('H1', '重点工作'), numbered(1, '抓好落实')],
+        paragraphs: [
+          styled('H1', '总体要求'),
+          numbered(1, '指导思想'),
+          numbered(1, '目标任务'),
+          numbered(2, '具体指标'),
+          styled('H1', '重点工作'),
+          numbered(1, '抓好落实'),
+        ],
       }),
     );
     assert.equal(d.text, '一、总体要求\n（一）指导思想\n（二）目标任务\n1.具体指标\n二、重点工作\n（一）抓好落实\n');
@@ -162,12 +173,23 @@ describe('docx: reading', () => {
       [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /加密|\.doc/],
       [Buffer.from(zipSync({ 'a.txt': strToU8('x') })), /没有正文部件/],
     ];
-    for (const [bytes, re] of cases) assert.throws(() => docx.readDocx(bytes), (err) => err instanceof docx.DocxError && re.test(err.message));
+    for (const [bytes, re] of cases)
+      assert.throws(
+        () => docx.readDocx(bytes),
+        (err) => err instanceof docx.DocxError && re.test(err.message),
+      );
     const entries = unzipSync(ok);
-    entries['word/document.xml'] = strToU8(strFromU8(entries['word/document.xml']).replaceAll('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'));
+    entries['word/document.xml'] = strToU8(
+      strFromU8(entries['word/document.xml']).replaceAll(
+        'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+        'http://purl.oclc.org/ooxml/wordprocessingml/main',
+      ),
+    );
     assert.throws(() => docx.readDocx(zipSync(entries)), /Strict/);
     const broken = unzipSync(ok);
-    broken['word/document.xml'] = strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p></w:body>');
+    broken['word/document.xml'] = strToU8(
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p></w:body>',
+    );
     assert.throws(() => docx.readDocx(zipSync(broken)), /XML 有误/);
   });
 });
@@ -210,7 +232,8 @@ describe('docx: the CLI', () => {
     fs.writeFileSync(path.join(dir, '~$文件.docx'), 'owner file');
     const r = cli([dir]);
     assert.equal(r.code, 2);
-    for (const ext of ['doc', 'wps', 'pdf', 'odt']) assert.match(r.out, new RegExp(`文件\\.${ext}\\n  无法检查  .*请另存为 \\.docx 或 \\.txt 后再检查`));
+    for (const ext of ['doc', 'wps', 'pdf', 'odt'])
+      assert.match(r.out, new RegExp(`文件\\.${ext}\\n  无法检查  .*请另存为 \\.docx 或 \\.txt 后再检查`));
     assert.match(r.out, /检查了 0 个文件，4 个无法检查/);
     assert.doesNotMatch(r.out, /✔/);
     assert.doesNotMatch(r.out, /~\$/);
@@ -249,7 +272,10 @@ describe('docx: the CLI', () => {
     const original = buildDocx({
       paragraphs: ['这是关健一年，，要抓好落实。', ['A&B', '公司'], '第三段'],
       footnotes: ['注。'],
-      extra: { 'word/media/image1.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 'customXml/item1.xml': strToU8('<a>自定义</a>') },
+      extra: {
+        'word/media/image1.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+        'customXml/item1.xml': strToU8('<a>自定义</a>'),
+      },
     });
     fs.writeFileSync(file, original);
     const r = json(['--fix', file]);
@@ -282,13 +308,17 @@ describe('docx: the CLI', () => {
   it('--fix makes a fix across neighbouring runs formatted alike, in the first of them', () => {
     const file = path.join(dir, 'a.docx');
     // As LibreOffice writes Chinese and digits: separate runs, the same (empty) properties.
-    const p = '<w:p><w:r><w:rPr></w:rPr><w:t>总产量达到</w:t></w:r><w:r><w:rPr></w:rPr><w:t>4</w:t></w:r><w:r><w:rPr></w:rPr><w:t>千万公斤，，同比增长。</w:t></w:r></w:p>';
+    const p =
+      '<w:p><w:r><w:rPr></w:rPr><w:t>总产量达到</w:t></w:r><w:r><w:rPr></w:rPr><w:t>4</w:t></w:r><w:r><w:rPr></w:rPr><w:t>千万公斤，，同比增长。</w:t></w:r></w:p>';
     fs.writeFileSync(file, buildDocx({ paragraphs: [p] }));
     const r = json(['--fix', file]);
     assert.equal(r.data[0].fixed, 2, JSON.stringify(r.data[0]));
     assert.equal(r.data[0].inWord, undefined);
     const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']);
-    assert.match(xml, /<w:t>总产量达到<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>4000<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>万公斤，同比增长。<\/w:t>/);
+    assert.match(
+      xml,
+      /<w:t>总产量达到<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>4000<\/w:t><\/w:r><w:r><w:rPr><\/w:rPr><w:t>万公斤，同比增长。<\/w:t>/,
+    );
     assert.equal(docx.readDocx(fs.readFileSync(file)).text, '总产量达到4000万公斤，同比增长。\n');
   });
 
@@ -301,7 +331,10 @@ describe('docx: the CLI', () => {
     assert.match(r.out, /需在 Word 中修改 1 处.*\n +第 1 段 +「，，」→「，」/);
     assert.match(r.out, /1 处需在 Word 中修改/);
     const { data } = json([file]);
-    assert.deepEqual(data[0].diagnostics.map((d) => d.text), ['，，']);
+    assert.deepEqual(
+      data[0].diagnostics.map((d) => d.text),
+      ['，，'],
+    );
   });
 
   it('--fix never writes a package that holds a part it cannot keep byte for byte', () => {
@@ -322,7 +355,11 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
   this.timeout(240000);
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
   const convert = (dir, to, file) => {
-    const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', path.join(dir, 'out'), file], { encoding: 'utf8', timeout: 110000 });
+    const r = spawnSync(
+      soffice,
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', path.join(dir, 'out'), file],
+      { encoding: 'utf8', timeout: 110000 },
+    );
     assert.equal(r.status, 0, r.stderr);
   };
 
@@ -343,7 +380,10 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
       assert.ok(r.data[1].fixed > 0, 'the example has fixes to make');
       assert.equal(r.data[1].inWord, undefined);
       convert(dir, 'txt:Text (encoded):UTF8', word);
-      const converted = fs.readFileSync(path.join(dir, 'out', 'report.txt'), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+      const converted = fs
+        .readFileSync(path.join(dir, 'out', 'report.txt'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n');
       assert.equal(converted, fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -362,9 +402,24 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
       fs.writeFileSync(path.join(dir, 'speech.docx'), docxOfText(text));
       cli(['--fix', path.join(dir, 'speech.txt'), path.join(dir, 'speech.docx')]);
       const out = path.join(dir, 'out');
-      const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, path.join(dir, 'speech.docx')], { encoding: 'utf8', timeout: 110000 });
+      const r = spawnSync(
+        soffice,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'txt:Text (encoded):UTF8',
+          '--outdir',
+          out,
+          path.join(dir, 'speech.docx'),
+        ],
+        { encoding: 'utf8', timeout: 110000 },
+      );
       assert.equal(r.status, 0, r.stderr);
-      const converted = fs.readFileSync(path.join(out, 'speech.txt'), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+      const converted = fs
+        .readFileSync(path.join(out, 'speech.txt'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n');
       const fixed = fs.readFileSync(path.join(dir, 'speech.txt'), 'utf8');
       assert.notEqual(fixed, text + '\n', 'the example has fixes to make');
       assert.equal(converted.replace(/\n$/, ''), fixed.replace(/\n$/, ''));

@@ -59,7 +59,10 @@ describe('engine: options', () => {
   it('turns rules off and sets severities', () => {
     const text = '这是关健一年，，好';
     const found = core.check(text, { rules: { typo: 'off', 'punct-dup': 'hint' } });
-    assert.deepEqual(found.map((f) => [f.rule, f.severity]), [['punct-dup', 'hint']]);
+    assert.deepEqual(
+      found.map((f) => [f.rule, f.severity]),
+      [['punct-dup', 'hint']],
+    );
   });
 
   it('adds the user’s typo pairs, still on word boundaries', () => {
@@ -114,7 +117,10 @@ describe('fixes', () => {
     const found = core.check(text);
     const { text: fixed, applied } = core.applyFixes(text, found);
     assert.equal(fixed, '这是关键一年，工作完成。，加强领导，狠抓落实X届');
-    assert.deepEqual(applied.map((f) => f.rule), ['typo', 'punct-dup', 'punct-width']);
+    assert.deepEqual(
+      applied.map((f) => f.rule),
+      ['typo', 'punct-dup', 'punct-width'],
+    );
     // 「。，」 has two suggestions and the placeholder none: both are left for a person.
     assert.deepEqual(spans(fixed, core.check(fixed)), ['。，', 'X']);
   });
@@ -166,11 +172,15 @@ describe('document date', () => {
     assert.equal(core.resolveDocumentDate('一、2022年工作回顾').source, 'today');
   });
 
-  it('says in a date-dependent finding when the date is the title\'s year or today, and judges by it', () => {
-    const speech = '在市人大2022年度工作推进动员大会上的讲话\n同志们：\n要支持“一府两院”依法履职，做好新冠肺炎疫情防控，迎接党的二十大胜利召开。\n';
+  it("says in a date-dependent finding when the date is the title's year or today, and judges by it", () => {
+    const speech =
+      '在市人大2022年度工作推进动员大会上的讲话\n同志们：\n要支持“一府两院”依法履职，做好新冠肺炎疫情防控，迎接党的二十大胜利召开。\n';
     const found = core.check(speech, {}).filter((f) => f.rule === 'outdated');
     // As of 2022: 一府两院 (outdated since 2018) is flagged; 新冠肺炎 (renamed 2022-12-26) and 迎接二十大 (held 2022-10) are not.
-    assert.deepEqual(found.map((f) => speech.slice(f.offset, f.offset + f.length)), ['一府两院']);
+    assert.deepEqual(
+      found.map((f) => speech.slice(f.offset, f.offset + f.length)),
+      ['一府两院'],
+    );
     assert.match(found[0].message, /按文稿日期 2022 年判断/);
     // Today, when nothing in the document dates it.
     const undated = speech.replace('2022年度', '');
@@ -178,7 +188,8 @@ describe('document date', () => {
     assert.ok(today.length >= 3, today.map((f) => f.message).join('\n'));
     for (const f of today) assert.match(f.message, /文中没有成文日期，按今天 \d{4}年\d{1,2}月\d{1,2}日 判断/);
     // No note when the writer or the document gives the date.
-    for (const f of core.check(speech, { date: '2023-06-01' }).filter((x) => x.rule === 'outdated')) assert.doesNotMatch(f.message, /判断。）$/);
+    for (const f of core.check(speech, { date: '2023-06-01' }).filter((x) => x.rule === 'outdated'))
+      assert.doesNotMatch(f.message, /判断。）$/);
     const signed = speech + '东江市人民代表大会常务委员会\n2022年3月1日\n';
     for (const f of core.check(signed, {}).filter((x) => x.rule === 'outdated')) assert.doesNotMatch(f.message, /判断。）$/);
   });
@@ -246,7 +257,8 @@ describe('engine: quietIfRepeated (a guess about a word the document uses again 
     defaultSeverity: 'info',
     description: '',
     autoFix: false,
-    check: (ctx) => (ctx.text.length >= 2 ? [{ offset: 0, length: 1, message: 'm', suggestions: ['x'], quietIfRepeated: ctx.text.slice(0, 2) }] : []),
+    check: (ctx) =>
+      ctx.text.length >= 2 ? [{ offset: 0, length: 1, message: 'm', suggestions: ['x'], quietIfRepeated: ctx.text.slice(0, 2) }] : [],
   };
   const segmenter = { cut: (t) => [...t] };
   const flagged = (text) => new core.Checker({ rules: [rule], segmenter }).check(text).map((f) => text.slice(f.offset, f.offset + 2));
@@ -266,6 +278,9 @@ describe('engine: quietIfRepeated (a guess about a word the document uses again 
   it('keeps the findings of other rules and the order of the rest', () => {
     const text = '甲乙丙，，。\n丁戊甲乙。';
     const all = new core.Checker({ rules: [rule, ...core.RULES.filter((r) => r.id === 'punct-dup')], segmenter }).check(text);
-    assert.deepEqual(all.map((f) => f.rule), ['punct-dup', 'guess']);
+    assert.deepEqual(
+      all.map((f) => f.rule),
+      ['punct-dup', 'guess'],
+    );
   });
 });

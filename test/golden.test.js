@@ -10,7 +10,10 @@ const { core } = require('./helpers');
 
 const DIR = path.join(__dirname, 'fixtures', 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
-const inputs = fs.readdirSync(DIR).filter((f) => !/\.(expected\.json|fixed\.\w+)$/.test(f)).sort();
+const inputs = fs
+  .readdirSync(DIR)
+  .filter((f) => !/\.(expected\.json|fixed\.\w+)$/.test(f))
+  .sort();
 
 describe('golden fixtures', () => {
   it('has fixtures', () => assert.ok(inputs.length >= 4));
@@ -41,7 +44,11 @@ describe('golden fixtures', () => {
       // Fixing never creates new findings.
       const after = core.check(fixed, { format: ext === '.md' ? 'markdown' : 'plain' });
       assert.ok(after.length <= findings.length);
-      for (const f of after) assert.ok(findings.some((g) => g.rule === f.rule && g.message === f.message), `new finding after fix: ${f.message}`);
+      for (const f of after)
+        assert.ok(
+          findings.some((g) => g.rule === f.rule && g.message === f.message),
+          `new finding after fix: ${f.message}`,
+        );
     });
   }
 });

@@ -30,7 +30,14 @@ function loadTheme(file) {
   for (const r of theme.tokenColors) {
     for (const selector of r.scope) {
       const parts = selector.trim().split(/\s+/);
-      rules.push({ selector, last: parts[parts.length - 1], parents: parts.slice(0, -1), foreground: r.foreground, fontStyle: r.fontStyle, order: rules.length });
+      rules.push({
+        selector,
+        last: parts[parts.length - 1],
+        parents: parts.slice(0, -1),
+        foreground: r.foreground,
+        fontStyle: r.fontStyle,
+        order: rules.length,
+      });
     }
   }
   return { name: theme.name, rules, editorForeground: theme.editorForeground ?? base.editorForeground };
@@ -56,7 +63,11 @@ function ruleFor(theme, stack, i) {
     }
     if (!ok) continue;
     const rank = [r.last.split('.').length, r.parents.length, r.order];
-    if (!best || rank[0] > best.rank[0] || (rank[0] === best.rank[0] && (rank[1] > best.rank[1] || (rank[1] === best.rank[1] && rank[2] > best.rank[2])))) {
+    if (
+      !best ||
+      rank[0] > best.rank[0] ||
+      (rank[0] === best.rank[0] && (rank[1] > best.rank[1] || (rank[1] === best.rank[1] && rank[2] > best.rank[2])))
+    ) {
       best = { rule: r, rank };
     }
   }

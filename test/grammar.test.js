@@ -160,13 +160,13 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
   describe('placeholders', () => {
     it('match X, XX, ×, ××, ○○ and Ｘ next to Chinese text', () => {
       const cases = {
-        'X届人大': 'X',
-        'XX同志': 'XX',
+        X届人大: 'X',
+        XX同志: 'XX',
         '××市': '××',
-        '第X届': 'X',
+        第X届: 'X',
         '张XX，': 'XX',
         '○○同志': '○○',
-        'Ｘ县': 'Ｘ',
+        Ｘ县: 'Ｘ',
         '二○二六年×月': '×',
       };
       for (const [s, want] of Object.entries(cases)) {
@@ -232,9 +232,14 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
       assertNoMatch('doc-number', ['[2026]5号', '（2026）5号', '〔26〕5号']);
     });
 
-    it('成文日期: a line holding only a date, or a speech\'s （date） line', () => {
+    it("成文日期: a line holding only a date, or a speech's （date） line", () => {
       assertMatches('signing-date', ['2026年1月5日', '　　2026年12月31日', '（2026年1月5日）']);
-      assertNoMatch('signing-date', ['2026年1月5日，市政府召开会议。', '（2026年1月5日市人民代表大会通过）', '2026年1月', '（2026年1月5日']);
+      assertNoMatch('signing-date', [
+        '2026年1月5日，市政府召开会议。',
+        '（2026年1月5日市人民代表大会通过）',
+        '2026年1月',
+        '（2026年1月5日',
+      ]);
       assert.match(scopesOf(grammar.repository['signing-date']), /constant\.numeric\.date\.signing\b/);
     });
 
@@ -253,7 +258,7 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
       assert.match(scopesOf(rule), /keyword\.other\.attachment\b/);
     });
 
-    it('the mark 「附件」「附件2」 on an attachment\'s first line', () => {
+    it("the mark 「附件」「附件2」 on an attachment's first line", () => {
       assertMatches('attachment-heading', ['附件', '附件2', '　附件12']);
       assertNoMatch('attachment-heading', ['附件：方案', '附件2：名单', '见附件']);
     });
@@ -264,7 +269,12 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
 
     it('inline disable comments in plain text are comment lines', () => {
       const r = re('disable-comment');
-      for (const s of ['// gongwen-disable-next-line typo', '//gongwen-disable', '  // gongwen-enable', '// gongwen-disable dup-word, typo']) {
+      for (const s of [
+        '// gongwen-disable-next-line typo',
+        '//gongwen-disable',
+        '  // gongwen-enable',
+        '// gongwen-disable dup-word, typo',
+      ]) {
         assert.match(s, r, s);
       }
       for (const s of ['http://example.com', '// 普通注释', '// gongwen-disabled', '正文 // gongwen-disable']) {
@@ -308,7 +318,16 @@ describe('syntaxes/gongwen.tmLanguage.json', () => {
 
     it('includes only rules that exist, and its regexes compile in JavaScript too', () => {
       const includes = injection.patterns.map((p) => p.include);
-      for (const want of ['placeholder', 'heading-1', 'heading-2', 'heading-4', 'salutation', 'signing-date', 'doc-number', 'attachment-note']) {
+      for (const want of [
+        'placeholder',
+        'heading-1',
+        'heading-2',
+        'heading-4',
+        'salutation',
+        'signing-date',
+        'doc-number',
+        'attachment-note',
+      ]) {
         assert.ok(includes.includes(`text.gongwen#${want}`), `the injection should include text.gongwen#${want}`);
       }
       for (const { rule, where } of collectRules({ patterns: injection.patterns, repository: injection.repository })) {

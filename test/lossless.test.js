@@ -101,7 +101,10 @@ describe('--fix loses nothing', function () {
       assert.deepEqual(fs.readFileSync(file), before);
       assert.match(r.notFixed, /写入失败：磁盘读写出错/);
       assert.equal(r.fixed, undefined);
-      assert.deepEqual(r.diagnostics.map((d) => d.text), ['关健', '，，', ',', 'X']);
+      assert.deepEqual(
+        r.diagnostics.map((d) => d.text),
+        ['关健', '，，', ',', 'X'],
+      );
       onlyFiles('a.txt');
     });
   }
@@ -135,12 +138,36 @@ describe('--fix loses nothing', function () {
   const bom8 = Buffer.from([0xef, 0xbb, 0xbf]);
   const le = (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, 'utf16le')]);
   const unwritable = [
-    ['UTF-8 with BOM and invalid bytes FF FE', Buffer.concat([bom8, Buffer.from('这是关健一年'), Buffer.from([0xff, 0xfe]), Buffer.from('，，好。\n')]), /不合 UTF-8/],
-    ['GBK with invalid bytes 80 FF', Buffer.concat([iconv.encode('这是关健一年，，全面加强机关作风建设', 'gbk'), Buffer.from([0x80, 0xff]), iconv.encode('要抓好落实。\n', 'gbk')]), /不合 GB18030/],
+    [
+      'UTF-8 with BOM and invalid bytes FF FE',
+      Buffer.concat([bom8, Buffer.from('这是关健一年'), Buffer.from([0xff, 0xfe]), Buffer.from('，，好。\n')]),
+      /不合 UTF-8/,
+    ],
+    [
+      'GBK with invalid bytes 80 FF',
+      Buffer.concat([
+        iconv.encode('这是关健一年，，全面加强机关作风建设', 'gbk'),
+        Buffer.from([0x80, 0xff]),
+        iconv.encode('要抓好落实。\n', 'gbk'),
+      ]),
+      /不合 GB18030/,
+    ],
     ['UTF-16LE with an odd last byte', Buffer.concat([le('这是关健一年，，要抓好落实。\n'), Buffer.from([0x41])]), /奇数/],
-    ['UTF-16BE with an odd last byte', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('这是关健一年，，要抓好落实。\n', 'utf16be'), Buffer.from([0x41])]), /奇数/],
-    ['UTF-16LE without BOM, odd length', Buffer.concat([iconv.encode('这是关健一年，，要抓好落实。\n', 'utf16le'), Buffer.from([0x41])]), /奇数/],
-    ['Shift-JIS (Japanese)', iconv.encode('これは日本語の文書です。会議は東京で開かれました，，そして終わりました。\n', 'shift_jis'), /Shift-JIS/],
+    [
+      'UTF-16BE with an odd last byte',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('这是关健一年，，要抓好落实。\n', 'utf16be'), Buffer.from([0x41])]),
+      /奇数/,
+    ],
+    [
+      'UTF-16LE without BOM, odd length',
+      Buffer.concat([iconv.encode('这是关健一年，，要抓好落实。\n', 'utf16le'), Buffer.from([0x41])]),
+      /奇数/,
+    ],
+    [
+      'Shift-JIS (Japanese)',
+      iconv.encode('これは日本語の文書です。会議は東京で開かれました，，そして終わりました。\n', 'shift_jis'),
+      /Shift-JIS/,
+    ],
   ];
   for (const [name, bytes, reason] of unwritable) {
     it(`checks ${name} but does not write it, saying why`, () => {
@@ -154,7 +181,12 @@ describe('--fix loses nothing', function () {
   }
 
   it('reads Shift-JIS as Japanese, not as GB18030', () => {
-    const r = cli.checkFile(put('a.txt', iconv.encode('これは日本語の文書です。東京で会議が開かれました。\n', 'shift_jis')), checker, OPTIONS, false);
+    const r = cli.checkFile(
+      put('a.txt', iconv.encode('これは日本語の文書です。東京で会議が開かれました。\n', 'shift_jis')),
+      checker,
+      OPTIONS,
+      false,
+    );
     assert.equal(r.encoding, 'Shift-JIS');
   });
 
@@ -162,7 +194,11 @@ describe('--fix loses nothing', function () {
     const cases = [
       ['gbk', iconv.encode(TEXT, 'gbk'), (s) => iconv.encode(s, 'gbk')],
       ['utf16le', le('𠀀关健，，😀\n'), le],
-      ['lone surrogate', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('好\ud800，，好。\n', 'utf16le')]), (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+      [
+        'lone surrogate',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('好\ud800，，好。\n', 'utf16le')]),
+        (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]),
+      ],
     ];
     for (const [name, bytes, enc] of cases) {
       const file = put(`${name}.txt`, bytes);
@@ -184,7 +220,15 @@ describe('--fix loses nothing', function () {
   it('fixes in one run what once took two, and a second run changes nothing', () => {
     const file = put('a.txt', '关健关健涉及到涉及到，我们要发展发展教育，，好\n');
     const r = fix(file);
-    assert.deepEqual(r.fixes.map((f) => [f.from, f.to]), [['关健关健', '关键'], ['涉及到涉及到', '涉及'], ['发展发展', '发展'], ['，，', '，']]);
+    assert.deepEqual(
+      r.fixes.map((f) => [f.from, f.to]),
+      [
+        ['关健关健', '关键'],
+        ['涉及到涉及到', '涉及'],
+        ['发展发展', '发展'],
+        ['，，', '，'],
+      ],
+    );
     const once = fs.readFileSync(file);
     assert.equal(fix(file).fixed, 0);
     assert.deepEqual(fs.readFileSync(file), once);
@@ -193,11 +237,77 @@ describe('--fix loses nothing', function () {
   // ------------------------------------------------------------------ the property
 
   const PIECES = [
-    '关健', '份内', '发展', '发展发展', '的', '的的', '认真认真再认真', '，', '，，', '。', '。。', '、', '；', '：', '？', '！',
-    '……', '——', '...', '--', ',', '.', ';', ':', '?', '!', '(', ')', '"', '“', '”', '《', '》', '（', '）',
-    'X届', '××', '3,218.5', '9:30', 'https://a.gov.cn/x,y', 'Hello, world.', '一、', '二、', '四、', '（一）', '（三）', '1.',
-    '一府两院', '新冠肺炎', '做的很好', '坚定不移的推进', '涉及到', '截止目前', '约3000人左右', '二0二六年',
-    '预览阅读已结束', '😀', '𠀀', '\u0007', ' ', '\t', '\n', '\r\n', '同志们：', '工作', '推进', '我们', '要', '了', '好', '关健关健',
+    '关健',
+    '份内',
+    '发展',
+    '发展发展',
+    '的',
+    '的的',
+    '认真认真再认真',
+    '，',
+    '，，',
+    '。',
+    '。。',
+    '、',
+    '；',
+    '：',
+    '？',
+    '！',
+    '……',
+    '——',
+    '...',
+    '--',
+    ',',
+    '.',
+    ';',
+    ':',
+    '?',
+    '!',
+    '(',
+    ')',
+    '"',
+    '“',
+    '”',
+    '《',
+    '》',
+    '（',
+    '）',
+    'X届',
+    '××',
+    '3,218.5',
+    '9:30',
+    'https://a.gov.cn/x,y',
+    'Hello, world.',
+    '一、',
+    '二、',
+    '四、',
+    '（一）',
+    '（三）',
+    '1.',
+    '一府两院',
+    '新冠肺炎',
+    '做的很好',
+    '坚定不移的推进',
+    '涉及到',
+    '截止目前',
+    '约3000人左右',
+    '二0二六年',
+    '预览阅读已结束',
+    '😀',
+    '𠀀',
+    '\u0007',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '同志们：',
+    '工作',
+    '推进',
+    '我们',
+    '要',
+    '了',
+    '好',
+    '关健关健',
   ];
   const ENCODINGS = {
     'UTF-8': (s) => Buffer.from(s, 'utf8'),
@@ -235,7 +345,17 @@ describe('--fix loses nothing', function () {
           assert.equal(decoded.slice(start, start + f.from.length), f.from, 'a reported fix is not where it says');
           return [start, start + f.from.length];
         });
-        assertOnlyFlaggedChanged(original, after, decoded, flagged, (s) => ENCODINGS[encoding](s).subarray(encoding.includes('BOM') || encoding.startsWith('UTF-16') ? (encoding === 'UTF-8 BOM' ? 3 : 2) : 0), encoding);
+        assertOnlyFlaggedChanged(
+          original,
+          after,
+          decoded,
+          flagged,
+          (s) =>
+            ENCODINGS[encoding](s).subarray(
+              encoding.includes('BOM') || encoding.startsWith('UTF-16') ? (encoding === 'UTF-8 BOM' ? 3 : 2) : 0,
+            ),
+          encoding,
+        );
         // Fixing the fixed file again changes nothing.
         const again = fix(file);
         assert.equal(again.fixed, 0, `a second run fixed ${JSON.stringify(again.fixes)} in ${JSON.stringify(text)}`);

@@ -12,7 +12,7 @@ const PIECES = ['关健', '，，', '发展发展', 'X届', '加强领导,', '�
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('rapid edits through the language server', function () {
@@ -26,7 +26,9 @@ describe('rapid edits through the language server', function () {
   it('ends with the diagnostics of a fresh check of the final text', async () => {
     const random = rng(20261122);
     let doc = TextDocument.create(URI, 'plaintext', 1, '在会议上的讲话\n同志们：\n今年是关键一年。\n');
-    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: doc.getText() } });
+    server.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: doc.getText() },
+    });
     for (let v = 2; v <= 1001; v++) {
       const text = doc.getText();
       const at = Math.floor(random() * (text.length + 1));

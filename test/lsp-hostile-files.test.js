@@ -62,11 +62,25 @@ describe('hostile .gongwen.json through the language server', function () {
     const all = [...bad, good];
     server = await startServer({ workspaceFolders: all.map((p) => ({ uri: pathToFileURL(p.folder).href, name: p.name ?? 'good' })) });
     const done = all.map((p) => server.nextDiagnostics(published(p.uri), 20000));
-    for (const { uri } of all) server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
+    for (const { uri } of all)
+      server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
     const results = await Promise.all(done);
     // An unreadable file is ignored: the defaults apply there; the good file's setting applies in its folder.
-    results.slice(0, bad.length).forEach((p, i) => assert.deepEqual(p.diagnostics.map((d) => d.code), ['punct-dup', 'punct-width'], bad[i].name));
-    assert.deepEqual(results[bad.length].diagnostics.map((d) => d.code), ['punct-width']);
-    for (const b of bad) assert.ok(server.state.shown.some((m) => b.warning.test(m)), `no warning for ${b.name} in ${JSON.stringify(server.state.shown)}`);
+    results.slice(0, bad.length).forEach((p, i) =>
+      assert.deepEqual(
+        p.diagnostics.map((d) => d.code),
+        ['punct-dup', 'punct-width'],
+        bad[i].name,
+      ),
+    );
+    assert.deepEqual(
+      results[bad.length].diagnostics.map((d) => d.code),
+      ['punct-width'],
+    );
+    for (const b of bad)
+      assert.ok(
+        server.state.shown.some((m) => b.warning.test(m)),
+        `no warning for ${b.name} in ${JSON.stringify(server.state.shown)}`,
+      );
   });
 });

@@ -22,12 +22,19 @@ describe('a stale check result', function () {
     server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: first } });
     await quick;
     const changedAt = server.state.published.length;
-    server.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: '这是关键一年。\n' }] });
+    server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ text: '这是关键一年。\n' }],
+    });
     const final = await server.nextDiagnostics((p) => p.uri === URI && p.version === 2);
     // Give a stale result that slipped through time to arrive after the newer one.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = server.state.published.slice(changedAt).filter((p) => p.uri === URI);
-    assert.deepEqual(after.map((p) => p.version).filter((v) => v !== 2), [], 'a result for version 1 was published after version 2 arrived');
+    assert.deepEqual(
+      after.map((p) => p.version).filter((v) => v !== 2),
+      [],
+      'a result for version 1 was published after version 2 arrived',
+    );
     assert.deepEqual(final.diagnostics, []);
     assert.deepEqual(server.state.published.filter((p) => p.uri === URI).at(-1).diagnostics, []);
   });

@@ -6,7 +6,13 @@ const path = require('node:path');
 const rpc = require('vscode-jsonrpc/node');
 const { root } = require('./helpers');
 
-async function startServer({ workspaceFolders = null, watchFiles = false, initializationOptions, serverPath = path.join(root, 'dist', 'server.js'), env } = {}) {
+async function startServer({
+  workspaceFolders = null,
+  watchFiles = false,
+  initializationOptions,
+  serverPath = path.join(root, 'dist', 'server.js'),
+  env,
+} = {}) {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], ...(env ? { env } : {}) });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const state = { published: [], shown: [], registrations: [], settings: {} };

@@ -181,10 +181,15 @@ describe('package.json manifest', () => {
 
     it('describes rules, typoPairs, allowWords, documentDate, speechPace and typoContextMargin, and nothing else', () => {
       assert.equal(schema.type, 'object');
-      assert.deepEqual(
-        Object.keys(schema.properties).sort(),
-        ['$schema', 'allowWords', 'documentDate', 'rules', 'speechPace', 'typoContextMargin', 'typoPairs'],
-      );
+      assert.deepEqual(Object.keys(schema.properties).sort(), [
+        '$schema',
+        'allowWords',
+        'documentDate',
+        'rules',
+        'speechPace',
+        'typoContextMargin',
+        'typoPairs',
+      ]);
       assert.equal(schema.additionalProperties, false, 'a misspelt field should be underlined');
       for (const [field, def] of Object.entries(schema.properties)) {
         if (field === '$schema') continue;
@@ -207,7 +212,7 @@ describe('package.json manifest', () => {
       assert.equal(schema.properties.speechPace.default, props['gongwen.speechPace'].default);
     });
 
-    it('knows the same fields as the server\'s reader of .gongwen.json', () => {
+    it("knows the same fields as the server's reader of .gongwen.json", () => {
       // A reader that moved or changed shape fails here, never skips.
       const source = read('server', 'src', 'workspaceConfig.ts');
       const m = /const known = new Set\(\[([^\]]*)\]\)/.exec(source);
@@ -240,8 +245,13 @@ describe('package.json manifest', () => {
       assert.deepEqual([Number(floor[1]), Number(floor[2])], [1, 100]);
       const types = /^~?(\d+)\.(\d+)\.(\d+)$/.exec(manifest.devDependencies['@types/vscode']);
       assert.ok(types, manifest.devDependencies['@types/vscode']);
-      assert.ok(Number(types[1]) === Number(floor[1]) && Number(types[2]) <= Number(floor[2]), '@types/vscode must not exceed engines.vscode');
-      const installed = JSON.parse(read('node_modules', '@types', 'vscode', 'package.json')).version.split('.').map(Number);
+      assert.ok(
+        Number(types[1]) === Number(floor[1]) && Number(types[2]) <= Number(floor[2]),
+        '@types/vscode must not exceed engines.vscode',
+      );
+      const installed = JSON.parse(read('node_modules', '@types', 'vscode', 'package.json'))
+        .version.split('.')
+        .map(Number);
       assert.ok(installed[0] === 1 && installed[1] <= Number(floor[2]), `installed @types/vscode ${installed.join('.')}`);
     });
   });
@@ -256,7 +266,13 @@ describe('package.json manifest', () => {
       // The same keys as the server ignores in an untrusted .gongwen.json (workspaceConfig.ts), and the languages checked.
       const source = read('server', 'src', 'workspaceConfig.ts');
       const ignored = [.../KEYS_IGNORED_WHEN_UNTRUSTED = \[([^\]]+)\]/.exec(source)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
-      const settingOf = { rules: 'gongwen.rules', typoPairs: 'gongwen.typoPairs', allowWords: 'gongwen.allowWords', documentDate: 'gongwen.documentDate', typoContextMargin: 'gongwen.typoContext.margin' };
+      const settingOf = {
+        rules: 'gongwen.rules',
+        typoPairs: 'gongwen.typoPairs',
+        allowWords: 'gongwen.allowWords',
+        documentDate: 'gongwen.documentDate',
+        typoContextMargin: 'gongwen.typoContext.margin',
+      };
       assert.deepEqual(ignored.map((k) => settingOf[k]).sort(), restricted.filter((k) => k !== 'gongwen.languages').sort());
       assert.ok(restricted.includes('gongwen.languages'), 'a workspace must not switch the checking off');
       // What stays: the speaking pace and the server trace change no finding and no text.
@@ -276,14 +292,20 @@ describe('package.json manifest', () => {
     });
 
     it('tells the server whether the folder is trusted, and restarts it when trust is granted', () => {
-      assert.match(read('client', 'src', 'languageServer.ts'), /initializationOptions: \{ workspaceTrusted: vscode\.workspace\.isTrusted \}/);
+      assert.match(
+        read('client', 'src', 'languageServer.ts'),
+        /initializationOptions: \{ workspaceTrusted: vscode\.workspace\.isTrusted \}/,
+      );
       assert.match(read('client', 'src', 'extension.ts'), /onDidGrantWorkspaceTrust\(\s*\(\) =>\s*void handle\.restart\(/);
     });
   });
 
   describe('commands, menus, grammars, snippets', () => {
     it('registers every contributed command in the client, with a category', () => {
-      const source = clientSources().map(([, s]) => s).join('\n') + read('server', 'src', 'protocol.ts');
+      const source =
+        clientSources()
+          .map(([, s]) => s)
+          .join('\n') + read('server', 'src', 'protocol.ts');
       for (const command of manifest.contributes.commands) {
         assert.ok(source.includes(`'${command.command}'`), `${command.command} is not defined in the client`);
         assert.ok(command.category, `${command.command}: category`);

@@ -71,7 +71,8 @@ function embeddedTables() {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/from '(?:\.\.\/)+data\/([^']+\.tsv)'/g)) found.add(`server/data/${m[1]}`);
+      else if (e.name.endsWith('.ts'))
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(/from '(?:\.\.\/)+data\/([^']+\.tsv)'/g)) found.add(`server/data/${m[1]}`);
     }
   };
   walk(path.join(root, 'server', 'src'));
@@ -122,7 +123,7 @@ describe('platform packages (scripts/package.mjs)', function () {
   });
 
   describe('targets', () => {
-    it('builds the five targets, and knows this machine\'s', () => {
+    it("builds the five targets, and knows this machine's", () => {
       assert.deepEqual(pkg.TARGETS, ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-x64', 'darwin-arm64']);
       assert.equal(pkg.hostTarget('win32', 'x64'), 'win32-x64');
       assert.equal(pkg.hostTarget('darwin', 'arm64'), 'darwin-arm64');
@@ -172,25 +173,30 @@ describe('platform packages (scripts/package.mjs)', function () {
     it('reads the newest glibc and libstdc++ versions a Linux addon asks for', () => {
       const names = Buffer.from('\0GLIBC_2.2.5\0GLIBCXX_3.4.21\0GLIBC_2.28\0GLIBCXX_3.4.9\0GLIBC_2.14\0GLIBCXX_3.4.25\0', 'latin1');
       assert.deepEqual(pkg.linuxSymbolVersions(names), { glibc: '2.28', glibcxx: '3.4.25' });
-      assert.ok(pkg.compareVersions('3.4.29', '3.4.25') > 0 && pkg.compareVersions('2.28', '2.28') === 0 && pkg.compareVersions('2.9', '2.28') < 0);
+      assert.ok(
+        pkg.compareVersions('3.4.29', '3.4.25') > 0 && pkg.compareVersions('2.28', '2.28') === 0 && pkg.compareVersions('2.9', '2.28') < 0,
+      );
       assert.deepEqual(pkg.VSCODE_LINUX_FLOOR, { glibc: '2.28', glibcxx: '3.4.25' });
     });
 
-    it('finds this machine\'s nodejieba built for this machine', function () {
+    it("finds this machine's nodejieba built for this machine", function () {
       const host = pkg.hostTarget();
       if (!host) this.skip();
       assert.deepEqual(pkg.binaryTargets(fs.readFileSync(path.join(root, pkg.ADDON))), [host]);
     });
   });
 
-  it('refuses to package another platform\'s target with this machine\'s addon', function () {
+  it("refuses to package another platform's target with this machine's addon", function () {
     const host = pkg.hostTarget();
     if (!host) this.skip();
     const other = host === 'win32-x64' ? 'linux-x64' : 'win32-x64';
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-package-'));
     try {
       const { spawnSync } = require('node:child_process');
-      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--target', other, '--no-build', '--out', dir], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--target', other, '--no-build', '--out', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       assert.equal(r.status, 1);
       assert.match(r.stderr, new RegExp(`built for ${host}, not ${other}`));
       assert.deepEqual(fs.readdirSync(dir), []);
@@ -199,7 +205,7 @@ describe('platform packages (scripts/package.mjs)', function () {
     }
   });
 
-  describe('the VSIX of this machine\'s target (npm run package)', () => {
+  describe("the VSIX of this machine's target (npm run package)", () => {
     let dir;
     let vsix;
     let names;
@@ -209,12 +215,17 @@ describe('platform packages (scripts/package.mjs)', function () {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-package-'));
       // `npm run package` less the production build: the bundles `npm test` built are packaged as they are.
       const { spawnSync } = require('node:child_process');
-      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--no-build', '--out', dir], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--no-build', '--out', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       assert.equal(r.status, 0, r.stderr + r.stdout);
       const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
       vsix = path.join(dir, `gongwen-${host}-${version}.vsix`);
       assert.ok(fs.existsSync(vsix), `no ${vsix}: ${fs.readdirSync(dir).join(', ')}`);
-      names = readZip(vsix).names.filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+      names = readZip(vsix)
+        .names.filter((n) => n.startsWith('extension/'))
+        .map((n) => n.slice('extension/'.length));
     });
     after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -233,7 +244,11 @@ describe('platform packages (scripts/package.mjs)', function () {
       const data = dataFiles();
       const missing = data.filter((f) => !embedded.has(f) && !names.includes(f));
       assert.deepEqual(missing, [], 'run-time data left out of the package');
-      assert.deepEqual(names.filter((n) => embedded.has(n)), [], 'tables shipped twice (embedded and as files)');
+      assert.deepEqual(
+        names.filter((n) => embedded.has(n)),
+        [],
+        'tables shipped twice (embedded and as files)',
+      );
     });
 
     it('holds nothing else: no CLI, no sources, no source maps, no full dictionary, one native addon', () => {
@@ -241,7 +256,10 @@ describe('platform packages (scripts/package.mjs)', function () {
       assert.deepEqual(forbidden, []);
       const unaccounted = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
       assert.deepEqual(unaccounted, [], 'files no rule of .vscodeignore decided to ship');
-      assert.deepEqual(names.filter((n) => n.endsWith('.node')), ['node_modules/nodejieba/build/Release/nodejieba.node']);
+      assert.deepEqual(
+        names.filter((n) => n.endsWith('.node')),
+        ['node_modules/nodejieba/build/Release/nodejieba.node'],
+      );
       // The full jieba dictionary alone was 5 MB; the package stays well below what it was.
       assert.ok(fs.statSync(vsix).size < 4 * 1024 * 1024 + 2 * sizeOf('server/data'), `${fs.statSync(vsix).size} bytes`);
     });

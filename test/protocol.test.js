@@ -28,7 +28,10 @@ describe('language server protocol', function () {
     conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: TEXT } });
     // While the dictionary loads, the first publication holds what needs no segmentation.
     const first = await quick;
-    assert.deepEqual(first.diagnostics.map((d) => d.code), ['punct-dup', 'placeholder']);
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['punct-dup', 'placeholder'],
+    );
     const p = await full;
     const summary = p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]);
     assert.deepEqual(summary, [
@@ -71,7 +74,10 @@ describe('language server protocol', function () {
       contentChanges: [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 7 } }, text: '关键' }],
     });
     const p = await nextDiagnostics((x) => x.uri === URI && x.version === 2);
-    assert.deepEqual(p.diagnostics.map((d) => d.code), ['punct-dup', 'dup-word', 'placeholder']);
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      ['punct-dup', 'dup-word', 'placeholder'],
+    );
   });
 
   it('coalesces rapid edits and ends with the diagnostics of the final text', async () => {
@@ -116,11 +122,19 @@ describe('language server protocol', function () {
     shown.length = 0;
     server.state.settings = { rules: { typo: 'loud' }, typoPairs: 'oops' };
     conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const p = await nextDiagnostics((x) => x.uri === URI && x.diagnostics.some((d) => d.code === 'typo') && x.diagnostics.some((d) => d.code === 'dup-word'));
+    const p = await nextDiagnostics(
+      (x) => x.uri === URI && x.diagnostics.some((d) => d.code === 'typo') && x.diagnostics.some((d) => d.code === 'dup-word'),
+    );
     assert.ok(p.diagnostics.length > 0);
     await new Promise((r) => setTimeout(r, 200));
-    assert.ok(shown.some((m) => /严重程度「loud」无效/.test(m)), 'shown: ' + JSON.stringify(shown) + ' diags: ' + JSON.stringify(p.diagnostics.map((d) => d.code)));
-    assert.ok(shown.some((m) => /typoPairs/.test(m)), shown.join('\n'));
+    assert.ok(
+      shown.some((m) => /严重程度「loud」无效/.test(m)),
+      'shown: ' + JSON.stringify(shown) + ' diags: ' + JSON.stringify(p.diagnostics.map((d) => d.code)),
+    );
+    assert.ok(
+      shown.some((m) => /typoPairs/.test(m)),
+      shown.join('\n'),
+    );
   });
 
   it('clears diagnostics when the document closes', async () => {

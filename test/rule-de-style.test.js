@@ -110,9 +110,15 @@ describe('gentler findings', () => {
   it('report 地 one severity step below the rule, 得 at the rule’s severity', () => {
     const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === 'de' ? 'warning' : 'off']));
     const text = '要坚定不移的推进各项改革，工作做的很好。';
-    assert.deepEqual(core.check(text, { rules }).map((f) => f.severity), ['info', 'warning']);
+    assert.deepEqual(
+      core.check(text, { rules }).map((f) => f.severity),
+      ['info', 'warning'],
+    );
     rules.de = 'hint';
-    assert.deepEqual(core.check(text, { rules }).map((f) => f.severity), ['hint', 'hint']);
+    assert.deepEqual(
+      core.check(text, { rules }).map((f) => f.severity),
+      ['hint', 'hint'],
+    );
   });
 
   it('style is a hint by default', () => {
@@ -121,25 +127,29 @@ describe('gentler findings', () => {
 
   it('word-choice is a warning by default, 做出→作出 (a convention) one step below', () => {
     const found = core.check('及时向上级反应情况。国务院做出决定。');
-    assert.deepEqual(found.filter((f) => f.rule === 'word-choice').map((f) => f.severity), ['warning', 'info']);
+    assert.deepEqual(
+      found.filter((f) => f.rule === 'word-choice').map((f) => f.severity),
+      ['warning', 'info'],
+    );
   });
 });
 
-for (const table of ['style', 'word-choice']) describe(`${table} table`, () => {
-  it('gives every entry a key that its examples contain', () => {
-    const fs = require('node:fs');
-    const path = require('node:path');
-    const rows = fs
-      .readFileSync(path.join(__dirname, '..', 'server', 'data', `${table}.tsv`), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() && !l.startsWith('#'))
-      .map((l) => l.split('\t'));
-    for (const [pattern, , , key] of rows) {
-      assert.ok(key, `no key for ${pattern}`);
-      assert.ok(new RegExp(pattern, 'u').source.includes(key) || pattern.includes(key), `key 「${key}」 does not appear in ${pattern}`);
-    }
+for (const table of ['style', 'word-choice'])
+  describe(`${table} table`, () => {
+    it('gives every entry a key that its examples contain', () => {
+      const fs = require('node:fs');
+      const path = require('node:path');
+      const rows = fs
+        .readFileSync(path.join(__dirname, '..', 'server', 'data', `${table}.tsv`), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => l.split('\t'));
+      for (const [pattern, , , key] of rows) {
+        assert.ok(key, `no key for ${pattern}`);
+        assert.ok(new RegExp(pattern, 'u').source.includes(key) || pattern.includes(key), `key 「${key}」 does not appear in ${pattern}`);
+      }
+    });
   });
-});
 
 describe('de asks the tagger only when a pattern can match', () => {
   /** The product's segmenter, counting the tagging calls. */
@@ -170,6 +180,9 @@ describe('de asks the tagger only when a pattern can match', () => {
     const { calls, check } = countingChecker();
     const findings = check('我们要坚定不移的推进高质量发展');
     assert.equal(calls.tag, 1);
-    assert.deepEqual(findings.map((f) => f.suggestions[0]), ['坚定不移地']);
+    assert.deepEqual(
+      findings.map((f) => f.suggestions[0]),
+      ['坚定不移地'],
+    );
   });
 });

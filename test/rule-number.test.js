@@ -41,11 +41,29 @@ const FLAGGED = [
   ['收支突破9千亿元。', [['9千', '9000']]],
   ['面向12-18岁青少年。', [['12-18', '12～18']]],
   // 5. 届次 and 会次
-  ['11届全国人大1次会议', [['11', '十一'], ['1', '一']]],
+  [
+    '11届全国人大1次会议',
+    [
+      ['11', '十一'],
+      ['1', '一'],
+    ],
+  ],
   ['市十六届人大常委会第3次会议审议通过。', [['3', '三']]],
   ['第14届全国人民代表大会', [['14', '十四']]],
-  ['第20届中央委员会第4次全体会议', [['20', '二十'], ['4', '四']]],
-  ['县18届人大常委会第21次会议', [['18', '十八'], ['21', '二十一']]],
+  [
+    '第20届中央委员会第4次全体会议',
+    [
+      ['20', '二十'],
+      ['4', '四'],
+    ],
+  ],
+  [
+    '县18届人大常委会第21次会议',
+    [
+      ['18', '十八'],
+      ['21', '二十一'],
+    ],
+  ],
   // 6. 顿号 between adjacent numbers
   ['会上来了三、四个人。', [['三、四', '三四']]],
   ['现场有七、八十人。', [['七、八', '七八']]],
@@ -122,8 +140,12 @@ describe(`rule ${RULE}`, () => {
       if (f.rule === RULE) assert.match(f.message, /GB\/T 15835/);
     }
   });
-  it('reports a hyphen in a range and 千 before 亿 one step below the rule (common in edited reports), a wave mark missing its unit at the rule\'s', () => {
-    const found = (text) => core.check(text, {}).filter((f) => f.rule === RULE).map((f) => [text.slice(f.offset, f.offset + f.length), f.severity]);
+  it("reports a hyphen in a range and 千 before 亿 one step below the rule (common in edited reports), a wave mark missing its unit at the rule's", () => {
+    const found = (text) =>
+      core
+        .check(text, {})
+        .filter((f) => f.rule === RULE)
+        .map((f) => [text.slice(f.offset, f.offset + f.length), f.severity]);
     assert.deepEqual(found('连续3-5年盯下去，增长15～30%，突破9千亿元，来了4千人。'), [
       ['3-5', 'info'],
       ['15～30%', 'warning'],

@@ -18,9 +18,21 @@ const FLAGGED = [
   ['请参阅（附件2。', [['（', undefined]]],
   ['他指出：“第一段话。\n第二段没有。', [['“', undefined]]],
   ['“下列案件由本院管辖：\n（一）甲类案件；\n（二）乙类案件。', [['“', undefined]]],
-  ['发文字号为国办发〔2024】5号。', [['〔', undefined], ['】', undefined]]],
+  [
+    '发文字号为国办发〔2024】5号。',
+    [
+      ['〔', undefined],
+      ['】', undefined],
+    ],
+  ],
   // 2. nested 书名号
-  ['学习《关于印发《办法》的通知》。', [['《', '〈'], ['》', '〉']]],
+  [
+    '学习《关于印发《办法》的通知》。',
+    [
+      ['《', '〈'],
+      ['》', '〉'],
+    ],
+  ],
   // 3. 顿号 between titles and quotations
   ['认真学习《条例》、《办法》。', [['、', '']]],
   ['坚持“两个维护”、“四个意识”。', [['、', '']]],
@@ -38,7 +50,13 @@ const FLAGGED = [
   ['改革--这是关键一招。', [['--', '——']]],
   ['改革－－这是关键一招。', [['－－', '——']]],
   ['坚持一个中心—以经济建设为中心。', [['—', '——']]],
-  ['这个问题—说到底—是作风问题。', [['—', '——'], ['—', '——']]],
+  [
+    '这个问题—说到底—是作风问题。',
+    [
+      ['—', '——'],
+      ['—', '——'],
+    ],
+  ],
   ['改革──这是关键一招。', [['──', '——']]],
   ['改革—这是关键一招。', [['—', '——']]],
   // beside a half-width mark that punct-width turns full-width, as it will read after that fix
@@ -130,7 +148,10 @@ describe(`rule ${RULE}`, () => {
     for (const [text] of FLAGGED) {
       const { fixed, after, fresh } = fixAndRecheck(text);
       assert.deepEqual(fresh, [], `after fixing 「${text}」 → 「${fixed}」`);
-      assert.ok(after.filter((f) => f.rule === RULE).every((f) => f.suggestions.length !== 1), `「${fixed}」`);
+      assert.ok(
+        after.filter((f) => f.rule === RULE).every((f) => f.suggestions.length !== 1),
+        `「${fixed}」`,
+      );
     }
   });
 });

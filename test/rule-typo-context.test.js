@@ -166,7 +166,10 @@ describe('typo-context', () => {
     it(`leaves the real-word slip 「${wrong}」 to ${rule}: ${text}`, () => {
       const found = core.check(text, {});
       const at = text.indexOf(wrong);
-      assert.ok(found.some((f) => f.rule === rule && f.offset <= at && f.offset + f.length >= at + wrong.length), JSON.stringify(found));
+      assert.ok(
+        found.some((f) => f.rule === rule && f.offset <= at && f.offset + f.length >= at + wrong.length),
+        JSON.stringify(found),
+      );
       assert.ok(!found.some((f) => f.rule === RULE && f.offset < at + wrong.length && f.offset + f.length > at));
     });
   }
@@ -180,7 +183,9 @@ describe('typo-context', () => {
     assert.equal(firm.length, 2);
     const guesses = found.filter((f) => f.rule === RULE);
     assert.ok(guesses.length > 0);
-    for (const g of guesses) for (const f of firm) assert.ok(g.offset + g.length <= f.offset || f.offset + f.length <= g.offset, `${JSON.stringify(g)} overlaps ${f.rule}`);
+    for (const g of guesses)
+      for (const f of firm)
+        assert.ok(g.offset + g.length <= f.offset || f.offset + f.length <= g.offset, `${JSON.stringify(g)} overlaps ${f.rule}`);
   });
 
   it('drops a guess about a word the document uses again elsewhere (a coinage, a name)', () => {
@@ -198,7 +203,13 @@ describe('typo-context', () => {
   // Slips cluster: a sentence that already holds a finding is looked at again with a lower margin.
   const CLUSTER = [
     // [sentence, expected [flagged, suggestion] pairs]
-    ['加快产业转形，提高办事效律。', [['形', '型'], ['律', '率']]],
+    [
+      '加快产业转形，提高办事效律。',
+      [
+        ['形', '型'],
+        ['律', '率'],
+      ],
+    ],
     // The weaker slip alone, or in another sentence, stays below the margin.
     ['各地要加快产业转形。', []],
     ['提高办事效律。要加快产业转形。', [['律', '率']]],
@@ -257,17 +268,39 @@ describe('typo-context', () => {
   });
 
   it('property: no finding touches an occurrence of an allowWord, at any margin', () => {
-    const pieces = ['坚持', '持旭', '推进', '总休方案', '营商环竟', '大数局产业', '监督检擦', '，', '。', '工作', '落实', '基础设施建射', '政务服务水瓶', '的'];
+    const pieces = [
+      '坚持',
+      '持旭',
+      '推进',
+      '总休方案',
+      '营商环竟',
+      '大数局产业',
+      '监督检擦',
+      '，',
+      '。',
+      '工作',
+      '落实',
+      '基础设施建射',
+      '政务服务水瓶',
+      '的',
+    ];
     const textArb = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
     fc.assert(
       fc.property(textArb, fc.nat(20), fc.nat(20), fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 4, 9), (text, a, b, len, margin) => {
         // Allowed words: two slices of the text itself, so they do occur.
         const words = [a, b].map((s) => text.slice(s % text.length, (s % text.length) + len)).filter((w) => w.length > 0);
-        const found = core.check(text, { rules: Object.fromEntries(RULE_IDS.map((id) => [id, id === RULE ? 'info' : 'off'])), allowWords: words, typoContextMargin: margin });
+        const found = core.check(text, {
+          rules: Object.fromEntries(RULE_IDS.map((id) => [id, id === RULE ? 'info' : 'off'])),
+          allowWords: words,
+          typoContextMargin: margin,
+        });
         for (const f of found) {
           for (const w of words) {
             for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-              assert.ok(f.offset + f.length <= at || at + w.length <= f.offset, `「${text.slice(f.offset, f.offset + f.length)}」 at ${f.offset} touches allowed 「${w}」 at ${at} in ${text}`);
+              assert.ok(
+                f.offset + f.length <= at || at + w.length <= f.offset,
+                `「${text.slice(f.offset, f.offset + f.length)}」 at ${f.offset} touches allowed 「${w}」 at ${at} in ${text}`,
+              );
             }
           }
         }

@@ -14,9 +14,21 @@ const TABLES = {
     ['多做为民服务的实事，多做为群众排忧解难的工作。', []],
     ['神州大地九洲同庆', [['九洲', '九州']]],
     ['这是本届常委会依法履职的关健一年。', [['关健', '关键']]],
-    ['对份内的事要做好沟通，对份外的事要及时提醒。', [['份内', '分内'], ['份外', '分外']]],
+    [
+      '对份内的事要做好沟通，对份外的事要及时提醒。',
+      [
+        ['份内', '分内'],
+        ['份外', '分外'],
+      ],
+    ],
     ['会议对下一阶段工作作出布署。', [['布署', '部署']]],
-    ['要再接再励，一如继往地抓好落实。', [['再接再励', '再接再厉'], ['一如继往', '一如既往']]],
+    [
+      '要再接再励，一如继往地抓好落实。',
+      [
+        ['再接再励', '再接再厉'],
+        ['一如继往', '一如既往'],
+      ],
+    ],
     ['各单位要按排专人负责。', [['按排', '安排']]],
     // quiet: legitimate superstrings and correct spellings
     ['要关注群众的相关健康问题。', []],
@@ -35,7 +47,13 @@ const TABLES = {
     ['工作完成.。。下一步', [['.。。', '。']]],
     ['备注:.(关健', [[':.', '：']]],
     ['这是为什么？，我们要反思。', [['？，', '？']]],
-    ['认真学习《《条例》》。', [['《《', '《'], ['》》', '》']]],
+    [
+      '认真学习《《条例》》。',
+      [
+        ['《《', '《'],
+        ['》》', '》'],
+      ],
+    ],
     ['认真学习《条例》》。', [['》》', '》']]],
     ['落实，,再落实', [['，,', '，']]],
     // quiet
@@ -49,15 +67,57 @@ const TABLES = {
     ['学习《关于印发〈办法〉的通知》。', []],
   ],
   'punct-width': [
-    ['加强领导,狠抓落实.', [[',', '，'], ['.', '。']]],
+    [
+      '加强领导,狠抓落实.',
+      [
+        [',', '，'],
+        ['.', '。'],
+      ],
+    ],
     ['推进高质量发展迈出坚实步伐, 建设幸福美好新城市', [[', ', '，']]],
     ['注意:本通知自印发之日起施行', [[':', '：']]],
-    ['X光).', [[')', '）'], ['.', '。']]],
-    ['好. !', [['.', '。'], ['!', '！']]],
-    ['这是为什么?我们要反思!', [['?', '？'], ['!', '！']]],
-    ['审议《条例(草案)》', [['(', '（'], [')', '）']]],
-    ['(一)加强组织领导', [['(', '（'], [')', '）']]],
-    ['要坚持"两个毫不动摇"的方针', [['"', '“'], ['"', '”']]],
+    [
+      'X光).',
+      [
+        [')', '）'],
+        ['.', '。'],
+      ],
+    ],
+    [
+      '好. !',
+      [
+        ['.', '。'],
+        ['!', '！'],
+      ],
+    ],
+    [
+      '这是为什么?我们要反思!',
+      [
+        ['?', '？'],
+        ['!', '！'],
+      ],
+    ],
+    [
+      '审议《条例(草案)》',
+      [
+        ['(', '（'],
+        [')', '）'],
+      ],
+    ],
+    [
+      '(一)加强组织领导',
+      [
+        ['(', '（'],
+        [')', '）'],
+      ],
+    ],
+    [
+      '要坚持"两个毫不动摇"的方针',
+      [
+        ['"', '“'],
+        ['"', '”'],
+      ],
+    ],
     ['发言顺序;分组讨论', [[';', '；']]],
     // quiet: numbers, times, dates, URLs, e-mail, Latin text, heading numbers
     ['全年完成3,218.5万元。', []],
@@ -82,7 +142,14 @@ const TABLES = {
   placeholder: [
     ['确保X届人大三次会议圆满成功', [['X', undefined]]],
     ['市第XX次党代会', [['XX', undefined]]],
-    ['XX、XX、XX同志作了发言', [['XX', undefined], ['XX', undefined], ['XX', undefined]]],
+    [
+      'XX、XX、XX同志作了发言',
+      [
+        ['XX', undefined],
+        ['XX', undefined],
+        ['XX', undefined],
+      ],
+    ],
     ['××市人民政府', [['××', undefined]]],
     ['○○局负责', [['○○', undefined]]],
     ['督办议案建议1X多件', [['1X', undefined]]],
@@ -109,15 +176,33 @@ const TABLES = {
     ['直接影响范围五万（用户×小时）以上的', []],
     ['日工资收入＝（当年已过日历天数÷365天）×职工本人全年应当享受的年休假天数', []],
     ['建设×市高质量发展示范区', [['×', undefined]]],
-    ['全市共有×人参加，×人获奖', [['×', undefined], ['×', undefined]]],
-    ['在市第×届人大×次会议上', [['×', undefined], ['×', undefined]]],
+    [
+      '全市共有×人参加，×人获奖',
+      [
+        ['×', undefined],
+        ['×', undefined],
+      ],
+    ],
+    [
+      '在市第×届人大×次会议上',
+      [
+        ['×', undefined],
+        ['×', undefined],
+      ],
+    ],
     ['一名工人说：“XX公司拖欠我们三个月工资。”', []],
     // still placeholders: a × pair, a lone X before a closing quote with no figures, X after figures with a unit
     ['建设“××”品牌', [['××', undefined]]],
     ['推进“建设XXXX现代化城市”目标', [['XXXX', undefined]]],
     ['完成“3X”项任务', [['3X', undefined]]],
     ['要求XX公司限期整改', [['XX', undefined]]],
-    ['X书记强调：“XX公司要带头整改。”', [['X', undefined], ['XX', undefined]]],
+    [
+      'X书记强调：“XX公司要带头整改。”',
+      [
+        ['X', undefined],
+        ['XX', undefined],
+      ],
+    ],
     ['他在XX平台X上发文', [['XX', undefined]]],
   ],
   'dup-word': [
@@ -157,8 +242,14 @@ const TABLES = {
 for (const [rule, cases] of Object.entries(TABLES)) {
   describe(`rule ${rule}`, () => {
     it('has both flagged and quiet cases', () => {
-      assert.ok(cases.some(([, e]) => e.length > 0), 'no flagged case');
-      assert.ok(cases.some(([, e]) => e.length === 0), 'no quiet case');
+      assert.ok(
+        cases.some(([, e]) => e.length > 0),
+        'no flagged case',
+      );
+      assert.ok(
+        cases.some(([, e]) => e.length === 0),
+        'no quiet case',
+      );
     });
     for (const [sentence, expected] of cases) {
       const what = expected.length === 0 ? 'stays quiet on' : 'flags';
@@ -214,7 +305,10 @@ describe('rule residue on a line of its own', () => {
 
   it('takes the line break with the line, so no empty line is left behind', () => {
     assert.deepEqual(fix('谢谢大家的贡献！\n预览阅读已结束\n'), { spans: ['预览阅读已结束\n'], fixed: '谢谢大家的贡献！\n' });
-    assert.deepEqual(fix('谢谢！\r\n　　预览阅读已结束  \r\n下一段。'), { spans: ['　　预览阅读已结束  \r\n'], fixed: '谢谢！\r\n下一段。' });
+    assert.deepEqual(fix('谢谢！\r\n　　预览阅读已结束  \r\n下一段。'), {
+      spans: ['　　预览阅读已结束  \r\n'],
+      fixed: '谢谢！\r\n下一段。',
+    });
     assert.deepEqual(fix('谢谢！\r预览阅读已结束\r下一段。'), { spans: ['预览阅读已结束\r'], fixed: '谢谢！\r下一段。' });
   });
 

@@ -90,7 +90,7 @@ const PLACEHOLDER_RE = new RegExp(
     '|' +
     `(?<=[${HAN}])(?:X+|Ｘ+|x{2,}|×+|○{2,})(?![A-Za-z0-9_]|光|射线|线|轴|染色体)` +
     '|某某' +
-  ')',
+    ')',
   'u',
 );
 
@@ -98,10 +98,7 @@ const PLACEHOLDER_RE = new RegExp(
  * Half-width punctuation touching a Chinese character: the checker's punct-width territory. The dot
  * of a 三级标题 or 附件 number 「1.」 is the correct form (GB/T 9704), not a half-width full stop.
  */
-const HALF_WIDTH_PUNCT_RE = new RegExp(
-  `[${HAN}][,.;:?!()\\[\\]"']|(?:(?<![0-9])\\.|[,;:?!()\\[\\]"'])[${HAN}]`,
-  'u',
-);
+const HALF_WIDTH_PUNCT_RE = new RegExp(`[${HAN}][,.;:?!()\\[\\]"']|(?:(?<![0-9])\\.|[,;:?!()\\[\\]"'])[${HAN}]`, 'u');
 
 // ---------------------------------------------------------------------------------------------
 // A small parser for the VS Code snippet syntax:
@@ -287,7 +284,10 @@ function expandSnippet(body, { variables = VARIABLES, samples = {} } = {}) {
 function applyTransform(value, { regex, format, options }) {
   if (/\$\{\d+:/.test(format)) throw new Error(`unsupported transform format ${format}`);
   return value.replace(new RegExp(regex, options), (...args) => {
-    const groups = args.slice(0, args.findIndex((a) => typeof a === 'number'));
+    const groups = args.slice(
+      0,
+      args.findIndex((a) => typeof a === 'number'),
+    );
     return format.replace(/\\(.)|\$(\d+)|\$\{(\d+)\}/g, (_, escaped, a, b) => escaped ?? groups[Number(a ?? b)] ?? '');
   });
 }
@@ -345,8 +345,10 @@ function formatFindings(findings, text) {
       const at = typeof f.offset === 'number' ? f.offset : -1;
       const len = typeof f.length === 'number' ? f.length : 0;
       const around = at >= 0 ? text.slice(Math.max(0, at - 8), at + len + 8).replace(/\n/g, '⏎') : '';
-      return `  [${f.rule}/${f.severity}] @${at}+${len} 「${at >= 0 ? text.slice(at, at + len) : ''}」 ` +
-        `${f.message} (…${around}…) → ${JSON.stringify(f.suggestions)}`;
+      return (
+        `  [${f.rule}/${f.severity}] @${at}+${len} 「${at >= 0 ? text.slice(at, at + len) : ''}」 ` +
+        `${f.message} (…${around}…) → ${JSON.stringify(f.suggestions)}`
+      );
     })
     .join('\n');
 }
@@ -593,7 +595,10 @@ describe('snippets/gongwen.json', () => {
     it('决定 and 意见: title, 主送机关, 正文, 署名, date', () => {
       assertOrder('jueding', { title: /^.+关于.+的决定$/, closing: /要求。$/ });
       const lines = assertOrder('yijian', { title: /^.+关于.+的意见$/, closing: /^（二）强化督促检查。/ });
-      assert.deepEqual(lines.filter((l) => /^[一二三]、/.test(l)), ['一、总体要求', '二、主要任务', '三、保障措施']);
+      assert.deepEqual(
+        lines.filter((l) => /^[一二三]、/.test(l)),
+        ['一、总体要求', '二、主要任务', '三、保障措施'],
+      );
     });
 
     it('命令（令）: 发文机关令, 令号, 公布 and 施行 dates, 签发人, date', () => {
@@ -668,7 +673,10 @@ describe('snippets/gongwen.json', () => {
       const lines = byPrefix('jiyao', { samples: SAMPLES });
       assert.match(lines[1], /^[1-9]\d{3}年[1-9]\d?月[1-9]\d?日，/);
       const at = ['出席：', '请假：', '列席：'].map((label) => indexOf(lines, new RegExp(`^${label}`), label));
-      assert.deepEqual([...at].sort((a, b) => a - b), at);
+      assert.deepEqual(
+        [...at].sort((a, b) => a - b),
+        at,
+      );
       assert.equal(at[2], lines.length - 1);
     });
 
@@ -688,12 +696,21 @@ describe('snippets/gongwen.json', () => {
     it('jianghua: three 一、 sections with （一）（二）, closing call', () => {
       const lines = byPrefix('jianghua');
       const l1 = lines.map((l, i) => [l, i]).filter(([l]) => /^[一二三四五六七八九十]+、/.test(l));
-      assert.deepEqual(l1.map(([l]) => l.slice(0, 2)), ['一、', '二、', '三、']);
+      assert.deepEqual(
+        l1.map(([l]) => l.slice(0, 2)),
+        ['一、', '二、', '三、'],
+      );
       for (let k = 0; k < l1.length; k++) {
         const end = k + 1 < l1.length ? l1[k + 1][1] : lines.length;
         const section = lines.slice(l1[k][1] + 1, end);
-        assert.ok(section.some((l) => l.startsWith('（一）')), `section ${l1[k][0]} lacks （一）`);
-        assert.ok(section.some((l) => l.startsWith('（二）')), `section ${l1[k][0]} lacks （二）`);
+        assert.ok(
+          section.some((l) => l.startsWith('（一）')),
+          `section ${l1[k][0]} lacks （一）`,
+        );
+        assert.ok(
+          section.some((l) => l.startsWith('（二）')),
+          `section ${l1[k][0]} lacks （二）`,
+        );
       }
       assert.match(lines[lines.length - 1], /^同志们，.*让我们.*而努力奋斗！$/);
     });
@@ -728,11 +745,18 @@ describe('snippets/gongwen.json', () => {
     it('is contributed for Markdown, the plain snippets for plain text and gongwen', () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
       const byLanguage = Object.fromEntries(manifest.contributes.snippets.map((s) => [s.language, s.path]));
-      assert.deepEqual(byLanguage, { gongwen: './snippets/gongwen.json', plaintext: './snippets/gongwen.json', markdown: './dist/snippets.markdown.json' });
+      assert.deepEqual(byLanguage, {
+        gongwen: './snippets/gongwen.json',
+        plaintext: './snippets/gongwen.json',
+        markdown: './dist/snippets.markdown.json',
+      });
     });
 
     it('has the same snippets, prefixes, descriptions and lines as the plain ones', () => {
-      assert.deepEqual(Object.keys(markdown), entries.map(([name]) => name));
+      assert.deepEqual(
+        Object.keys(markdown),
+        entries.map(([name]) => name),
+      );
       for (const [name, snippet] of entries) {
         assert.equal(markdown[name].prefix, snippet.prefix);
         assert.equal(markdown[name].description, snippet.description);
@@ -775,8 +799,7 @@ describe('snippets/gongwen.json', () => {
       assert.equal(
         findings.length,
         0,
-        `${label} expanded to text with ${findings.length} finding(s):\n` +
-          `${formatFindings(findings, text)}\n--- text ---\n${text}`,
+        `${label} expanded to text with ${findings.length} finding(s):\n` + `${formatFindings(findings, text)}\n--- text ---\n${text}`,
       );
     };
 

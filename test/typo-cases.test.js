@@ -23,7 +23,10 @@ describe('typo table', () => {
 
   const table = fs.readFileSync(path.join(__dirname, '..', 'server', 'data', 'typo.tsv'), 'utf8');
   it('is well formed: wrong ≠ right, no duplicates, no corrections that are themselves listed as wrong', () => {
-    const entries = table.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
+    const entries = table
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
     const wrongs = new Set();
     for (const [wrong, right, source] of entries) {
       assert.ok(wrong && right && wrong !== right, `bad entry ${wrong}`);

@@ -73,7 +73,10 @@ describe('typo-context data and build scripts', () => {
     it('typo-context-unigram.bin is what scripts/build-typo-unigram.js builds from nodejieba’s dictionary and the user dictionary', () => {
       const committed = fs.readFileSync(path.join(DATA, 'typo-context-unigram.bin'));
       assert.equal(committed.toString('latin1', 0, 4), 'GWUG');
-      assert.equal(committed.subarray(unigramScript.SHA_AT, unigramScript.SHA_AT + 32).toString('hex'), sha256(path.join(root, 'scripts', 'build-typo-unigram.js')));
+      assert.equal(
+        committed.subarray(unigramScript.SHA_AT, unigramScript.SHA_AT + 32).toString('hex'),
+        sha256(path.join(root, 'scripts', 'build-typo-unigram.js')),
+      );
       const dict = fs.readFileSync(require('nodejieba').DEFAULT_DICT, 'utf8');
       const user = fs.readFileSync(path.join(DATA, 'jieba-user.utf8'), 'utf8');
       const built = unigramScript.buildUnigram([dict, user], { scriptHash: unigramScript.scriptHash() });
@@ -82,13 +85,32 @@ describe('typo-context data and build scripts', () => {
     });
 
     it('typo-context-names.tsv names only the lists the rule reads, each of them filled', () => {
-      const known = ['surname-chars', 'place-chars', 'name-suffix-chars', 'unit-suffix-chars', 'abbreviation-cues', 'name-follower', 'place-word', 'title-after', 'title-before', 'verse-cue'];
-      const rows = fs.readFileSync(path.join(DATA, 'typo-context-names.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+      const known = [
+        'surname-chars',
+        'place-chars',
+        'name-suffix-chars',
+        'unit-suffix-chars',
+        'abbreviation-cues',
+        'name-follower',
+        'place-word',
+        'title-after',
+        'title-before',
+        'verse-cue',
+      ];
+      const rows = fs
+        .readFileSync(path.join(DATA, 'typo-context-names.tsv'), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => l.split('\t'));
       for (const [list, entry] of rows) {
         assert.ok(known.includes(list), `unknown list ${list}`);
         assert.ok(entry && entry.trim() === entry, `${list}: empty or padded entry`);
       }
-      for (const list of known) assert.ok(rows.some((r) => r[0] === list), `${list} is empty`);
+      for (const list of known)
+        assert.ok(
+          rows.some((r) => r[0] === list),
+          `${list} is empty`,
+        );
       assert.ok(rows.find((r) => r[0] === 'surname-chars')[1].includes('王'));
     });
 
@@ -97,7 +119,12 @@ describe('typo-context data and build scripts', () => {
       const m = /^# script-sha256 ([0-9a-f]{64})$/m.exec(text);
       assert.ok(m, 'header line');
       assert.equal(m[1], sha256(path.join(root, 'scripts', 'build-typo-places.js')));
-      const rows = new Map(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')));
+      const rows = new Map(
+        text
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'))
+          .map((l) => l.split('\t')),
+      );
       assert.equal(rows.get('忻州'), 'city');
       assert.equal(rows.get('内蒙古'), 'province');
       assert.match([...rows].find(([, level]) => level === 'abbr')[0], /疆.*/);
@@ -141,7 +168,11 @@ describe('typo-context data and build scripts', () => {
     });
 
     it('refuses a damaged file: truncated, a flipped byte, another format, another version', () => {
-      const bad = (bytes, re) => assert.throws(() => new core.TrigramModel(bytes), (err) => err instanceof core.LmFormatError && re.test(err.message));
+      const bad = (bytes, re) =>
+        assert.throws(
+          () => new core.TrigramModel(bytes),
+          (err) => err instanceof core.LmFormatError && re.test(err.message),
+        );
       bad(built.buffer.subarray(0, built.buffer.length - 8), /长度不符/);
       const flipped = Buffer.from(built.buffer);
       flipped[flipped.length - 3] ^= 0x40;
@@ -158,10 +189,11 @@ describe('typo-context data and build scripts', () => {
       const w = (s) => m.find(s, 0, s.length);
       assert.ok(m.bigram(w('发展'), w('机制')) > m.bigram(w('发展'), w('机智')));
       assert.ok(m.bigram(w('共同'), w('富裕')) > m.bigram(w('共同'), w('富余')));
-      const ids = (words) => words.map((x) => {
-        assert.ok(w(x) > 0, x);
-        return w(x);
-      });
+      const ids = (words) =>
+        words.map((x) => {
+          assert.ok(w(x) > 0, x);
+          return w(x);
+        });
       assert.ok(m.score(ids(['向', '有关', '部门', '反映'])) > m.score(ids(['向', '有关', '部门', '反应'])));
     });
   });
@@ -190,7 +222,10 @@ describe('typo-context data and build scripts', () => {
       assert.ok(Math.abs(buf.readDoubleLE(32) - Math.log(59)) < 1e-12);
       assert.ok(Math.abs(buf.readDoubleLE(24) - Math.log(1 / 59)) < 1e-12, 'the smallest, of a word left out');
       assert.equal(buf[unigramScript.HEADER + 2], 2 + 128, '李四 is a proper name');
-      assert.ok(unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n']).equals(unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n'])), 'deterministic');
+      assert.ok(
+        unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n']).equals(unigramScript.buildUnigram(['发展 30 v\n张三 5 nr\n'])),
+        'deterministic',
+      );
     });
   });
 
@@ -204,18 +239,28 @@ describe('typo-context data and build scripts', () => {
     for (const [label, bytes, why] of [
       ['missing', null, /找不到文件/],
       ['truncated', good.subarray(0, 4096), /长度不符/],
-      ['a flipped byte', (() => {
-        const b = Buffer.from(good);
-        b[b.length - 5] ^= 0x20;
-        return b;
-      })(), /校验和不符/],
+      [
+        'a flipped byte',
+        (() => {
+          const b = Buffer.from(good);
+          b[b.length - 5] ^= 0x20;
+          return b;
+        })(),
+        /校验和不符/,
+      ],
     ]) {
       it(`${label}: one warning on stderr, typo still reported, no typo-context finding`, () => {
         const p = path.join(dir, `${label}.bin`);
         if (bytes) fs.writeFileSync(p, bytes);
-        const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '1', file], { env: { ...process.env, GONGWEN_TYPO_UNIGRAM: p }, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '1', file], {
+          env: { ...process.env, GONGWEN_TYPO_UNIGRAM: p },
+          encoding: 'utf8',
+        });
         assert.equal(r.status, 1, r.stderr);
-        assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d) => d.rule), ['typo']);
+        assert.deepEqual(
+          JSON.parse(r.stdout)[0].diagnostics.map((d) => d.rule),
+          ['typo'],
+        );
         const lines = r.stderr.split('\n').filter(Boolean);
         assert.equal(lines.length, 1, r.stderr);
         assert.match(lines[0], /typo-context.*已停用/);
@@ -229,7 +274,11 @@ describe('typo-context data and build scripts', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lm-'));
     const file = path.join(dir, 'a.txt');
     fs.writeFileSync(file, '要坚持持旭推进，关健在于落实。\n');
-    const run = (model, ...args) => spawnSync(process.execPath, [cli, '--format', 'json', ...args, file], { env: { ...process.env, GONGWEN_TYPO_LM: model }, encoding: 'utf8' });
+    const run = (model, ...args) =>
+      spawnSync(process.execPath, [cli, '--format', 'json', ...args, file], {
+        env: { ...process.env, GONGWEN_TYPO_LM: model },
+        encoding: 'utf8',
+      });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('works with the model (the baseline of the cases below)', () => {
@@ -241,16 +290,22 @@ describe('typo-context data and build scripts', () => {
 
     for (const [label, make] of [
       ['missing', () => path.join(dir, 'none.gwlm')],
-      ['truncated', () => {
-        const p = path.join(dir, 'cut.gwlm');
-        fs.writeFileSync(p, fs.readFileSync(path.join(DATA, 'lm', 'lm_sc.gwlm')).subarray(0, 4096));
-        return p;
-      }],
-      ['not a model', () => {
-        const p = path.join(dir, 'text.gwlm');
-        fs.writeFileSync(p, 'x'.repeat(1000));
-        return p;
-      }],
+      [
+        'truncated',
+        () => {
+          const p = path.join(dir, 'cut.gwlm');
+          fs.writeFileSync(p, fs.readFileSync(path.join(DATA, 'lm', 'lm_sc.gwlm')).subarray(0, 4096));
+          return p;
+        },
+      ],
+      [
+        'not a model',
+        () => {
+          const p = path.join(dir, 'text.gwlm');
+          fs.writeFileSync(p, 'x'.repeat(1000));
+          return p;
+        },
+      ],
     ]) {
       it(`${label}: one warning on stderr, typo still reported, no typo-context finding`, () => {
         const r = run(make(), '--jobs', '1');
@@ -277,7 +332,9 @@ describe('typo-context data and build scripts', () => {
       try {
         const uri = 'file:///tmp/gongwen-lm/a.txt';
         const full = server.nextDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'typo'));
-        server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '要坚持持旭推进，关健在于落实。\n' } });
+        server.conn.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'plaintext', version: 1, text: '要坚持持旭推进，关健在于落实。\n' },
+        });
         await full;
         // A full check runs the slow rule (typo-context), which finds no model; twice, to see one warning.
         for (let i = 0; i < 2; i++) {
@@ -299,7 +356,10 @@ describe('typo-context data and build scripts', () => {
         fs.writeFileSync(p, '要坚持持旭推进，关健在于落实。\n');
         return p;
       });
-      const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '2', ...files], { env: { ...process.env, GONGWEN_TYPO_LM: path.join(dir, 'none.gwlm') }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '2', ...files], {
+        env: { ...process.env, GONGWEN_TYPO_LM: path.join(dir, 'none.gwlm') },
+        encoding: 'utf8',
+      });
       assert.equal(JSON.parse(r.stdout).length, 3);
       assert.equal(r.stderr.split('\n').filter((l) => /已停用/.test(l)).length, 1, r.stderr);
     });

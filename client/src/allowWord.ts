@@ -32,7 +32,8 @@ export async function allowWord(wordArgument: unknown): Promise<void> {
   let result;
   try {
     // A file that exists but cannot be read is never replaced by a new one: its content would be lost.
-    if (location.exists && before === undefined) throw new Error(l10n.t('it cannot be read (it is not a regular file, or it is too large)'));
+    if (location.exists && before === undefined)
+      throw new Error(l10n.t('it cannot be read (it is not a regular file, or it is too large)'));
     result = addAllowWord(before, word);
   } catch (error) {
     const reason = error instanceof WorkspaceFileError ? describeFileError(error) : errorMessage(error);

@@ -47,7 +47,9 @@ export function registerCommands(handle: ServerHandle, paces: SpeechPaceCache): 
       const subject = await check(handle, paces, target);
       if (!subject) return undefined;
       if (subject.result.findings.length === 0) {
-        void vscode.window.showInformationMessage(l10n.t('Gongwen: no problems found ({0} characters).', formatNumber(subject.result.charCount)));
+        void vscode.window.showInformationMessage(
+          l10n.t('Gongwen: no problems found ({0} characters).', formatNumber(subject.result.charCount)),
+        );
       } else {
         showFindingsList(subject.document, subject.result);
       }
@@ -94,7 +96,10 @@ function targetUri(target: unknown): vscode.Uri | undefined {
 function ensureCheckedLanguage(document: vscode.TextDocument): boolean {
   if (isCheckedLanguage(document)) return true;
   void vscode.window.showInformationMessage(
-    l10n.t('Gongwen: this file\'s language is "{0}", which is not in the setting gongwen.languages; it was not checked.', document.languageId),
+    l10n.t(
+      'Gongwen: this file\'s language is "{0}", which is not in the setting gongwen.languages; it was not checked.',
+      document.languageId,
+    ),
   );
   return false;
 }
@@ -127,10 +132,7 @@ async function check(handle: ServerHandle, paces: SpeechPaceCache, target: unkno
 }
 
 /** Sends the request; long documents get a cancellable progress notification. Undefined = cancelled. */
-async function requestCheck(
-  client: LanguageClient,
-  document: vscode.TextDocument,
-): Promise<CheckDocumentResult | undefined> {
+async function requestCheck(client: LanguageClient, document: vscode.TextDocument): Promise<CheckDocumentResult | undefined> {
   const params: CheckDocumentParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   if (document.getText().length <= LARGE_DOCUMENT_CHARS) {
     return client.sendRequest<CheckDocumentResult>(CHECK_DOCUMENT_REQUEST, params);

@@ -37,7 +37,9 @@ class DocxContentProvider implements vscode.TextDocumentContentProvider, vscode.
   private watch(uri: vscode.Uri, file: vscode.Uri): void {
     const key = uri.toString();
     if (this.watchers.has(key)) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), file.path.split('/').pop()!));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), file.path.split('/').pop()!),
+    );
     watcher.onDidChange(() => this.changed.fire(uri));
     watcher.onDidCreate(() => this.changed.fire(uri));
     this.watchers.set(key, watcher);
@@ -91,5 +93,9 @@ async function openDocx(target?: unknown): Promise<vscode.TextEditor | undefined
 
 export function registerDocxView(): vscode.Disposable[] {
   const provider = new DocxContentProvider();
-  return [provider, vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, provider), vscode.commands.registerCommand(CHECK_DOCX_COMMAND, openDocx)];
+  return [
+    provider,
+    vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, provider),
+    vscode.commands.registerCommand(CHECK_DOCX_COMMAND, openDocx),
+  ];
 }

@@ -52,7 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerDocxView(),
     // Restricted Mode lifted: the server starts again and applies the folder's .gongwen.json.
     vscode.workspace.onDidGrantWorkspaceTrust(
-      () => void handle.restart(readLanguages(), l10n.t('The folder is now trusted; restarting the language server to apply its .gongwen.json.')),
+      () =>
+        void handle.restart(
+          readLanguages(),
+          l10n.t('The folder is now trusted; restarting the language server to apply its .gongwen.json.'),
+        ),
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {

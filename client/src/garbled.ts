@@ -45,7 +45,10 @@ export class GarbledDocuments implements vscode.Disposable {
 
   private async tell(key: string, reason: string): Promise<void> {
     const reopen = l10n.t('Reopen as GB18030…');
-    const choice = await vscode.window.showWarningMessage(l10n.t('Gongwen: this document looks garbled and was not checked: {0}.', reason), reopen);
+    const choice = await vscode.window.showWarningMessage(
+      l10n.t('Gongwen: this document looks garbled and was not checked: {0}.', reason),
+      reopen,
+    );
     if (choice !== reopen) return;
     // The command acts on the active editor: bring the document forward first.
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);

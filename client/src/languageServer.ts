@@ -4,13 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import {
-  DocumentSelector,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DOCX_SCHEME, GARBLED_NOTIFICATION, PRODUCT_NAME, type GarbledParams, type InitializationOptions } from '../../server/src/protocol';
 import type { GarbledDocuments } from './garbled';
 import { SETTINGS_SECTION } from './settings';
@@ -67,7 +61,10 @@ export class ServerHandle {
     try {
       await client.start();
       const garbled = this.garbled;
-      if (garbled) client.onNotification(GARBLED_NOTIFICATION, (params: GarbledParams) => garbled.onNotification(params, (s) => client.protocol2CodeConverter.asUri(s)));
+      if (garbled)
+        client.onNotification(GARBLED_NOTIFICATION, (params: GarbledParams) =>
+          garbled.onNotification(params, (s) => client.protocol2CodeConverter.asUri(s)),
+        );
     } catch (error) {
       const reason = errorMessage(error);
       this.output.appendLine(l10n.t('The language server did not start: {0}', reason));

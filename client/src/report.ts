@@ -44,10 +44,7 @@ export interface ReportModel {
 }
 
 /** Messages the webview posts to the extension. */
-export type ReportRequest =
-  | { type: 'reveal'; index: number }
-  | { type: 'export'; format: ReportFormat }
-  | { type: 'rerun' };
+export type ReportRequest = { type: 'reveal'; index: number } | { type: 'export'; format: ReportFormat } | { type: 'rerun' };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -83,11 +80,7 @@ export function buildReport(input: ReportInput): ReportModel {
 }
 
 function compareByPosition(a: ProtocolFinding, b: ProtocolFinding): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.rule.localeCompare(b.rule)
-  );
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,11 +138,7 @@ function summaryLines(model: ReportModel): string[] {
   const severities = SEVERITIES.filter((s) => model.bySeverity[s] > 0)
     .map((s) => `${severityLabel(s)} ${model.bySeverity[s]}`)
     .join(l10n.t(', '));
-  lines.push(
-    model.total === 0
-      ? l10n.t('Findings: none')
-      : l10n.t('Findings: {0} ({1})', model.total, severities),
-  );
+  lines.push(model.total === 0 ? l10n.t('Findings: none') : l10n.t('Findings: {0} ({1})', model.total, severities));
   return lines;
 }
 
@@ -268,8 +257,7 @@ function tableOfCounts(model: ReportModel, interactive: boolean): string {
     .join('\n');
   const ruleRows = model.byRule
     .map(
-      (r) =>
-        `<tr><td><code>${escapeHtml(r.rule)}</code></td><td>${escapeHtml(r.categoryLabel)}</td><td class="num">${r.count}</td></tr>`,
+      (r) => `<tr><td><code>${escapeHtml(r.rule)}</code></td><td>${escapeHtml(r.categoryLabel)}</td><td class="num">${r.count}</td></tr>`,
     )
     .join('\n');
   const showAll = interactive

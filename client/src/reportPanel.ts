@@ -11,15 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { DOCX_SCHEME, type CheckDocumentResult, type ProtocolFinding } from '../../server/src/protocol';
-import {
-  buildReport,
-  parseReportRequest,
-  renderExport,
-  renderWebviewHtml,
-  ReportFormat,
-  ReportModel,
-  reportFileName,
-} from './report';
+import { buildReport, parseReportRequest, renderExport, renderWebviewHtml, ReportFormat, ReportModel, reportFileName } from './report';
 import { errorMessage } from './util';
 
 /** A finished check: what the report shows and exports. */

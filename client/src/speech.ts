@@ -55,7 +55,10 @@ export function looksLikeSpeech(languageId: string, text: string): boolean {
     const end = text.indexOf('\n', start);
     const raw = text.slice(start, end < 0 ? text.length : end);
     start = end < 0 ? text.length + 1 : end + 1;
-    const line = raw.replace(/^[\s\u3000]*(?:#{1,6}[ \t]+)?/u, '').replace(/[\s\u3000]+$/u, '').replace(/\*\*/g, '');
+    const line = raw
+      .replace(/^[\s\u3000]*(?:#{1,6}[ \t]+)?/u, '')
+      .replace(/[\s\u3000]+$/u, '')
+      .replace(/\*\*/g, '');
     if (line === '') continue;
     seen++;
     if (SPEECH_TITLE.test(line) || SALUTATION_LINE.test(line) || ADDRESS_OPENING.test(line)) return true;

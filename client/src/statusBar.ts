@@ -57,9 +57,7 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const findings = vscode.languages
-      .getDiagnostics(document.uri)
-      .filter((diagnostic) => diagnostic.source === PRODUCT_NAME).length;
+    const findings = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === PRODUCT_NAME).length;
     const counts = this.countsFor(document);
     const chars = formatNumber(counts.characters);
 

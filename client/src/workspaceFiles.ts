@@ -32,7 +32,10 @@ export async function locateWorkspaceFile(uri: vscode.Uri): Promise<WorkspaceFil
   const root = trimSlash(folder.uri.path);
   // A document's own folder first; the workspace folder itself when given the folder or a draft.
   const start = owner && trimSlash(uri.path) !== root ? posixDirname(trimSlash(uri.path)) : root;
-  for (const candidate of settingsFileCandidates(start, root, { dirname: posixDirname, join: (dir, name) => `${dir === '/' ? '' : dir}/${name}` })) {
+  for (const candidate of settingsFileCandidates(start, root, {
+    dirname: posixDirname,
+    join: (dir, name) => `${dir === '/' ? '' : dir}/${name}`,
+  })) {
     const file = folder.uri.with({ path: candidate });
     if (await exists(file)) return { file, exists: true, folder };
   }

@@ -39,7 +39,13 @@ export class CheckService {
    * Checks `text` (with the slow rules when `includeSlow`). Resolves `undefined` when a newer request
    * for the same key replaced this one before it started: the caller's result would be stale anyway.
    */
-  check(key: string, text: string, options: CheckOptions, includeSlow: boolean, onPartial?: (outcome: CheckOutcome) => void): Promise<CheckOutcome | undefined> {
+  check(
+    key: string,
+    text: string,
+    options: CheckOptions,
+    includeSlow: boolean,
+    onPartial?: (outcome: CheckOutcome) => void,
+  ): Promise<CheckOutcome | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.get(key)?.resolve(undefined);
       this.queue.set(key, { key, text, options, includeSlow, onPartial, resolve, reject });
@@ -76,7 +82,12 @@ export class CheckService {
     const worker = this.ensureWorker();
     const same = job.options === this.sentOptions;
     this.sentOptions = job.options;
-    worker.postMessage({ id, text: job.text, options: same ? undefined : job.options, includeSlow: job.includeSlow } satisfies WorkerRequest);
+    worker.postMessage({
+      id,
+      text: job.text,
+      options: same ? undefined : job.options,
+      includeSlow: job.includeSlow,
+    } satisfies WorkerRequest);
   }
 
   private onResponse(res: WorkerResponse): void {

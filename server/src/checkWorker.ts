@@ -16,8 +16,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { id: number; findings: Finding[]; warnings: string[]; elapsedMs: number; partial?: boolean }
-  | { id: number; error: string };
+  { id: number; findings: Finding[]; warnings: string[]; elapsedMs: number; partial?: boolean } | { id: number; error: string };
 
 const checker = new Checker();
 /** Runs while the dictionary loads: rules that need words are left out of its results. */
@@ -32,7 +31,7 @@ port.on('message', (req: WorkerRequest) => {
   try {
     if (req.options !== undefined || !current) current = checker.resolve(req.options ?? {});
   } catch (err) {
-    port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);
+    port.postMessage({ id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerResponse);
     return;
   }
   const resolved = { options: { ...current.options, includeSlow: req.includeSlow }, warnings: current.warnings };
@@ -40,7 +39,13 @@ port.on('message', (req: WorkerRequest) => {
     // The first check of a session: show what needs no dictionary at once, then load it.
     try {
       const findings = quickChecker.check(req.text, { ...resolved.options, includeSlow: false });
-      port.postMessage({ id: req.id, findings, warnings: resolved.warnings, elapsedMs: performance.now() - started, partial: true } satisfies WorkerResponse);
+      port.postMessage({
+        id: req.id,
+        findings,
+        warnings: resolved.warnings,
+        elapsedMs: performance.now() - started,
+        partial: true,
+      } satisfies WorkerResponse);
     } catch {
       /* the full check below reports any error */
     }
@@ -51,7 +56,7 @@ port.on('message', (req: WorkerRequest) => {
     const warnings = [...resolved.warnings, ...takeRuleWarnings()];
     port.postMessage({ id: req.id, findings, warnings, elapsedMs: performance.now() - started } satisfies WorkerResponse);
   } catch (err) {
-    port.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse);
+    port.postMessage({ id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerResponse);
   }
 });
 

@@ -116,7 +116,12 @@ function readConfig(file: string): { options: CheckOptions; warnings: string[] }
  * file read and its warnings said once. `--date` wins over a file's date. Returns the distinct option
  * sets and, per file, the index of its set.
  */
-function optionsPerFile(files: FileEntry[], config: WorkspaceFile | undefined, date: string | undefined, warn: (w: string) => void): CheckOptions[] {
+function optionsPerFile(
+  files: FileEntry[],
+  config: WorkspaceFile | undefined,
+  date: string | undefined,
+  warn: (w: string) => void,
+): CheckOptions[] {
   const sets: CheckOptions[] = [];
   const bySettingsFile = new Map<string | undefined, number>();
   const setFor = (read: WorkspaceFile | undefined): number => {
@@ -198,7 +203,6 @@ function collectFiles(paths: string[], problems: FileResult[]): FileEntry[] {
 
 // ---------------------------------------------------------------- reporters
 
-
 /**
  * Text from documents and file names, made safe for a terminal: control characters (an ESC starts a
  * terminal command), line and paragraph separators and the bidirectional overrides are shown as
@@ -216,7 +220,13 @@ const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', inf
 
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 /** A span that takes its line break with it, shown on one line: 「预览阅读已结束↵」. */
@@ -300,18 +310,29 @@ class TextReporter implements Reporter {
     if (r.notFixed) out.push(`  ${paint('31', '未写回修正')}  ${terminalSafe(r.notFixed)}（文件未作改动）`);
     if (r.fixed) {
       out.push(`  ${paint('32', `已自动修正 ${r.fixed} 处：`)}`);
-      for (const f of r.fixes ?? []) out.push(`    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
+      for (const f of r.fixes ?? [])
+        out.push(
+          `    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`,
+        );
     }
     if (r.inWord?.length) {
       out.push(`  ${paint('33', `需在 Word 中修改 ${r.inWord.length} 处`)}（问题跨越了不同格式的文字片段或自动编号，未自动修正）：`);
-      for (const f of r.inWord) out.push(`    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`);
+      for (const f of r.inWord)
+        out.push(
+          `    ${paint('2', where(f))}  「${terminalSafe(oneLine(f.from))}」→${f.to === '' ? '（删除）' : `「${terminalSafe(oneLine(f.to))}」`}`,
+        );
     }
     const posWidth = Math.max(0, ...r.diagnostics.map((d) => displayWidth(where(d))));
     const ruleWidth = Math.max(0, ...r.diagnostics.map((d) => d.rule.length));
     for (const d of r.diagnostics) {
-      const suggestion = d.suggestions.length === 0 ? '' : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : terminalSafe(s))).join(' / ')}`);
+      const suggestion =
+        d.suggestions.length === 0
+          ? ''
+          : paint('32', `  → ${d.suggestions.map((s) => (s === '' ? '（删除）' : terminalSafe(s))).join(' / ')}`);
       const context = d.context === undefined ? '' : paint('2', `  「${terminalSafe(d.context)}」`);
-      out.push(`  ${paint('2', pad(where(d), posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${terminalSafe(d.message)}${suggestion}${context}`);
+      out.push(
+        `  ${paint('2', pad(where(d), posWidth))}  ${paint(SEVERITY_COLOR[d.severity], pad(d.severity, 7))}  ${paint('2', pad(d.rule, ruleWidth))}  ${terminalSafe(d.message)}${suggestion}${context}`,
+      );
     }
     write(out.join('\n') + '\n');
   }
@@ -319,7 +340,11 @@ class TextReporter implements Reporter {
   end(s: Summary): void {
     const total = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
     const files = `检查了 ${s.checked} 个文件`;
-    const notes = [s.failed > 0 ? `${s.failed} 个无法检查` : '', s.notFixed > 0 ? `${s.notFixed} 个未能写回修正` : '', s.inWord > 0 ? `${s.inWord} 处需在 Word 中修改` : ''].filter(Boolean);
+    const notes = [
+      s.failed > 0 ? `${s.failed} 个无法检查` : '',
+      s.notFixed > 0 ? `${s.notFixed} 个未能写回修正` : '',
+      s.inWord > 0 ? `${s.inWord} 处需在 Word 中修改` : '',
+    ].filter(Boolean);
     const failedNote = notes.length > 0 ? `，${notes.join('，')}` : '';
     // A run with failures never ends on a green line.
     const failing = notes.length > 0;
@@ -370,7 +395,12 @@ class SarifReporter implements Reporter {
     const head = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'gongwen', version: VERSION, informationUri: 'https://example.invalid/gongwen', rules } }, columnKind: 'utf16CodeUnits' }],
+      runs: [
+        {
+          tool: { driver: { name: 'gongwen', version: VERSION, informationUri: 'https://example.invalid/gongwen', rules } },
+          columnKind: 'utf16CodeUnits',
+        },
+      ],
     };
     const text = JSON.stringify(head);
     // Open the run's results array; results follow as they arrive.
@@ -379,11 +409,19 @@ class SarifReporter implements Reporter {
   file(r: FileResult): void {
     const uri = path.relative(process.cwd(), r.file).split(path.sep).join('/');
     if (r.error) {
-      this.notifications.push({ level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
+      this.notifications.push({
+        level: 'error',
+        message: { text: r.error },
+        locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+      });
       return;
     }
     if (r.notFixed) {
-      this.notifications.push({ level: 'error', message: { text: `未写回修正：${r.notFixed}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
+      this.notifications.push({
+        level: 'error',
+        message: { text: `未写回修正：${r.notFixed}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+      });
     }
     for (const d of r.diagnostics) {
       const endColumn = d.column + (d.text.includes('\n') ? 0 : d.length);
@@ -398,7 +436,9 @@ class SarifReporter implements Reporter {
         result.fixes = [
           {
             description: { text: d.suggestions[0] === '' ? '删除' : `改为「${d.suggestions[0]}」` },
-            artifactChanges: [{ artifactLocation: { uri }, replacements: [{ deletedRegion: region, insertedContent: { text: d.suggestions[0] } }] }],
+            artifactChanges: [
+              { artifactLocation: { uri }, replacements: [{ deletedRegion: region, insertedContent: { text: d.suggestions[0] } }] },
+            ],
           },
         ];
       }
@@ -521,7 +561,8 @@ export async function main(argv: string[], output: CliIo = processIo()): Promise
   const optionSets = optionsPerFile(files, config, args.date, (w) => writeErr(`gongwen：${terminalSafe(w)}\n`));
   const jobs = Math.max(1, Math.min(args.jobs ?? (files.length >= 50 ? Math.min(os.availableParallelism(), 4) : 1), files.length));
 
-  const reporter: Reporter = args.format === 'json' ? new JsonReporter() : args.format === 'sarif' ? new SarifReporter() : new TextReporter();
+  const reporter: Reporter =
+    args.format === 'json' ? new JsonReporter() : args.format === 'sarif' ? new SarifReporter() : new TextReporter();
   const summary = new Summary();
   const progress = new Progress(files.length);
   let done = 0;

@@ -10,7 +10,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixUntilStable, splitParagraphs, takeRuleWarnings, type Checker, type CheckOptions, type Finding, type ResolvedOptions } from './core';
+import {
+  fixUntilStable,
+  splitParagraphs,
+  takeRuleWarnings,
+  type Checker,
+  type CheckOptions,
+  type Finding,
+  type ResolvedOptions,
+} from './core';
 import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
 import { isExportedReport } from './protocol';
 import { checkDocxFile } from './cliDocx';
@@ -147,7 +155,12 @@ export function checkFile(entry: string | FileEntry, checker: Checker, base: Che
   const converged = fixUntilStable(text, (t) => checker.check(t, options));
   if (converged.edits.length === 0) return done({ file, encoding, fixed: 0, fixes: [], diagnostics: report(text, converged.findings) });
   // Nothing written: the findings are those of the file as it stays.
-  const unchanged = (reason: string): FileResult => ({ file, encoding, notFixed: reason, diagnostics: report(text, checker.check(text, options)) });
+  const unchanged = (reason: string): FileResult => ({
+    file,
+    encoding,
+    notFixed: reason,
+    diagnostics: report(text, checker.check(text, options)),
+  });
   const refusal = viaLink ? '这是文件夹中的符号链接，不经由它写回（可直接给出它指向的文件）' : decoded.unwritable;
   if (refusal) return done(unchanged(refusal));
   try {
@@ -155,7 +168,9 @@ export function checkFile(entry: string | FileEntry, checker: Checker, base: Che
     // A symlink named on the command line is followed: the file it points to is written, the link stays.
     writeFileAtomic(fs.realpathSync(file), out, stat);
   } catch (err) {
-    return done(unchanged(err instanceof DecodeError || err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`));
+    return done(
+      unchanged(err instanceof DecodeError || err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`),
+    );
   }
   const before = lineStarts(text);
   const fixes = converged.edits.map((e) => {

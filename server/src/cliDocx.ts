@@ -21,7 +21,14 @@ function report(text: string, findings: Finding[]): JsonDiagnostic[] {
   return findings.map((f) => withContext(text, starts, toJson(text, starts, f)));
 }
 
-export function checkDocxFile(file: string, viaLink: boolean, checker: Checker, base: CheckOptions, fix: boolean, takeWarnings: (r: FileResult) => FileResult): FileResult {
+export function checkDocxFile(
+  file: string,
+  viaLink: boolean,
+  checker: Checker,
+  base: CheckOptions,
+  fix: boolean,
+  takeWarnings: (r: FileResult) => FileResult,
+): FileResult {
   let doc: DocxText;
   let stat: fs.Stats;
   let bytes: Buffer;
@@ -36,7 +43,8 @@ export function checkDocxFile(file: string, viaLink: boolean, checker: Checker, 
   if (!fix) return takeWarnings({ file, kind: 'docx', diagnostics: report(text, checker.check(text, options)) });
 
   const converged = fixUntilStable(text, (t) => checker.check(t, options));
-  if (converged.edits.length === 0) return takeWarnings({ file, kind: 'docx', fixed: 0, fixes: [], diagnostics: report(text, converged.findings) });
+  if (converged.edits.length === 0)
+    return takeWarnings({ file, kind: 'docx', fixed: 0, fixes: [], diagnostics: report(text, converged.findings) });
   const starts = splitParagraphs(text).map((p) => p.offset);
   const describe = (e: (typeof converged.edits)[number]): AppliedFix => {
     const d = toJson(text, starts, { ...e.findings[0], offset: e.offset, length: e.length });
@@ -63,5 +71,12 @@ export function checkDocxFile(file: string, viaLink: boolean, checker: Checker, 
     return unchanged(err instanceof FileError ? err.message : `写入失败：${describeIoError(err, true)}`);
   }
   const fixes = converged.edits.filter((e) => result.applied.includes(e)).map(describe);
-  return takeWarnings({ file, kind: 'docx', fixed: fixes.length, fixes, inWord, diagnostics: report(result.text, checker.check(result.text, options)) });
+  return takeWarnings({
+    file,
+    kind: 'docx',
+    fixed: fixes.length,
+    fixes,
+    inWord,
+    diagnostics: report(result.text, checker.check(result.text, options)),
+  });
 }

@@ -137,9 +137,13 @@ function relationships(entries: Unzipped, relsName: string, base: string): { typ
   walkXml(xml, relsName, (t, open) => {
     if (!open || localName(t.name) !== 'Relationship') return;
     const type = String(t.attributes.Type ?? '');
-    if (type.startsWith(REL_STRICT)) throw new DocxError('这是 Strict Open XML 格式的文档，暂不支持：请在 Word 中另存为普通的「Word 文档（.docx）」后再检查');
+    if (type.startsWith(REL_STRICT))
+      throw new DocxError('这是 Strict Open XML 格式的文档，暂不支持：请在 Word 中另存为普通的「Word 文档（.docx）」后再检查');
     if (String(t.attributes.TargetMode ?? '') === 'External') return;
-    out.push({ type: type.startsWith(REL_OFFICE) ? type.slice(REL_OFFICE.length) : type, target: resolvePart(base, String(t.attributes.Target ?? '')) });
+    out.push({
+      type: type.startsWith(REL_OFFICE) ? type.slice(REL_OFFICE.length) : type,
+      target: resolvePart(base, String(t.attributes.Target ?? '')),
+    });
   });
   return out;
 }
@@ -185,7 +189,8 @@ function readNumbering(xml: string | undefined, part: string): Numbering {
       return;
     }
     if (name === 'w:abstractNum') numbering.abstract.set(String(t.attributes['w:abstractNumId']), (abstract = new Map()));
-    else if (name === 'w:lvl' && abstract) abstract.set(Number(t.attributes['w:ilvl'] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
+    else if (name === 'w:lvl' && abstract)
+      abstract.set(Number(t.attributes['w:ilvl'] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
     else if (name === 'w:start' && level) level.start = Number(val) || 0;
     else if (name === 'w:numFmt' && level) level.format = val;
     else if (name === 'w:lvlText' && level) level.text = val;
@@ -236,7 +241,21 @@ function letters(n: number, base: string): string {
 }
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) {
     while (n >= v) {
@@ -421,7 +440,10 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
       stack.pop();
       return;
     }
-    if (SKIPPED.has(name) || (name === 'w:footnote' || name === 'w:endnote' ? /separator|continuation/i.test(String(t.attributes['w:type'] ?? '')) : false)) {
+    if (
+      SKIPPED.has(name) ||
+      (name === 'w:footnote' || name === 'w:endnote' ? /separator|continuation/i.test(String(t.attributes['w:type'] ?? '')) : false)
+    ) {
       skip = 1;
       stack.pop();
       return;
@@ -501,8 +523,7 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
     else if (name === 'w:rPr' && !inPPr) {
       inRPrOfRun = false;
       runProps = xml.slice(rPrStart, parser.position);
-    }
-    else if (name === 'w:r') hidden = false;
+    } else if (name === 'w:r') hidden = false;
     else if (name === 'w:p') closeParagraph();
   });
 
@@ -511,7 +532,15 @@ function readPartLines(xml: string, part: string, counter: Counter): Line[] {
     const label = counter.label(p.numId, p.ilvl, p.style);
     if (label) p.chunks.unshift({ text: label });
     const raw = { rawStart: p.rawStart, rawEnd: parser.position };
-    emit({ chunks: p.chunks, part, joinNext: p.markDeleted, deletable: p.deletable && !p.markDeleted && p.deferred.length === 0 ? raw : undefined }, p.deferred);
+    emit(
+      {
+        chunks: p.chunks,
+        part,
+        joinNext: p.markDeleted,
+        deletable: p.deletable && !p.markDeleted && p.deferred.length === 0 ? raw : undefined,
+      },
+      p.deferred,
+    );
   }
 
   try {
@@ -532,7 +561,8 @@ export function readDocx(bytes: Uint8Array): DocxText {
   const mainXml = partText(entries, main);
   if (mainXml === undefined) throw new DocxError('不是 Word 文档：压缩包中没有正文部件（word/document.xml）');
   const head = mainXml.slice(0, 4000);
-  if (head.includes(STRICT_NS)) throw new DocxError('这是 Strict Open XML 格式的文档，暂不支持：请在 Word 中另存为普通的「Word 文档（.docx）」后再检查');
+  if (head.includes(STRICT_NS))
+    throw new DocxError('这是 Strict Open XML 格式的文档，暂不支持：请在 Word 中另存为普通的「Word 文档（.docx）」后再检查');
   if (!head.includes(`xmlns:w="${W_NS}"`)) throw new DocxError('无法识别正文部件的格式（不是 WordprocessingML），无法读取');
 
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/')) : '';
@@ -576,7 +606,8 @@ export function readDocx(bytes: Uint8Array): DocxText {
       const line = section.lines[i];
       for (const c of line.chunks) {
         if (c.text === '') continue;
-        if (c.rawStart !== undefined) pieces.push({ offset, length: c.text.length, part: line.part, rawStart: c.rawStart, rawEnd: c.rawEnd!, props: c.props ?? '' });
+        if (c.rawStart !== undefined)
+          pieces.push({ offset, length: c.text.length, part: line.part, rawStart: c.rawStart, rawEnd: c.rawEnd!, props: c.props ?? '' });
         out.push(c.text);
         offset += c.text.length;
       }
@@ -635,7 +666,8 @@ function wholeParagraphs(paragraphs: Paragraph[], e: DocxEdit): (Piece & { whole
   let last = first;
   while (paragraphs[last].end < e.offset + e.length) {
     const next = paragraphs[last + 1];
-    if (!next || next.offset !== paragraphs[last].end || next.part !== paragraphs[first].part || next.rawStart !== paragraphs[last].rawEnd) return undefined;
+    if (!next || next.offset !== paragraphs[last].end || next.part !== paragraphs[first].part || next.rawStart !== paragraphs[last].rawEnd)
+      return undefined;
     last++;
   }
   if (paragraphs[last].end !== e.offset + e.length) return undefined;
@@ -667,7 +699,10 @@ function rawAt(doc: DocxText, piece: Piece, at: number): number {
 function splicesFor(doc: DocxText, e: DocxEdit): { part: string; splices: Splice[] } | undefined {
   const single = pieceFor(doc.pieces, e);
   if (single) {
-    return { part: single.part, splices: [{ from: rawAt(doc, single, e.offset), to: rawAt(doc, single, e.offset + e.length), text: escapeXml(e.text) }] };
+    return {
+      part: single.part,
+      splices: [{ from: rawAt(doc, single, e.offset), to: rawAt(doc, single, e.offset + e.length), text: escapeXml(e.text) }],
+    };
   }
   const whole = wholeParagraphs(doc.paragraphs, e);
   if (whole) return { part: whole.part, splices: [{ from: whole.rawStart, to: whole.rawEnd, text: '' }] };
@@ -693,7 +728,8 @@ function splicesFor(doc: DocxText, e: DocxEdit): { part: string; splices: Splice
 }
 
 /** What lies between the text of two neighbouring runs: the end of one, the start and properties of the next. */
-const RUN_BOUNDARY = /^<\/w:t>\s*<\/w:r>\s*<w:r(?:\s[^>]*)?>\s*(?:<w:rPr\/>|<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?\s*<w:t(?:\s[^>]*)?>$/;
+const RUN_BOUNDARY =
+  /^<\/w:t>\s*<\/w:r>\s*<w:r(?:\s[^>]*)?>\s*(?:<w:rPr\/>|<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?\s*<w:t(?:\s[^>]*)?>$/;
 
 /** The index of the piece holding the character at `offset`, or -1. */
 function pieceIndexAt(pieces: Piece[], offset: number): number {
@@ -768,7 +804,8 @@ export function fixDocx(doc: DocxText, edits: readonly DocxEdit[]): DocxFixResul
   const changed = new Map<string, Uint8Array>();
   for (const [part, list] of byPart) {
     const xml = doc.xml.get(part)!;
-    if (!Buffer.from(strToU8(xml)).equals(Buffer.from(doc.entries[part]))) throw new DocxError(`文档部件 ${part} 的字节无法原样保留，不写回`);
+    if (!Buffer.from(strToU8(xml)).equals(Buffer.from(doc.entries[part])))
+      throw new DocxError(`文档部件 ${part} 的字节无法原样保留，不写回`);
     let out = xml;
     // From the end, so that earlier positions stay valid.
     for (const sp of [...list].sort((a, b) => b.from - a.from)) out = out.slice(0, sp.from) + sp.text + out.slice(sp.to);

@@ -26,7 +26,8 @@ export class DecodeError extends Error {}
  * A misread file yields Hangul, kana, rare Han characters and odd symbols instead; and a short file
  * that --fix wrote must read as it did before (「××关健😀」 was once 0.89 after its fix).
  */
-const PLAUSIBLE = /[\p{Script=Han}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n\u00b7\u00d7\u00f7\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff\u2605\u2606]/u;
+const PLAUSIBLE =
+  /[\p{Script=Han}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n\u00b7\u00d7\u00f7\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff\u2605\u2606]/u;
 function plausibility(text: string): number {
   let good = 0;
   let total = 0;
@@ -113,8 +114,10 @@ export function decode(buf: Buffer): Decoded {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return checkRoundTrip(buf, { text: iconv.decode(buf.subarray(3), 'utf8'), encoding: 'utf8', bom: true });
   }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return checkRoundTrip(buf, { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le', bom: true });
-  if (buf[0] === 0xfe && buf[1] === 0xff) return checkRoundTrip(buf, { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be', bom: true });
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return checkRoundTrip(buf, { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le', bom: true });
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return checkRoundTrip(buf, { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be', bom: true });
   const hasNul = buf.includes(0);
   if (!hasNul) {
     try {
@@ -146,7 +149,9 @@ export function decode(buf: Buffer): Decoded {
     if (count >= 1 && share >= 0.9 && iconv.encode(best.text, 'gb18030').equals(buf)) bestScore = 1;
   }
   if (!best || bestScore < 0.9) {
-    throw new DecodeError(hasNul ? '不是文本文件（含有二进制内容），已跳过' : '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030/GBK），已跳过');
+    throw new DecodeError(
+      hasNul ? '不是文本文件（含有二进制内容），已跳过' : '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030/GBK），已跳过',
+    );
   }
   return checkRoundTrip(buf, best.encoding === 'gb18030' ? legacyCheck(buf, best) : best);
 }

@@ -39,9 +39,11 @@ export function garbledReason(text: string): string | undefined {
   }
   if (visible === 0) return undefined;
   // One stray replacement character in a long text is a pasted glyph; a garbled file has many.
-  if (replacement >= 2 && replacement * 50 >= visible) return `文中有 ${replacement} 个无法显示的字符（�），可能是 GBK/GB18030 编码的文件被当作 UTF-8 打开`;
+  if (replacement >= 2 && replacement * 50 >= visible)
+    return `文中有 ${replacement} 个无法显示的字符（�），可能是 GBK/GB18030 编码的文件被当作 UTF-8 打开`;
   // Chinese read through the wrong table: most characters fall outside everyday Chinese.
-  if (han >= 10 && rareHan * 5 >= han * 2) return `文中 ${Math.round((rareHan / han) * 100)}% 的汉字是生僻字，可能是 UTF-8 文件被当作 GBK 打开（乱码）`;
+  if (han >= 10 && rareHan * 5 >= han * 2)
+    return `文中 ${Math.round((rareHan / han) * 100)}% 的汉字是生僻字，可能是 UTF-8 文件被当作 GBK 打开（乱码）`;
   if (latin1 >= 10 && latin1 * 2 >= visible) return '文中满是带符号的西文字母（如「å…³」），可能是 UTF-8 文件被当作西文编码打开（乱码）';
   return undefined;
 }

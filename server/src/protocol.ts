@@ -92,7 +92,9 @@ export interface ProtocolFinding {
 
 /** `gongwen/checkDocument`: run every rule on the whole document now. */
 export const CHECK_DOCUMENT_REQUEST = 'gongwen/checkDocument';
-export interface CheckDocumentParams { uri: string }
+export interface CheckDocumentParams {
+  uri: string;
+}
 export interface CheckDocumentResult {
   uri: string;
   version: number;
@@ -104,7 +106,10 @@ export interface CheckDocumentResult {
 
 /** `gongwen/fixes`: the edits that apply every unambiguous fix, optionally of one rule only. */
 export const FIXES_REQUEST = 'gongwen/fixes';
-export interface FixesParams { uri: string; rule?: string }
+export interface FixesParams {
+  uri: string;
+  rule?: string;
+}
 export interface FixesResult {
   version: number;
   edits: { range: ProtocolFinding['range']; newText: string }[];

@@ -80,7 +80,10 @@ function checkOpened(stat: fs.Stats, maxBytes: number): void {
 
 function tooLarge(size: number | undefined, maxBytes: number): FileError {
   const mb = (n: number) => (n / 1048576).toFixed(n < 1048576 ? 2 : 1);
-  return new FileError(`文件过大（${size === undefined ? `超过 ${mb(maxBytes)}` : mb(size)} MB，上限 ${mb(maxBytes)} MB），已跳过`, 'EFBIG');
+  return new FileError(
+    `文件过大（${size === undefined ? `超过 ${mb(maxBytes)}` : mb(size)} MB，上限 ${mb(maxBytes)} MB），已跳过`,
+    'EFBIG',
+  );
 }
 
 /** Reads a regular file of at most `maxBytes`, synchronously (the CLI). */
@@ -182,7 +185,10 @@ export function writeFileAtomic(file: string, data: Buffer, read: fs.Stats): voi
   fs.accessSync(file, fs.constants.W_OK);
 
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.gongwen-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.gongwen-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   let fd: number | undefined;
   let created = false;
   try {

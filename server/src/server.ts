@@ -22,7 +22,14 @@ import { CheckService } from './checkService';
 import { garbledReason } from './garbled';
 import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
 import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
-import { WORKSPACE_FILE, findWorkspaceFileAsync, mergeOptions, readWorkspaceFileAsync, untrustedNotice, type WorkspaceFile } from './workspaceConfig';
+import {
+  WORKSPACE_FILE,
+  findWorkspaceFileAsync,
+  mergeOptions,
+  readWorkspaceFileAsync,
+  untrustedNotice,
+  type WorkspaceFile,
+} from './workspaceConfig';
 import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
@@ -79,9 +86,7 @@ connection.onInitialize((params) => {
   canAskConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
-  workspaceRoots = (params.workspaceFolders ?? [])
-    .map((f) => uriToPath(f.uri))
-    .filter((p): p is string => p !== undefined);
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -130,8 +135,17 @@ function workspaceFileFor(uri: string): Promise<WorkspaceFile> {
     const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
     // In an untrusted folder the file is not even read: the writer is told once that it is not applied.
     cached = findWorkspaceFileAsync(dir, root)
-      .then((found) => (!found ? { options: {}, warnings: [] } : workspaceTrusted ? readWorkspaceFileAsync(found) : { options: {}, warnings: [untrustedNotice(found)] }))
-      .catch((err) => ({ options: {}, warnings: [`读取 ${WORKSPACE_FILE} 时出错（${err instanceof Error ? err.message : String(err)}），已使用默认设置。`] }));
+      .then((found) =>
+        !found
+          ? { options: {}, warnings: [] }
+          : workspaceTrusted
+            ? readWorkspaceFileAsync(found)
+            : { options: {}, warnings: [untrustedNotice(found)] },
+      )
+      .catch((err) => ({
+        options: {},
+        warnings: [`读取 ${WORKSPACE_FILE} 时出错（${err instanceof Error ? err.message : String(err)}），已使用默认设置。`],
+      }));
     workspaceFiles.set(dir, cached);
   }
   return cached;
@@ -367,7 +381,11 @@ function quickFixes(doc: TextDocument, d: Diagnostic): CodeAction[] {
   });
   // Not offered in Restricted Mode: the word would go into a .gongwen.json that is not applied there.
   if (workspaceTrusted && IGNORABLE_RULES.has(String(d.code)) && flagged.trim() !== '') {
-    const ignore = CodeAction.create(`在本工作区忽略「${flagged}」`, { title: '忽略此词', command: ALLOW_WORD_COMMAND, arguments: [flagged] }, CodeActionKind.QuickFix);
+    const ignore = CodeAction.create(
+      `在本工作区忽略「${flagged}」`,
+      { title: '忽略此词', command: ALLOW_WORD_COMMAND, arguments: [flagged] },
+      CodeActionKind.QuickFix,
+    );
     ignore.diagnostics = [d];
     actions.push(ignore);
   }
@@ -404,7 +422,8 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
     const current = documents.get(doc.uri);
     if (findings && current && current.version === doc.version) {
       const edits = fixEdits(current, findings);
-      if (edits.length > 0) actions.push(CodeAction.create('公文校对：修正全部可自动修正的问题', { changes: { [doc.uri]: edits } }, FIX_ALL_KIND));
+      if (edits.length > 0)
+        actions.push(CodeAction.create('公文校对：修正全部可自动修正的问题', { changes: { [doc.uri]: edits } }, FIX_ALL_KIND));
     }
   }
   return actions;

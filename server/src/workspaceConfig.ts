@@ -39,7 +39,15 @@ export function parseSettingsFile(file: string, raw: string, extraKeys: readonly
     return { file, options: {}, warnings: [], error: `${file} 不是有效的 JSON（${(err as Error).message}）` };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    const what = Array.isArray(json) ? '数组' : json === null ? 'null' : typeof json === 'string' ? '字符串' : typeof json === 'number' ? '数字' : '布尔值';
+    const what = Array.isArray(json)
+      ? '数组'
+      : json === null
+        ? 'null'
+        : typeof json === 'string'
+          ? '字符串'
+          : typeof json === 'number'
+            ? '数字'
+            : '布尔值';
     return { file, options: {}, warnings: [], error: `${file} 应为 JSON 对象（{"rules": {…}, "typoPairs": {…}, …}），而不是${what}` };
   }
   const record = json as Record<string, unknown>;
@@ -157,7 +165,9 @@ export function mergeOptions(base: CheckOptions, file: CheckOptions): CheckOptio
     ...base,
     rules: file.rules ? { ...base.rules, ...file.rules } : base.rules,
     typoPairs: file.typoPairs ? { ...base.typoPairs, ...file.typoPairs } : base.typoPairs,
-    allowWords: file.allowWords ? [...new Set([...(Array.isArray(base.allowWords) ? base.allowWords : []), ...file.allowWords])] : base.allowWords,
+    allowWords: file.allowWords
+      ? [...new Set([...(Array.isArray(base.allowWords) ? base.allowWords : []), ...file.allowWords])]
+      : base.allowWords,
     date: base.date ?? file.date,
     typoContextMargin: file.typoContextMargin ?? base.typoContextMargin,
   };

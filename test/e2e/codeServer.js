@@ -130,7 +130,8 @@ async function installExtension(entry, dirs, vsix, log) {
   });
   if (!/successfully installed/i.test(output)) throw new Error(`code-server --install-extension did not report success: ${output.trim()}`);
   const installed = fs.readdirSync(dirs.extensions).filter((name) => name.startsWith('gongwen.gongwen-'));
-  if (installed.length !== 1) throw new Error(`expected one gongwen extension in ${dirs.extensions}, found: ${installed.join(', ') || 'none'}`);
+  if (installed.length !== 1)
+    throw new Error(`expected one gongwen extension in ${dirs.extensions}, found: ${installed.join(', ') || 'none'}`);
   return installed[0];
 }
 
@@ -172,8 +173,10 @@ async function startServer(entry, dirs, folder, log, { locale, trust = false, re
     const args = [
       entry,
       ...commonArgs(dirs),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(trust ? [] : ['--disable-workspace-trust']),

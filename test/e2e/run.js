@@ -118,7 +118,10 @@ async function main() {
   fs.writeFileSync(path.join(workspace, SAMPLE_FILE), SAMPLE_TEXT, 'utf8');
   // Text as UTF-8; a Buffer (a .docx, a GBK file) as its bytes.
   for (const [name, content] of Object.entries(WORKSPACE_FILES)) fs.writeFileSync(path.join(workspace, name), content);
-  await phase('setup: install the VSIX into code-server', async () => `installed ${await codeServer.installExtension(entry, dirs, vsix, log('code-server.log'))}`);
+  await phase(
+    'setup: install the VSIX into code-server',
+    async () => `installed ${await codeServer.installExtension(entry, dirs, vsix, log('code-server.log'))}`,
+  );
   await phase('start: code-server', async () => {
     server = await codeServer.startServer(entry, dirs, workspace, log('code-server.log'), { locale: LOCALE });
     return `${server.url}, locale ${LOCALE} (pid ${server.pid})`;
@@ -136,8 +139,18 @@ async function main() {
   };
   await phase('start: Chromium and the workbench', async () => {
     // Chromium's own profile folders (crash reports, caches) go to the temporary folder too.
-    const browserEnv = { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache') };
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: browserEnv, timeout: 60_000 });
+    const browserEnv = {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'),
+      XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache'),
+    };
+    browser = await playwright.chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: browserEnv,
+      timeout: 60_000,
+    });
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const p = (page = await context.newPage());
     logPage(p);
@@ -179,14 +192,20 @@ async function main() {
     const shot = (suffix) => shown().screenshot({ path: path.join(shotsDir, `${step.id}${suffix ? `-${suffix}` : ''}.png`) });
     const t = Date.now();
     try {
-      const note = await withTimeout(step.run({ wb, page, state, shot, openRestricted }), STEP_TIMEOUT_MS, `step did not finish within ${STEP_TIMEOUT_MS / 1000} s`);
+      const note = await withTimeout(
+        step.run({ wb, page, state, shot, openRestricted }),
+        STEP_TIMEOUT_MS,
+        `step did not finish within ${STEP_TIMEOUT_MS / 1000} s`,
+      );
       await shot();
       if (step.after) await step.after({ wb, page, state });
       results.push({ step, ok: true });
       say(`✔ ${step.id} — ${step.title}: ${note} (${seconds(Date.now() - t)})`);
     } catch (error) {
       const file = path.join(shotsDir, `${step.id}-FAILED.png`);
-      await shown().screenshot({ path: file }).catch(() => {});
+      await shown()
+        .screenshot({ path: file })
+        .catch(() => {});
       results.push({ step, ok: false });
       say(`✖ ${step.id} — ${step.title} (${seconds(Date.now() - t)})`);
       throw Object.assign(new Error(error.message), { step, screenshot: file });

@@ -41,7 +41,14 @@ function cacheDir() {
 
 /** Environment for npm and node-gyp: never prompt, never download Node headers when the system has them. */
 function npmEnv(extra = {}) {
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', ...extra };
+  const env = {
+    ...process.env,
+    npm_config_yes: 'true',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+    ...extra,
+  };
   const prefix = path.resolve(path.dirname(process.execPath), '..');
   if (!env.npm_config_nodedir && fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))) {
     env.npm_config_nodedir = prefix;
@@ -71,7 +78,8 @@ async function ensureDebianPackages(log) {
   if (!fs.existsSync('/usr/bin/dpkg-query')) {
     // Not Debian: only check that the two programs used at run time are there.
     for (const program of ['/usr/bin/chromium', 'rg']) {
-      if (!which(program)) throw new Error(`${program} not found; install Chromium and ripgrep (Debian: apt-get install ${APT_PACKAGES.join(' ')})`);
+      if (!which(program))
+        throw new Error(`${program} not found; install Chromium and ripgrep (Debian: apt-get install ${APT_PACKAGES.join(' ')})`);
     }
     return 'not a Debian system: using the Chromium and ripgrep found';
   }
@@ -80,10 +88,15 @@ async function ensureDebianPackages(log) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : which('sudo') ? ['sudo', '-n'] : null;
   if (!sudo) {
-    throw new Error(`missing Debian packages ${missing.join(' ')}; install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing Debian packages ${missing.join(' ')}; install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const aptGet = (...args) => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env, log, name: 'apt-get' }) : run('apt-get', args, { env, log, name: 'apt-get' }));
+  const aptGet = (...args) =>
+    sudo.length
+      ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env, log, name: 'apt-get' })
+      : run('apt-get', args, { env, log, name: 'apt-get' });
   await aptGet('update');
   await aptGet('install', '-y', ...missing);
   const still = missingDebianPackages();
@@ -130,9 +143,9 @@ function isInstalled(dir) {
   const stamp = installStamp();
   return Boolean(
     marker &&
-      Object.keys(stamp).every((key) => marker[key] === stamp[key]) &&
-      fs.existsSync(codeServerEntry(dir)) &&
-      fs.existsSync(path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg')),
+    Object.keys(stamp).every((key) => marker[key] === stamp[key]) &&
+    fs.existsSync(codeServerEntry(dir)) &&
+    fs.existsSync(path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg')),
   );
 }
 
@@ -227,8 +240,16 @@ async function ensurePlaywright(repoRoot, cache, log) {
     fs.mkdirSync(work, { recursive: true });
     try {
       fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'gongwen-e2e-playwright', private: true }, null, 2));
-      await run('npm', ['install', '--no-save', `playwright-core@${PLAYWRIGHT_VERSION}`], { cwd: work, env: npmEnv(), log, name: 'npm install playwright-core' });
-      fs.writeFileSync(path.join(work, MARKER), JSON.stringify({ playwrightCore: PLAYWRIGHT_VERSION, completed: new Date().toISOString() }, null, 2));
+      await run('npm', ['install', '--no-save', `playwright-core@${PLAYWRIGHT_VERSION}`], {
+        cwd: work,
+        env: npmEnv(),
+        log,
+        name: 'npm install playwright-core',
+      });
+      fs.writeFileSync(
+        path.join(work, MARKER),
+        JSON.stringify({ playwrightCore: PLAYWRIGHT_VERSION, completed: new Date().toISOString() }, null, 2),
+      );
       fs.rmSync(dir, { recursive: true, force: true });
       fs.renameSync(work, dir);
       installed = true;

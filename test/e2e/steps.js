@@ -51,7 +51,11 @@ const GONGWEN_TEXT = `${GONGWEN_LINES.join('\n')}\n`;
 /** Files of the workspace besides the speech. */
 /** A Word document, built as the unit tests build theirs: a title, a paragraph in two runs, a typo. */
 const DOCX_FILE = '情况报告.docx';
-const DOCX_PARAGRAPHS = ['关于春耕备耕工作情况的报告', ['今年以来，各乡镇', '认真落实县委部署，，春耕备耕进展顺利。'], '下一步，我们要抓住关健环节，确保完成全年任务。'];
+const DOCX_PARAGRAPHS = [
+  '关于春耕备耕工作情况的报告',
+  ['今年以来，各乡镇', '认真落实县委部署，，春耕备耕进展顺利。'],
+  '下一步，我们要抓住关健环节，确保完成全年任务。',
+];
 /** A GBK text file: VS Code opens it as UTF-8, garbled. */
 const GBK_FILE = '旧稿-gbk.txt';
 const GBK_TEXT = '关于做好春季农业生产工作的通知\n各乡镇人民政府，县直各有关单位：现将有关事项通知如下，，请遵照执行。\n';
@@ -92,7 +96,8 @@ async function expectFindingCount(wb, count, what) {
   });
   await waitFor(async () => (await wb.gongwenStatus())?.findings === count, {
     timeoutMs: UPDATE_LIMIT_MS,
-    describe: async () => `${what}: expected the status bar to show 「${count} 处」, it shows ${JSON.stringify((await wb.gongwenStatus())?.text)}`,
+    describe: async () =>
+      `${what}: expected the status bar to show 「${count} 处」, it shows ${JSON.stringify((await wb.gongwenStatus())?.text)}`,
   });
 }
 
@@ -112,7 +117,8 @@ const STEPS = [
       await wb.openFromExplorer(SAMPLE_FILE);
       await waitFor(async () => (await wb.squigglesOnLine(7)).length > 0 && (await wb.squigglesOnLine(8)).length > 0, {
         timeoutMs: Math.max(1000, DIAGNOSTICS_LIMIT_MS - (Date.now() - opened)),
-        describe: async () => `no squiggles under 「，，」 (line 7) and 「X届」 (line 8) ${DIAGNOSTICS_LIMIT_MS / 1000} s after opening ${SAMPLE_FILE}; squiggles in the editor: ${await wb.squiggleCount()}`,
+        describe: async () =>
+          `no squiggles under 「，，」 (line 7) and 「X届」 (line 8) ${DIAGNOSTICS_LIMIT_MS / 1000} s after opening ${SAMPLE_FILE}; squiggles in the editor: ${await wb.squiggleCount()}`,
       });
       const elapsed = Date.now() - opened;
 
@@ -126,7 +132,8 @@ const STEPS = [
         },
         {
           timeoutMs: UPDATE_LIMIT_MS,
-          describe: async () => `the Problems panel does not list the 「，，」 (line 7) and 「X」 (line 8) findings from gongwen; it lists ${summary(await wb.problems())}`,
+          describe: async () =>
+            `the Problems panel does not list the 「，，」 (line 7) and 「X」 (line 8) findings from gongwen; it lists ${summary(await wb.problems())}`,
         },
       );
       await expectFindingCount(wb, problems.length, 'after opening the sample');
@@ -170,7 +177,10 @@ const STEPS = [
       });
       await expectFindingCount(wb, state.baseline, `after correcting 「${TYPO}」`);
       if ((await wb.problems()).some(isTypoFinding)) throw new Error(`the 「${TYPO}」 finding is still listed after the correction`);
-      await waitFor(async () => (await wb.squigglesOnLine(5)).length === 0, { timeoutMs: 5000, describe: 'the squiggle on line 5 is still drawn' });
+      await waitFor(async () => (await wb.squigglesOnLine(5)).length === 0, {
+        timeoutMs: 5000,
+        describe: 'the squiggle on line 5 is still drawn',
+      });
       return `line 5 ends 「…是${TYPO_FIX}。」, back to ${state.baseline} findings`;
     },
   },
@@ -187,25 +197,33 @@ const STEPS = [
       });
       // Put the cursor inside 「关健」, as a writer clicking into the word would.
       for (let i = 0; i < 4; i++) await wb.page.keyboard.press('ArrowLeft');
-      await waitFor(async () => {
-        const cursor = await wb.cursorPosition();
-        return cursor.line === 8 && cursor.column === finding.column + 1;
-      }, {
-        timeoutMs: 5000,
-        describe: async () => `the cursor is at ${(await wb.cursorPosition()).text}, expected inside 「${TYPO}」 at Ln 8, Col ${finding.column + 1}`,
-      });
+      await waitFor(
+        async () => {
+          const cursor = await wb.cursorPosition();
+          return cursor.line === 8 && cursor.column === finding.column + 1;
+        },
+        {
+          timeoutMs: 5000,
+          describe: async () =>
+            `the cursor is at ${(await wb.cursorPosition()).text}, expected inside 「${TYPO}」 at Ln 8, Col ${finding.column + 1}`,
+        },
+      );
       const bulb = wb.lightBulb().first();
       await bulb.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
         throw new Error(`no light bulb appeared with the cursor inside 「${TYPO}」 on line 8`);
       });
       await bulb.click();
-      const rows = await waitFor(async () => {
-        const list = await wb.actionRows();
-        return list.some((r) => r.label === QUICK_FIX_TITLE) ? list : undefined;
-      }, {
-        timeoutMs: 10_000,
-        describe: async () => `the light bulb's menu has no 「${QUICK_FIX_TITLE}」; it shows ${JSON.stringify((await wb.actionRows()).map((r) => r.label))}`,
-      });
+      const rows = await waitFor(
+        async () => {
+          const list = await wb.actionRows();
+          return list.some((r) => r.label === QUICK_FIX_TITLE) ? list : undefined;
+        },
+        {
+          timeoutMs: 10_000,
+          describe: async () =>
+            `the light bulb's menu has no 「${QUICK_FIX_TITLE}」; it shows ${JSON.stringify((await wb.actionRows()).map((r) => r.label))}`,
+        },
+      );
       await shot('menu');
       const item = wb.page.locator('.action-widget .monaco-list-row.action', { hasText: QUICK_FIX_TITLE }).first();
       const box = await item.boundingBox();
@@ -218,7 +236,8 @@ const STEPS = [
       const expected = `${SAMPLE_LINES[7]}这是${TYPO_FIX}所在。`;
       await waitFor(async () => (await wb.lineText(8)) === expected, {
         timeoutMs: 5000,
-        describe: async () => `after 「${QUICK_FIX_TITLE}」 line 8 reads ${JSON.stringify(await wb.lineText(8))}, expected ${JSON.stringify(expected)}`,
+        describe: async () =>
+          `after 「${QUICK_FIX_TITLE}」 line 8 reads ${JSON.stringify(await wb.lineText(8))}, expected ${JSON.stringify(expected)}`,
       });
       await expectFindingCount(wb, state.baseline, `after the quick fix`);
       return `menu: ${rows.map((r) => `「${r.label}」`).join(' ')}; line 8 now ends 「这是${TYPO_FIX}所在。」`;
@@ -235,10 +254,13 @@ const STEPS = [
       let text = '';
       for (const s of squiggles) {
         await wb.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2, { steps: 4 });
-        text = await waitFor(async () => {
-          const shown = await wb.hoverText();
-          return shown.includes(target.message) ? shown : undefined;
-        }, { timeoutMs: 5000, describe: '' }).catch(async () => wb.hoverText());
+        text = await waitFor(
+          async () => {
+            const shown = await wb.hoverText();
+            return shown.includes(target.message) ? shown : undefined;
+          },
+          { timeoutMs: 5000, describe: '' },
+        ).catch(async () => wb.hoverText());
         if (text.includes(target.message)) break;
       }
       if (!text.includes(target.message)) {
@@ -263,25 +285,36 @@ const STEPS = [
       const label = await wb.runFromPalette('全文检查', (l) => l.includes('公文') && l.includes('全文检查'), 'command 「公文：全文检查」');
       // The summary is a picker (title 「公文校对：全文 N 字，发现 N 处问题」, counts by category, then
       // the findings) or a report panel listing the counts and every finding.
-      const shown = await waitFor(async () => {
-        const title = await wb.quickInputTitle();
-        if (/公文校对：全文 [\d,]+ 字，发现 \d+ 处问题/.test(title)) return { kind: 'picker', title };
-        const report = (await wb.webviewTexts()).find((t) => problems.every((p) => t.includes(p.message)));
-        if (report) return { kind: 'report', text: report };
-        return undefined;
-      }, {
-        timeoutMs: UPDATE_LIMIT_MS,
-        describe: async () =>
-          `no summary after running 「${label}」: no picker titled 「公文校对：全文 N 字，发现 N 处问题」 (the quick input's title is ${JSON.stringify(await wb.quickInputTitle())}) and no panel listing the ${problems.length} findings (webviews: ${JSON.stringify((await wb.webviewTexts()).map((t) => t.slice(0, 200)))})`,
-      });
+      const shown = await waitFor(
+        async () => {
+          const title = await wb.quickInputTitle();
+          if (/公文校对：全文 [\d,]+ 字，发现 \d+ 处问题/.test(title)) return { kind: 'picker', title };
+          const report = (await wb.webviewTexts()).find((t) => problems.every((p) => t.includes(p.message)));
+          if (report) return { kind: 'report', text: report };
+          return undefined;
+        },
+        {
+          timeoutMs: UPDATE_LIMIT_MS,
+          describe: async () =>
+            `no summary after running 「${label}」: no picker titled 「公文校对：全文 N 字，发现 N 处问题」 (the quick input's title is ${JSON.stringify(await wb.quickInputTitle())}) and no panel listing the ${problems.length} findings (webviews: ${JSON.stringify((await wb.webviewTexts()).map((t) => t.slice(0, 200)))})`,
+        },
+      );
 
       if (shown.kind === 'report') {
         const count = new RegExp(`(^|\\D)${problems.length} 处`);
-        if (!count.test(shown.text)) throw new Error(`the report panel does not say 「${problems.length} 处」: ${JSON.stringify(shown.text.slice(0, 400))}`);
+        if (!count.test(shown.text))
+          throw new Error(`the report panel does not say 「${problems.length} 处」: ${JSON.stringify(shown.text.slice(0, 400))}`);
         if (!shown.text.includes(status.chars.toLocaleString('en-US'))) {
-          throw new Error(`the report panel does not give the status bar's count of ${status.chars} 字: ${JSON.stringify(shown.text.slice(0, 400))}`);
+          throw new Error(
+            `the report panel does not give the status bar's count of ${status.chars} 字: ${JSON.stringify(shown.text.slice(0, 400))}`,
+          );
         }
-        const firstLines = shown.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6).join(' / ');
+        const firstLines = shown.text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .slice(0, 6)
+          .join(' / ');
         return `report panel: ${firstLines}`;
       }
 
@@ -304,7 +337,10 @@ const STEPS = [
     },
     async after({ wb }) {
       if (await wb.quickInput().isVisible()) await wb.page.keyboard.press('Escape');
-      await wb.quickInput().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      await wb
+        .quickInput()
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .catch(() => {});
     },
   },
   {
@@ -329,20 +365,27 @@ const STEPS = [
       }
       await wb.page.keyboard.type('jianghua', { delay: 30 });
       const isSnippet = (r) => r.label.startsWith('jianghua') && /讲话|snippet|代码片段/i.test(r.label);
-      let rows = await waitFor(async () => {
-        const list = await wb.suggestRows();
-        return list.some(isSnippet) ? list : undefined;
-      }, { timeoutMs: 3000, describe: '' }).catch(() => undefined);
+      let rows = await waitFor(
+        async () => {
+          const list = await wb.suggestRows();
+          return list.some(isSnippet) ? list : undefined;
+        },
+        { timeoutMs: 3000, describe: '' },
+      ).catch(() => undefined);
       if (!rows) {
         // Quick suggestions did not open the list (they are a setting): ask for it as a writer can.
         await wb.page.keyboard.press('Control+Space');
-        rows = await waitFor(async () => {
-          const list = await wb.suggestRows();
-          return list.some(isSnippet) ? list : undefined;
-        }, {
-          timeoutMs: 10_000,
-          describe: async () => `the suggestion list offers no 讲话稿 snippet for 「jianghua」; it shows ${JSON.stringify((await wb.suggestRows()).map((r) => r.label))}`,
-        });
+        rows = await waitFor(
+          async () => {
+            const list = await wb.suggestRows();
+            return list.some(isSnippet) ? list : undefined;
+          },
+          {
+            timeoutMs: 10_000,
+            describe: async () =>
+              `the suggestion list offers no 讲话稿 snippet for 「jianghua」; it shows ${JSON.stringify((await wb.suggestRows()).map((r) => r.label))}`,
+          },
+        );
       }
       await shot('suggest');
       const row = rows.find(isSnippet);
@@ -352,23 +395,31 @@ const STEPS = [
         await wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'jianghua' }).first().click();
       }
       const expected = { 0: '在会议名称上的讲话', 3: '同志们：' };
-      await waitFor(async () => {
-        for (const [offset, text] of Object.entries(expected)) {
-          if ((await wb.lineText(line + Number(offset))) !== text) return false;
-        }
-        return true;
-      }, {
-        timeoutMs: 5000,
-        describe: async () => `after accepting the snippet, lines ${line}–${line + 3} read ${JSON.stringify((await wb.editorLines()).filter((l) => l.line >= line && l.line <= line + 3).map((l) => l.text))}; expected 「在会议名称上的讲话」 … 「同志们：」`,
-      });
+      await waitFor(
+        async () => {
+          for (const [offset, text] of Object.entries(expected)) {
+            if ((await wb.lineText(line + Number(offset))) !== text) return false;
+          }
+          return true;
+        },
+        {
+          timeoutMs: 5000,
+          describe: async () =>
+            `after accepting the snippet, lines ${line}–${line + 3} read ${JSON.stringify((await wb.editorLines()).filter((l) => l.line >= line && l.line <= line + 3).map((l) => l.text))}; expected 「在会议名称上的讲话」 … 「同志们：」`,
+        },
+      );
       // 「会议名称」 is selected, once or with its mirror in the opening paragraph.
-      await waitFor(async () => {
-        const after = await wb.cursorPosition();
-        return after.selections >= 1 && after.selected === 4 * after.selections && (after.selections > 1 || after.line === line);
-      }, {
-        timeoutMs: 5000,
-        describe: async () => `the first placeholder 「会议名称」 is not selected after the snippet: the cursor is at ${(await wb.cursorPosition()).text}`,
-      });
+      await waitFor(
+        async () => {
+          const after = await wb.cursorPosition();
+          return after.selections >= 1 && after.selected === 4 * after.selections && (after.selections > 1 || after.line === line);
+        },
+        {
+          timeoutMs: 5000,
+          describe: async () =>
+            `the first placeholder 「会议名称」 is not selected after the snippet: the cursor is at ${(await wb.cursorPosition()).text}`,
+        },
+      );
       const inserted = (await wb.editorLines()).filter((l) => l.line >= line).map((l) => l.text);
       return `inserted ${inserted.length} lines from 「${inserted[0]}」, placeholder 「会议名称」 selected`;
     },
@@ -381,17 +432,26 @@ const STEPS = [
     title: `a .gongwen file (${GONGWEN_FILE}): 公文 language, long lines wrapped, no boxes around full-width marks, 发文字号 coloured, findings shown`,
     async run({ wb }) {
       await wb.openFromExplorer(GONGWEN_FILE);
-      const mode = await waitFor(async () => {
-        const text = await wb.statusBarText('status.editor.mode');
-        return text && text.includes('公文') ? text : undefined;
-      }, { timeoutMs: UPDATE_LIMIT_MS, describe: async () => `the language mode in the status bar is ${JSON.stringify(await wb.statusBarText('status.editor.mode'))}, not 公文` });
+      const mode = await waitFor(
+        async () => {
+          const text = await wb.statusBarText('status.editor.mode');
+          return text && text.includes('公文') ? text : undefined;
+        },
+        {
+          timeoutMs: UPDATE_LIMIT_MS,
+          describe: async () =>
+            `the language mode in the status bar is ${JSON.stringify(await wb.statusBarText('status.editor.mode'))}, not 公文`,
+        },
+      );
       await waitFor(async () => (await wb.problems()).some((p) => p.message.includes('，，') && p.line === 6), {
         timeoutMs: DIAGNOSTICS_LIMIT_MS,
         describe: async () => `no 「，，」 finding on line 6 of ${GONGWEN_FILE}; the Problems panel lists ${summary(await wb.problems())}`,
       });
       const view = await wb.page.evaluate(() => {
         const editor = document.querySelector('.editor-instance .monaco-editor');
-        const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].filter((el) => el.textContent.trim() !== '').length;
+        const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].filter(
+          (el) => el.textContent.trim() !== '',
+        ).length;
         const rows = editor.querySelectorAll('.view-lines .view-line').length;
         const boxes = editor.querySelectorAll('.unicode-highlight').length;
         const colorOf = (text) => {
@@ -411,25 +471,36 @@ const STEPS = [
   },
   {
     id: '09-restricted-mode',
-    title: 'in Restricted Mode (a folder nobody trusted), documents are checked and the folder\'s .gongwen.json is not applied',
+    title: "in Restricted Mode (a folder nobody trusted), documents are checked and the folder's .gongwen.json is not applied",
     async run({ openRestricted }) {
       const { wb } = await openRestricted('received', RECEIVED_FILES);
-      const trust = await waitFor(async () => {
-        const text = await wb.statusBarText('status.workspaceTrust');
-        return text && /Restricted Mode|受限模式/.test(text) ? text : undefined;
-      }, { timeoutMs: 30_000, describe: async () => `the status bar shows no Restricted Mode item: ${JSON.stringify(await wb.statusBarText('status.workspaceTrust'))}` });
+      const trust = await waitFor(
+        async () => {
+          const text = await wb.statusBarText('status.workspaceTrust');
+          return text && /Restricted Mode|受限模式/.test(text) ? text : undefined;
+        },
+        {
+          timeoutMs: 30_000,
+          describe: async () =>
+            `the status bar shows no Restricted Mode item: ${JSON.stringify(await wb.statusBarText('status.workspaceTrust'))}`,
+        },
+      );
       await wb.openFromExplorer(RECEIVED_FILE);
       await wb.openProblems();
-      const problems = await waitFor(async () => {
-        const list = await wb.problems();
-        return list.some((p) => p.message.includes('，，')) && list.some((p) => p.message.includes('「关健」')) ? list : undefined;
-      }, {
-        timeoutMs: DIAGNOSTICS_LIMIT_MS,
-        describe: async () => `the doubled comma and 「关健」 (which the untrusted .gongwen.json would hide) are not both listed: ${summary(await wb.problems())}`,
-      });
+      const problems = await waitFor(
+        async () => {
+          const list = await wb.problems();
+          return list.some((p) => p.message.includes('，，')) && list.some((p) => p.message.includes('「关健」')) ? list : undefined;
+        },
+        {
+          timeoutMs: DIAGNOSTICS_LIMIT_MS,
+          describe: async () =>
+            `the doubled comma and 「关健」 (which the untrusted .gongwen.json would hide) are not both listed: ${summary(await wb.problems())}`,
+        },
+      );
       const notice = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '受限模式' }).first();
       await notice.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
-        throw new Error('no notice that the folder\'s .gongwen.json is not applied in Restricted Mode');
+        throw new Error("no notice that the folder's .gongwen.json is not applied in Restricted Mode");
       });
       await wb.focusEditor();
       // VS Code boxes every non-ASCII character in Restricted Mode unless the language says otherwise.
@@ -454,20 +525,31 @@ const STEPS = [
       await item.click();
       await wb.page.locator('.tabs-container .tab.active', { hasText: DOCX_FILE }).waitFor({ state: 'visible', timeout: 15_000 });
       const expected = DOCX_PARAGRAPHS.map((p) => (Array.isArray(p) ? p.join('') : p));
-      await waitFor(async () => {
-        const lines = (await wb.editorLines()).map((l) => l.text);
-        return expected.every((t, i) => lines[i] === t);
-      }, { timeoutMs: UPDATE_LIMIT_MS, describe: async () => `the document's text is not shown a paragraph a line: ${JSON.stringify((await wb.editorLines()).map((l) => l.text))}` });
+      await waitFor(
+        async () => {
+          const lines = (await wb.editorLines()).map((l) => l.text);
+          return expected.every((t, i) => lines[i] === t);
+        },
+        {
+          timeoutMs: UPDATE_LIMIT_MS,
+          describe: async () =>
+            `the document's text is not shown a paragraph a line: ${JSON.stringify((await wb.editorLines()).map((l) => l.text))}`,
+        },
+      );
       await wb.openProblems();
-      const problems = await waitFor(async () => {
-        const list = await wb.problems();
-        const dup = list.find((p) => p.line === 2 && p.message.startsWith('第 2 段：') && p.message.includes('，，'));
-        const typo = list.find((p) => p.line === 3 && p.message.startsWith('第 3 段：') && p.message.includes('「关健」'));
-        return dup && typo ? list : undefined;
-      }, {
-        timeoutMs: DIAGNOSTICS_LIMIT_MS,
-        describe: async () => `the Problems panel does not list 「第 2 段：…，，…」 and 「第 3 段：…关健…」: ${summary(await wb.problems())}`,
-      });
+      const problems = await waitFor(
+        async () => {
+          const list = await wb.problems();
+          const dup = list.find((p) => p.line === 2 && p.message.startsWith('第 2 段：') && p.message.includes('，，'));
+          const typo = list.find((p) => p.line === 3 && p.message.startsWith('第 3 段：') && p.message.includes('「关健」'));
+          return dup && typo ? list : undefined;
+        },
+        {
+          timeoutMs: DIAGNOSTICS_LIMIT_MS,
+          describe: async () =>
+            `the Problems panel does not list 「第 2 段：…，，…」 and 「第 3 段：…关健…」: ${summary(await wb.problems())}`,
+        },
+      );
       // Read-only: typing changes nothing.
       await wb.focusEditor();
       await wb.goToLine(1, { end: true });
@@ -483,10 +565,15 @@ const STEPS = [
     title: `a GBK file opened as UTF-8 (${GBK_FILE}): 「乱码，未检查」, a notice offering GB18030, and no findings`,
     async run({ wb }) {
       await wb.openFromExplorer(GBK_FILE);
-      const status = await waitFor(async () => {
-        const texts = await wb.page.$$eval('.statusbar .statusbar-item', (items) => items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()));
-        return texts.find((t) => t.includes('乱码，未检查'));
-      }, { timeoutMs: DIAGNOSTICS_LIMIT_MS, describe: 'the status bar does not say 「乱码，未检查」' });
+      const status = await waitFor(
+        async () => {
+          const texts = await wb.page.$$eval('.statusbar .statusbar-item', (items) =>
+            items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()),
+          );
+          return texts.find((t) => t.includes('乱码，未检查'));
+        },
+        { timeoutMs: DIAGNOSTICS_LIMIT_MS, describe: 'the status bar does not say 「乱码，未检查」' },
+      );
       const notice = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '乱码' }).first();
       await notice.waitFor({ state: 'visible', timeout: UPDATE_LIMIT_MS }).catch(() => {
         throw new Error('no notice that the document looks garbled');

@@ -9,7 +9,11 @@ const path = require('node:path');
 const { root } = require('../helpers');
 
 function run(args, cwd) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwen.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwen.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -35,7 +39,10 @@ describe('cli at scale', function () {
     const a = JSON.parse(one.out);
     assert.equal(a.length, 24);
     assert.deepEqual(JSON.parse(two.out), a);
-    assert.deepEqual(a.map((r) => r.file), [...a.map((r) => r.file)].sort());
+    assert.deepEqual(
+      a.map((r) => r.file),
+      [...a.map((r) => r.file)].sort(),
+    );
   });
 
   it('writes SARIF 2.1.0 with rules, UTF-16 columns, regions and fixes', () => {

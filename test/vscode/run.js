@@ -29,13 +29,7 @@ const DOWNLOAD_TIMEOUT_MS = 60_000;
 const VSCODE_VERSION = process.env.VSCODE_TEST_VERSION || 'stable';
 
 /** The sample document: one known typo (关健) and one doubled comma (，，). */
-const SAMPLE_TEXT = [
-  '关于做好年度重点工作的通知',
-  '',
-  '各单位：',
-  '抓好落实是完成任务的关健，，各单位要高度重视。',
-  '',
-].join('\n');
+const SAMPLE_TEXT = ['关于做好年度重点工作的通知', '', '各单位：', '抓好落实是完成任务的关健，，各单位要高度重视。', ''].join('\n');
 
 async function main() {
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH || (await downloadOrSkip());
@@ -74,10 +68,7 @@ async function downloadOrSkip() {
     timer = setTimeout(() => reject(new Error(`no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`)), DOWNLOAD_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([
-      downloadAndUnzipVSCode({ version: VSCODE_VERSION, reporter, timeout: 20_000 }),
-      timeout,
-    ]);
+    return await Promise.race([downloadAndUnzipVSCode({ version: VSCODE_VERSION, reporter, timeout: 20_000 }), timeout]);
   } catch (error) {
     const reason = reporter.lastError ? describe(reporter.lastError) : describe(error);
     if (process.env.GONGWEN_VSCODE_REQUIRED) {
@@ -85,8 +76,7 @@ async function downloadOrSkip() {
       process.exit(1);
     }
     console.log(
-      `test:vscode: SKIPPED — could not download VS Code (${reason}); ` +
-        'set VSCODE_EXECUTABLE_PATH to a local VS Code to run this suite',
+      `test:vscode: SKIPPED — could not download VS Code (${reason}); ` + 'set VSCODE_EXECUTABLE_PATH to a local VS Code to run this suite',
     );
     return undefined;
   } finally {

@@ -123,7 +123,13 @@ class Paragraph implements ParagraphContext {
   }
 }
 
-export function createParagraphContext(text: string, options: ResolvedOptions, segmenter: Segmenter, date: string, dateText?: string): ParagraphContext {
+export function createParagraphContext(
+  text: string,
+  options: ResolvedOptions,
+  segmenter: Segmenter,
+  date: string,
+  dateText?: string,
+): ParagraphContext {
   return new Paragraph(text, options, segmenter, date, dateText ?? defaultDateText(date));
 }
 

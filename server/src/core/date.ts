@@ -22,14 +22,16 @@ function chineseSmall(s: string): number | undefined {
   return tens * 10 + (m[3] ? DIGITS[m[3]] : 0) || undefined;
 }
 
-const DATE_LINE = /^[\s（(]*([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日[）)]?\s*$/u;
+const DATE_LINE =
+  /^[\s（(]*([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日[）)]?\s*$/u;
 const DATED_TITLE = /[（(]([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日[）)]/u;
 /**
  * A report's subtitle: 「——2026年1月25日在北京市第十六届人民代表大会第四次会议上」. The spaces after the
  * dashes belong to the dashes: two runs of spaces side by side would be tried against each other at
  * every split of a line of spaces (a line of 100,000 took 19 s).
  */
-const DATED_SUBTITLE = /^[\s\u3000]*(?:[—–-]+[\s\u3000]*)?([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日在/u;
+const DATED_SUBTITLE =
+  /^[\s\u3000]*(?:[—–-]+[\s\u3000]*)?([\d〇零○O一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日在/u;
 
 function toIso(y?: number, m?: number, d?: number): string | undefined {
   if (!y || !m || !d) return undefined;
@@ -66,7 +68,8 @@ export function dateInDocument(textOrLines: string | readonly string[]): string 
 /** How many lines at the top may hold the title block: title, subtitle, speaker, 发文字号. */
 const TITLE_LINES = 5;
 /** A line that is no longer the title block: prose, a 称谓 or a heading. */
-const BODY_START = /[。，；！？,;!?]|[：:]\s*$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零〇]+[章节条]|\d+[.．、])/u;
+const BODY_START =
+  /[。，；！？,;!?]|[：:]\s*$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零〇]+[章节条]|\d+[.．、])/u;
 /** A year in a title: 「2022年」「2022年度」「二〇二二年」, not the end of a range (「2021—2025年」). */
 const TITLE_YEAR = /(?<![\d０-９—–\-－～~至到])((?:19|20)\d{2}|[〇零○O一二][〇零○O一二三四五六七八九]{3})(?=年)/gu;
 /** After 「年」: a period before or after the year, a decade, a target (「2035年远景目标」). */

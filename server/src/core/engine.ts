@@ -11,7 +11,17 @@ import { dateNote, dateText, resolveDocumentDate } from './date';
 import { isSilenced, suppressions } from './suppress';
 import { SegmenterNotReady, nodejiebaSegmenter, type Segmenter } from './segmenter';
 import { RULES } from './rules';
-import type { CheckOptions, DocumentRule, Finding, ParagraphContext, ParagraphRule, RawFinding, ResolvedOptions, Rule, Severity } from './types';
+import type {
+  CheckOptions,
+  DocumentRule,
+  Finding,
+  ParagraphContext,
+  ParagraphRule,
+  RawFinding,
+  ResolvedOptions,
+  Rule,
+  Severity,
+} from './types';
 
 const NON_BLANK = /\S/;
 const GENTLER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
@@ -119,7 +129,8 @@ export class Checker {
     }
     // Rules left to the idle pass are dropped here rather than asked about for every paragraph.
     const paragraphRules = active.filter(
-      (a): a is { rule: ParagraphRule; severity: Severity } => a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
+      (a): a is { rule: ParagraphRule; severity: Severity } =>
+        a.rule.scope !== 'document' && (this.caching || !a.rule.slow || resolved.includeSlow),
     );
     pass.runParagraphRules(paragraphRules);
     for (const { rule, severity } of active) if (rule.scope === 'document') pass.runDocumentRule(rule as DocumentRule, severity);
@@ -272,7 +283,14 @@ class CheckPass {
         return value as T;
       };
       const paragraph = (index: number) => this.contextOf(index);
-      documentFindings = rule.checkDocument({ paragraphs: texts, options: this.resolved, date: this.date, dateText: this.datedAs, paragraph, memo });
+      documentFindings = rule.checkDocument({
+        paragraphs: texts,
+        options: this.resolved,
+        date: this.date,
+        dateText: this.datedAs,
+        paragraph,
+        memo,
+      });
     } catch (err) {
       if (err instanceof SegmenterNotReady) return;
       throw err;

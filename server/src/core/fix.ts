@@ -159,7 +159,9 @@ function mergeEdits(current: string, edits: readonly FixEdit[], fixes: readonly 
     group = [];
   };
   for (const it of all) {
-    const overlaps = group.length > 0 && (it.os < groupEnd || (it.os === groupEnd && (it.os === it.oe || group.some((g) => g.os === g.oe && g.os === groupEnd))));
+    const overlaps =
+      group.length > 0 &&
+      (it.os < groupEnd || (it.os === groupEnd && (it.os === it.oe || group.some((g) => g.os === g.oe && g.os === groupEnd))));
     if (!overlaps) flush();
     group.push(it);
     groupEnd = Math.max(group.length === 1 ? it.oe : groupEnd, it.oe);

@@ -67,7 +67,8 @@ export class TrigramModel {
     const [version, size, nWords, nChars, vocabSlots, biSlots, triSlots, , , maxWord] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(u);
     if (version !== LM_VERSION) throw new LmFormatError(`版本 ${version} 不受支持（需要 ${LM_VERSION}）`);
     if (size !== bytes.byteLength) throw new LmFormatError(`长度不符（应为 ${size} 字节，实为 ${bytes.byteLength}）`);
-    if ((vocabSlots & (vocabSlots - 1)) !== 0 || vocabSlots < nWords || biSlots === 0 || triSlots === 0) throw new LmFormatError('表头损坏');
+    if ((vocabSlots & (vocabSlots - 1)) !== 0 || vocabSlots < nWords || biSlots === 0 || triSlots === 0)
+      throw new LmFormatError('表头损坏');
     const payload = new Uint32Array(bytes.buffer, bytes.byteOffset + LM_HEADER, (size - LM_HEADER) >>> 2);
     if (lmChecksum(payload) !== head.getUint32(44, true)) throw new LmFormatError('校验和不符，文件已损坏');
     this.scriptHash = Array.from(bytes.subarray(64, 96), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -126,7 +127,7 @@ export class TrigramModel {
     const table = this.bi;
     const size = table.length;
     const fp = fingerprint(fpHash2(a, b));
-    for (let s = slotOf(slotHash2(a, b), size); ; ) {
+    for (let s = slotOf(slotHash2(a, b), size); ;) {
       const v = table[s];
       if (v === 0) return -1;
       if (v >>> 8 === fp) return s;
@@ -145,7 +146,7 @@ export class TrigramModel {
     const table = this.tri;
     const size = table.length;
     const fp = fingerprint(fpHash3(a, b, c));
-    for (let s = slotOf(slotHash3(a, b, c), size); ; ) {
+    for (let s = slotOf(slotHash3(a, b, c), size); ;) {
       const v = table[s];
       if (v === 0) break;
       if (v >>> 8 === fp) return this.triP[v & 255];

@@ -83,7 +83,8 @@ export function normalizeOptions(input: unknown, knownRules: readonly string[]):
 
   let typoContextMargin: number | undefined;
   if (raw.typoContextMargin !== undefined && raw.typoContextMargin !== null) {
-    if (typeof raw.typoContextMargin === 'number' && Number.isFinite(raw.typoContextMargin) && raw.typoContextMargin >= 0) typoContextMargin = raw.typoContextMargin;
+    if (typeof raw.typoContextMargin === 'number' && Number.isFinite(raw.typoContextMargin) && raw.typoContextMargin >= 0)
+      typoContextMargin = raw.typoContextMargin;
     else warnings.push(`疑似错别字的判定阈值「${String(raw.typoContextMargin)}」无效（应为不小于 0 的数），已用默认值。`);
   }
 

@@ -14,7 +14,11 @@ export function parseTable(source: string): string[][] {
 
 /** A one-column table (or the first column of a wider one) as a set. */
 export function parseWordSet(source: string): Set<string> {
-  return new Set(parseTable(source).map((row) => row[0]).filter((w) => w !== ''));
+  return new Set(
+    parseTable(source)
+      .map((row) => row[0])
+      .filter((w) => w !== ''),
+  );
 }
 
 /** Fills `$1`…`$9` in a table's replacement or message template from a regex match. */

@@ -3,16 +3,7 @@ import type { Severity, SeveritySetting } from '../protocol';
 export type { Severity, SeveritySetting };
 
 export type Category =
-  | 'typo'
-  | 'punctuation'
-  | 'placeholder'
-  | 'repetition'
-  | 'residue'
-  | 'wording'
-  | 'usage'
-  | 'structure'
-  | 'number'
-  | 'style';
+  'typo' | 'punctuation' | 'placeholder' | 'repetition' | 'residue' | 'wording' | 'usage' | 'structure' | 'number' | 'style';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   typo: '错别字',
@@ -177,4 +168,3 @@ export interface DocumentRule extends RuleInfo {
 }
 
 export type Rule = ParagraphRule | DocumentRule;
-

@@ -29,10 +29,7 @@ suite('公文校对 in VS Code', function () {
   });
 
   test('publishes a typo diagnostic over 关健 and a punct-dup diagnostic', async () => {
-    const diagnostics = await waitForDiagnostics(
-      document.uri,
-      (found) => found.some(hasRule('typo')) && found.some(hasRule('punct-dup')),
-    );
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some(hasRule('typo')) && found.some(hasRule('punct-dup')));
     const typo = diagnostics.find(hasRule('typo'));
     assert.ok(typo, `no typo diagnostic; got ${describeAll(document, diagnostics)}`);
     assert.strictEqual(document.getText(typo.range), '关健');
@@ -42,24 +39,13 @@ suite('公文校对 in VS Code', function () {
   });
 
   test('offers a quick fix that replaces 关健 with 关键', async () => {
-    const typo = (await waitForDiagnostics(document.uri, (found) => found.some(hasRule('typo')))).find(
-      hasRule('typo'),
-    );
+    const typo = (await waitForDiagnostics(document.uri, (found) => found.some(hasRule('typo')))).find(hasRule('typo'));
     assert.ok(typo, 'no typo diagnostic');
     // The last argument asks VS Code to resolve lazily computed edits, should the server use them.
-    const actions = await vscode.commands.executeCommand(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      typo.range,
-      undefined,
-      20,
-    );
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, typo.range, undefined, 20);
     const expected = document.getText().replace('关健', '关键');
     const fix = (actions || []).find((action) => action.edit && applyEditToText(document, action.edit) === expected);
-    assert.ok(
-      fix,
-      `no code action turns 关健 into 关键; got: ${(actions || []).map((a) => a.title).join(' | ') || '(none)'}`,
-    );
+    assert.ok(fix, `no code action turns 关健 into 关键; got: ${(actions || []).map((a) => a.title).join(' | ') || '(none)'}`);
   });
 
   test('「公文：全文检查」 runs and reports the findings', async () => {
@@ -94,7 +80,10 @@ suite('公文校对 in VS Code', function () {
     assert.strictEqual(editor.get('unicodeHighlight.nonBasicASCII'), false);
     assert.deepStrictEqual(editor.get('unicodeHighlight.allowedCharacters'), { '\u3000': true });
     // Plain text keeps VS Code's own defaults.
-    assert.notStrictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('unicodeHighlight.nonBasicASCII'), false);
+    assert.notStrictEqual(
+      vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('unicodeHighlight.nonBasicASCII'),
+      false,
+    );
   });
 
   test('「在本工作区忽略」 adds the word to the workspace file .gongwen.json and silences it', async () => {

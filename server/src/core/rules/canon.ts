@@ -372,7 +372,15 @@ function addWindowCandidates(ctx: ParagraphContext, norm: string, map: number[],
         // A slip in the first or last character counts where the window stands as words of its own.
         const edges = (i > 0 || ctx.isWordBoundary(map[base])) && (j < n - 1 || ctx.isWordBoundary(map[base + n - 1] + 1));
         if (!adjacentWord && edges) {
-          candidates.set(key, { start: base, end: base + n, phrase: anchor.phrase, right: p.norm, rightText: p.text, kind: 'sub2', priority: [2, -n, 0, 0] });
+          candidates.set(key, {
+            start: base,
+            end: base + n,
+            phrase: anchor.phrase,
+            right: p.norm,
+            rightText: p.text,
+            kind: 'sub2',
+            priority: [2, -n, 0, 0],
+          });
         }
       }
     }
@@ -497,7 +505,8 @@ function finding(text: string, norm: string, map: number[], c: Candidate, p: Phr
   const b = suffix > 0 ? map[c.end - suffix] : whole[1];
   const [os, oe] = withinQuotation(text, whole[0], whole[1], a, b);
   const written = text.slice(os, oe);
-  const suggestion = os === whole[0] && oe === whole[1] ? suggest(text, map, c, os, oe, prefix, suffix, cMid) : replaceMiddle(text, os, oe, a, b, cMid);
+  const suggestion =
+    os === whole[0] && oe === whole[1] ? suggest(text, map, c, os, oe, prefix, suffix, cMid) : replaceMiddle(text, os, oe, a, b, cMid);
   const note = p.note ? `（${p.note}）` : '';
   if (c.kind === undefined) {
     return {
@@ -507,7 +516,7 @@ function finding(text: string, norm: string, map: number[], c: Candidate, p: Phr
       suggestions: [suggestion],
     };
   }
-  const gentle = (c.kind === 'ins' || c.kind === 'del') && [...wMid + cMid].every((ch) => PARTICLES.has(ch));
+  const gentle = (c.kind === 'ins' || c.kind === 'del') && [...(wMid + cMid)].every((ch) => PARTICLES.has(ch));
   return {
     offset: os,
     length: oe - os,

@@ -165,9 +165,18 @@ function deToDe(ctx: ParagraphContext, i: number): RawFinding | undefined {
   const objectOfPreposition = before !== undefined && before.tag === 'p';
   // 「充分、有效的担保」「客观、公正、及时的要求」: modifiers listed with 顿号 before 的 describe a noun.
   const listedModifiers = text[tags[k - 1].start - 1] === '、';
-  if (manner && !objectOfVerb && !objectOfPreposition && !listedModifiers && !inClass('noun-verb', next.word) && !inClass('head', next.word)) {
+  if (
+    manner &&
+    !objectOfVerb &&
+    !objectOfPreposition &&
+    !listedModifiers &&
+    !inClass('noun-verb', next.word) &&
+    !inClass('head', next.word)
+  ) {
     const nextIsVerb =
-      (isVerbTag(next.tag) && next.tag !== 'vn') || inClass('verb', next.word) || (next.tag === 'vn' && tags[k + 2] !== undefined && isVerbTag(tags[k + 2].tag));
+      (isVerbTag(next.tag) && next.tag !== 'vn') ||
+      inClass('verb', next.word) ||
+      (next.tag === 'vn' && tags[k + 2] !== undefined && isVerbTag(tags[k + 2].tag));
     const afterVerb = tags[k + 2];
     if (nextIsVerb && !inClass('head', afterVerb?.word) && !nominalAfterDe(tags, k)) {
       return {
@@ -210,7 +219,8 @@ export const deRule: ParagraphRule = {
   label: '的地得',
   category: 'usage',
   defaultSeverity: 'warning',
-  description: '的/地/得：动词后接程度补语用「得」（「做的很好」→「做得很好」），取得/值得/显得/觉得/使得，状语后接动词用「地」（「坚定不移的推进」→「坚定不移地推进」，较轻提示）。',
+  description:
+    '的/地/得：动词后接程度补语用「得」（「做的很好」→「做得很好」），取得/值得/显得/觉得/使得，状语后接动词用「地」（「坚定不移的推进」→「坚定不移地推进」，较轻提示）。',
   check(ctx) {
     const text = ctx.text;
     if (!text.includes('的')) return [];

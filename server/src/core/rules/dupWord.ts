@@ -180,7 +180,8 @@ export const dupWordRule: Rule = {
   label: '重复字词',
   category: 'repetition',
   defaultSeverity: 'warning',
-  description: '重复字词：「发展发展」「的的」「一等等次」等误敲的重复；不报「认真认真再认真」「研究研究」「扎扎实实」「的的确确」「等等」。',
+  description:
+    '重复字词：「发展发展」「的的」「一等等次」等误敲的重复；不报「认真认真再认真」「研究研究」「扎扎实实」「的的确确」「等等」。',
   check(ctx) {
     const t = loadTables();
     const taken = takenFor(ctx.text.length);

@@ -194,7 +194,8 @@ const RANGE = new RegExp(
   'gu',
 );
 /** Units after a range that make it a range of values (not a span of time or a number like a phone's). */
-const VALUE_UNIT = /^(?:个百分点|个月|个|人次|人|名|位|元|美元|家|件|项|岁|倍|平方公里|平方米|立方米|公里|千米|厘米|毫米|米|亩|公顷|吨|千克|公斤|克|斤|摄氏度|度|天|小时|分钟|周|户|所(?![示述在有属以谓得])|座|台|辆|套|张|本|篇|处|批|场|只|头|株|棵|层|次|种|类|条|年(?![级代度底初末])|%)/u;
+const VALUE_UNIT =
+  /^(?:个百分点|个月|个|人次|人|名|位|元|美元|家|件|项|岁|倍|平方公里|平方米|立方米|公里|千米|厘米|毫米|米|亩|公顷|吨|千克|公斤|克|斤|摄氏度|度|天|小时|分钟|周|户|所(?![示述在有属以谓得])|座|台|辆|套|张|本|篇|处|批|场|只|头|株|棵|层|次|种|类|条|年(?![级代度底初末])|%)/u;
 
 /** What every range has: two numbers and a mark between them. */
 const RANGE_SHAPE = /\d[%‰万亿]?[ \u00a0]?[-－~～—–][ \u00a0]?\d/u;
@@ -256,7 +257,8 @@ function ranges(text: string, findings: RawFinding[]): void {
 // 5. 届次 and 会次
 
 /** Bodies whose 届 is a 届次: 十四届全国人大, 第十届市委, 县十八届人大常委会. */
-const BODY_AFTER_JIE = /^[^，。；：、！？\d]{0,8}?(?:人大|人民代表大会|政协|委员会|常委会|党代会|代表大会|党委|省委|市委|县委|区委|州委|纪委|中央)/u;
+const BODY_AFTER_JIE =
+  /^[^，。；：、！？\d]{0,8}?(?:人大|人民代表大会|政协|委员会|常委会|党代会|代表大会|党委|省委|市委|县委|区委|州委|纪委|中央)/u;
 const NOT_JIE_GAP = /当选|连任|担任|任职|获|被|荣获|蝉联/u;
 const JIE = /(?<![\d.])(第)?(\d{1,2})(?=届)/gu;
 const HUI = /(?<![\d.])(第)?(\d{1,2})(?=次(?:会议|全体会议|全体（扩大）会议|扩大会议|常务会议|常委会会议|主任会议|代表大会))/gu;
@@ -309,7 +311,8 @@ function sessionNumbers(text: string, findings: RawFinding[]): void {
 const CHINESE_PAIR = /([一二两三四五六七八九])、([一二两三四五六七八九])/gu;
 const ARABIC_PAIR = /(?<![\d.])([1-8])、([2-9])(?![\d.])/gu;
 /** What may follow an approximation: a classifier, a unit, or a larger numeral (七八十人). */
-const MEASURE_AFTER = /^(?:[十百千万亿]|个|人|名|位|天|年(?![级代度底初末])|次|家|件|项|条|种|岁|倍|里|公里|米|斤|吨|亩|元|块|分钟|小时|周|户|所|座|台|辆|张|本|篇|处|只|头|棵|株|遍|趟|回|步|句|成)/u;
+const MEASURE_AFTER =
+  /^(?:[十百千万亿]|个|人|名|位|天|年(?![级代度底初末])|次|家|件|项|条|种|岁|倍|里|公里|米|斤|吨|亩|元|块|分钟|小时|周|户|所|座|台|辆|张|本|篇|处|只|头|棵|株|遍|趟|回|步|句|成)/u;
 const VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** What both patterns above begin with. */
@@ -390,15 +393,16 @@ export const numberRule: Rule = {
     if (findings.length === 0) return findings;
     findings.sort((a, b) => a.offset - b.offset || b.length - a.length);
     // Where the writer used full-width digits, the fix and the quotes of the message keep them.
-    if (wide) for (const f of findings) {
-      const span = ctx.text.slice(f.offset, f.offset + f.length);
-      const digits = /[０-９]/u.test(span);
-      const percent = span.includes('％');
-      if (!digits && !percent) continue;
-      const full = (s: string) => s.replace(digits && percent ? /[0-9%]/gu : digits ? /[0-9]/gu : /%/gu, toFullWidth);
-      f.suggestions = f.suggestions.map(full);
-      f.message = f.message.replace(/「[^」]*」/gu, full);
-    }
+    if (wide)
+      for (const f of findings) {
+        const span = ctx.text.slice(f.offset, f.offset + f.length);
+        const digits = /[０-９]/u.test(span);
+        const percent = span.includes('％');
+        if (!digits && !percent) continue;
+        const full = (s: string) => s.replace(digits && percent ? /[0-9%]/gu : digits ? /[0-9]/gu : /%/gu, toFullWidth);
+        f.suggestions = f.suggestions.map(full);
+        f.message = f.message.replace(/「[^」]*」/gu, full);
+      }
     // One finding per span: the first (longest) of overlapping findings wins.
     return keepFirstOfOverlapping(findings);
   },

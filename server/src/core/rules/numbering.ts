@@ -127,7 +127,10 @@ function bracketed(
     num,
     text: m[0].slice(m[1].length),
     render: renderer(m[3]),
-    badPunct: punct && !ellipsis ? `带括号的${levelName}序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。` : undefined,
+    badPunct:
+      punct && !ellipsis
+        ? `带括号的${levelName}序号后不再加标点：「${m[2]}${m[3]}${m[4]}${punct}」→「（${m[3]}）」（GB/T 15834）。`
+        : undefined,
   };
 }
 
@@ -156,7 +159,9 @@ function parseHeading(text: string, para: number, markdown: boolean, expected: (
   const at = markerStart(text);
   const first = text.charCodeAt(at);
   if (first === 0x28 || first === 0xff08) {
-    return bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4);
+    return (
+      bracketed(text, para, RE_H2, 'h2', '二级', parseCn, renderH2) ?? bracketed(text, para, RE_H4, 'h4', '四级', parseDigits, renderH4)
+    );
   }
   if (CN_CODES.has(first)) return levelOne(text, para, expected);
   if (isDigitCode(first)) return levelThree(text, para, markdown, expected);
@@ -234,7 +239,8 @@ function levelThree(text: string, para: number, markdown: boolean, expected: (le
  * A paragraph that starts a unit of a law or regulation: 「第十二条 」「第二章 总则」「第一节」「第二部分」 (after
  * optional Markdown heading hashes or bold). Group 1 is the unit.
  */
-const LAW_UNIT = /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编|部分)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
+const LAW_UNIT =
+  /^\s*(?:#{1,6}\s*)?(?:\*\*)?第[一二三四五六七八九十百零〇]{1,6}(条|章|节|编|分编|部分)(?:之[一二三四五六七八九十]{1,3})?(?:\*\*)?(?:[\s\u3000]|$)/u;
 const ENDS_WITH_COLON = /[：:]\s*$/u;
 /** A paragraph that starts with a quotation mark (「“第七条 ……」), to be continued if left open. */
 const QUOTE_OPENS = /^\s*[“「]/u;
@@ -430,9 +436,21 @@ function checkOrder(items: Marker[], out: DocumentFinding[]): void {
     }
     if (m.num === 2) {
       if (seenSecond) {
-        out.push({ paragraph: m.para, offset: m.offset, length: 2, message: '「其次」重复：前面已有「其次」，此处应为「再次」。', suggestions: ['再次'] });
+        out.push({
+          paragraph: m.para,
+          offset: m.offset,
+          length: 2,
+          message: '「其次」重复：前面已有「其次」，此处应为「再次」。',
+          suggestions: ['再次'],
+        });
       } else if (seenThird) {
-        out.push({ paragraph: m.para, offset: m.offset, length: 2, message: '顺序颠倒：「其次」出现在「再次」之后，「其次」应在前。', suggestions: [] });
+        out.push({
+          paragraph: m.para,
+          offset: m.offset,
+          length: 2,
+          message: '顺序颠倒：「其次」出现在「再次」之后，「其次」应在前。',
+          suggestions: [],
+        });
       }
       seenSecond = true;
     } else if (m.num === 3) {

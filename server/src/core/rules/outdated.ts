@@ -61,7 +61,9 @@ let compiled: Compiled | undefined;
 function parseEntries(source: string): OutdatedEntry[] {
   const seen = new Set<string>();
   const entries: OutdatedEntry[] = [];
-  for (const [old = '', replacement = '', date = '', basis = '', confidence = '', note = '', options = '', exceptions = ''] of parseTable(source)) {
+  for (const [old = '', replacement = '', date = '', basis = '', confidence = '', note = '', options = '', exceptions = ''] of parseTable(
+    source,
+  )) {
     if (!old || old === replacement || !/^\d{4}-\d{2}-\d{2}$/.test(date) || seen.has(old)) continue;
     seen.add(old);
     entries.push({
@@ -267,7 +269,8 @@ function listFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
       out.push({
         offset: m.index!,
         length: m[0].length,
-        message: '“三个自信”已发展为“四个自信”：2016年7月1日习近平总书记在庆祝中国共产党成立95周年大会上提出坚定道路自信、理论自信、制度自信、文化自信。',
+        message:
+          '“三个自信”已发展为“四个自信”：2016年7月1日习近平总书记在庆祝中国共产党成立95周年大会上提出坚定道路自信、理论自信、制度自信、文化自信。',
         suggestions: ['道路自信、理论自信、制度自信、文化自信'],
         dated: true,
       });
@@ -306,7 +309,8 @@ const PLAN_MENTION = new RegExp(
   'gu',
 );
 const PLAN_ROLE = new RegExp(`(${PLAN_ROLES.map((r) => r.pattern).join('|')})(?:的)?(?:关键|重要)?(?:之|一)?年`, 'gu');
-const YEAR_SUBJECT = /(今年|明年|去年|本年度?|((?:19|20)\d{2})年度?|(二[〇零][〇零一二三四五六七八九]{2})年度?)(?:既|也|将|则|正|又)?(?:是|为|作为|恰逢|正值)/gu;
+const YEAR_SUBJECT =
+  /(今年|明年|去年|本年度?|((?:19|20)\d{2})年度?|(二[〇零][〇零一二三四五六七八九]{2})年度?)(?:既|也|将|则|正|又)?(?:是|为|作为|恰逢|正值)/gu;
 
 interface PlanMention {
   plan: Plan;
@@ -353,7 +357,11 @@ function planFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
           suggestions: [`${quoted.slice(0, -2)}规划`],
           dated: true,
         });
-      } else if (mention.jihua === undefined && text.startsWith('计划', mention.end) && /^(?:$|[的纲期中内时和与及目任编重项，。、；：”）》」,.;:)])/u.test(text.slice(mention.end + 2, mention.end + 3))) {
+      } else if (
+        mention.jihua === undefined &&
+        text.startsWith('计划', mention.end) &&
+        /^(?:$|[的纲期中内时和与及目任编重项，。、；：”）》」,.;:)])/u.test(text.slice(mention.end + 2, mention.end + 3))
+      ) {
         const span = text.slice(mention.start, mention.end + 2);
         out.push({
           offset: mention.start,
@@ -450,7 +458,10 @@ const EVENTS: readonly PartyEvent[] = (() => {
 const SUPERSEDED = EVENTS.filter((e) => e.next).map((e) => e.name);
 
 const EVENT_NAMES = EVENTS.map((e) => e.name).join('|');
-const WELCOME = new RegExp(`(?:喜迎|迎接)(?:党的)?(${EVENT_NAMES})(?:的)?(?:胜利)?(?:召开)?|向(?:党的)?(${EVENT_NAMES})(?:胜利召开)?献礼`, 'gu');
+const WELCOME = new RegExp(
+  `(?:喜迎|迎接)(?:党的)?(${EVENT_NAMES})(?:的)?(?:胜利)?(?:召开)?|向(?:党的)?(${EVENT_NAMES})(?:胜利召开)?献礼`,
+  'gu',
+);
 const STUDY_OLD = new RegExp(`(?:学习(?:宣传)?贯彻(?:落实)?|贯彻落实)(?:党的)?(${SUPERSEDED.join('|')})[^，。；！？,;!?]{0,24}?精神`, 'gu');
 
 /** The literals that any special case needs (found in the same pass as the table's old forms). */
@@ -500,7 +511,12 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
     const sentence = sentenceBounds(text, start, end);
     const whole = text.slice(sentence.start, sentence.end);
     const rest = text.slice(sentence.start, start) + text.slice(end, sentence.end);
-    if (whole.includes(event.next.name) || LOOKING_BACK.test(rest) || yearsIn(rest).some((y) => y <= Number(event.next!.closed.slice(0, 4)))) continue;
+    if (
+      whole.includes(event.next.name) ||
+      LOOKING_BACK.test(rest) ||
+      yearsIn(rest).some((y) => y <= Number(event.next!.closed.slice(0, 4)))
+    )
+      continue;
     out.push({
       offset: start,
       length: end - start,
@@ -517,7 +533,8 @@ function eventFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
 const toChineseNumber = (n: number): string => (n === 0 ? '' : chineseNumber(n)!);
 
 /** 「二十大三中全会」「20届3中全会」「二十届3中全会」 → 「二十届三中全会」. */
-const MISNAMED_PLENUM = /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
+const MISNAMED_PLENUM =
+  /(?<![一二三四五六七八九十\d])(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|\d{1,2})(大|届)(\d|[一二三四五六七八九])中全会/gu;
 
 function plenumNameFindings(ctx: ParagraphContext, triggers: number): RawFinding[] {
   const out: RawFinding[] = [];
@@ -559,7 +576,12 @@ export const outdatedRule: Rule = {
     const findings = tableHits.length > 0 ? tableFindings(ctx, tableHits) : [];
     // Without a trigger literal none of the special cases can match.
     if (triggers !== 0) {
-      findings.push(...listFindings(ctx, triggers), ...planFindings(ctx, triggers), ...eventFindings(ctx, triggers), ...plenumNameFindings(ctx, triggers));
+      findings.push(
+        ...listFindings(ctx, triggers),
+        ...planFindings(ctx, triggers),
+        ...eventFindings(ctx, triggers),
+        ...plenumNameFindings(ctx, triggers),
+      );
     }
     if (findings.length <= 1) return findings;
     // One finding per place: the first reported (table, then lists, plans, events) wins an overlap.

@@ -50,13 +50,25 @@ function loadTables(): void {
   if (terms) return;
   const all = [...parseWordSet(termsTable)];
   // 「X光」 begins with its sign; 「平台X」 (the platform's name) has a word before it.
-  terms = byFirstChar(all.filter((t) => RUN_CHAR.test(t[0])), (term) => term);
-  termsInside = all.filter((t) => !RUN_CHAR.test(t[0])).map((t) => [t, t.search(RUN_CHAR)] as [string, number]).filter((e) => e[1] > 0);
+  terms = byFirstChar(
+    all.filter((t) => RUN_CHAR.test(t[0])),
+    (term) => term,
+  );
+  termsInside = all
+    .filter((t) => !RUN_CHAR.test(t[0]))
+    .map((t) => [t, t.search(RUN_CHAR)] as [string, number])
+    .filter((e) => e[1] > 0);
   const rows = parseTable(hintsTable).filter((r) => r.length >= 2);
   const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  const after = rows.filter((r) => !r[0].startsWith('<')).map((r) => [r[0], r[1]] as [string, string]).sort(byLength);
+  const after = rows
+    .filter((r) => !r[0].startsWith('<'))
+    .map((r) => [r[0], r[1]] as [string, string])
+    .sort(byLength);
   hintsAfter = byFirstChar(after, (row) => row[0]);
-  hintsBefore = rows.filter((r) => r[0].startsWith('<')).map((r) => [r[0].slice(1), r[1]] as [string, string]).sort(byLength);
+  hintsBefore = rows
+    .filter((r) => r[0].startsWith('<'))
+    .map((r) => [r[0].slice(1), r[1]] as [string, string])
+    .sort(byLength);
 }
 
 function whatToFill(text: string, start: number, end: number): string {
@@ -134,7 +146,14 @@ function namedRun(text: string, start: number, end: number): boolean {
   const after = text[end];
   if (oneOf(PLUS, before) || oneOf(PLUS, after)) return true;
   const single = end - start === 1;
-  if (single && (text[start] === '×' || text[start] === '✕') && (isHan(before) || oneOf('）)', before)) && (isHan(after) || oneOf('（(', after)) && inFormula(text, start)) return true;
+  if (
+    single &&
+    (text[start] === '×' || text[start] === '✕') &&
+    (isHan(before) || oneOf('）)', before)) &&
+    (isHan(after) || oneOf('（(', after)) &&
+    inFormula(text, start)
+  )
+    return true;
   if (single && (text[start] === '×' || text[start] === '✕') && isHan(before) && oneOf(CLOSING_QUOTE, after)) return true;
   if (single && oneOf(CLOSING_QUOTE, after)) {
     let d = start;
@@ -146,7 +165,8 @@ function namedRun(text: string, start: number, end: number): boolean {
     const from = Math.max(0, start - QUOTE_REACH);
     const window = text.slice(from, start);
     const open = Math.max(window.lastIndexOf('“'), window.lastIndexOf('「'));
-    if (open >= 0 && !/[”」]/u.test(window.slice(open)) && SPEECH_BEFORE.test(text.slice(Math.max(0, from + open - 6), from + open))) return true;
+    if (open >= 0 && !/[”」]/u.test(window.slice(open)) && SPEECH_BEFORE.test(text.slice(Math.max(0, from + open - 6), from + open)))
+      return true;
   }
   return false;
 }

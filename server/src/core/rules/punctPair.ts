@@ -91,7 +91,8 @@ interface ParagraphPairs {
 /** A lone ） after a list number at the start of a line or clause: 「1）」「a）」「一）」. */
 function isListNumberClose(text: string, i: number): boolean {
   const start = Math.max(0, i - 3);
-  const number = start === 0 ? /(?:^|[\s，。；：、])[\dA-Za-z一二三四五六七八九十]{1,2}$/u : /[\s，。；：、][\dA-Za-z一二三四五六七八九十]{1,2}$/u;
+  const number =
+    start === 0 ? /(?:^|[\s，。；：、])[\dA-Za-z一二三四五六七八九十]{1,2}$/u : /[\s，。；：、][\dA-Za-z一二三四五六七八九十]{1,2}$/u;
   return number.test(text.slice(start, i)) && (text[i] === '）' || text[i] === ')');
 }
 
@@ -274,7 +275,13 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
       const open = scan.open.filter((m) => m.kind === kind);
       if (open.length === 0 || !next) continue;
       // A quotation over several paragraphs: the next one begins with the same opening mark.
-      if (kind.quote && paragraphs[j].trimStart().replace(/^\u3000+/u, '').startsWith(kind.open)) {
+      if (
+        kind.quote &&
+        paragraphs[j]
+          .trimStart()
+          .replace(/^\u3000+/u, '')
+          .startsWith(kind.open)
+      ) {
         open.forEach((m) => tolerated.add(m));
         continue;
       }
@@ -297,7 +304,12 @@ function pairFindings(paragraphs: readonly string[], prose: readonly boolean[], 
           if (sc.open.some((m) => m.kind === kind)) break;
           const close = sc.close.find((m) => m.kind === kind);
           if (!close) continue;
-          if (paragraphs[j2].slice(close.index + 1).trim().replace(/^[。；，]/u, '') === '') {
+          if (
+            paragraphs[j2]
+              .slice(close.index + 1)
+              .trim()
+              .replace(/^[。；，]/u, '') === ''
+          ) {
             tolerated.add(first);
             sc.close.splice(sc.close.indexOf(close), 1);
           }
@@ -554,7 +566,8 @@ const LOCAL_MARKS = /[》”」』]、|[…⋯─—]|\.\.|。。|．．|··|�
 // ---------------------------------------------------------------------------------------------
 // 7. A title ending in 。
 
-const DOC_TYPES = '通知|通报|报告|请示|意见|决定|决议|批复|复函|函|纪要|办法|方案|规定|公告|通告|命令|议案|细则|规则|规划|计划|总结|要点|安排|条例';
+const DOC_TYPES =
+  '通知|通报|报告|请示|意见|决定|决议|批复|复函|函|纪要|办法|方案|规定|公告|通告|命令|议案|细则|规则|规划|计划|总结|要点|安排|条例';
 const TITLE = new RegExp(
   String.raw`^(?:关于.+(?:${DOC_TYPES})|在.+(?:上|中|时)的(?:讲话|发言|致辞|主持词|报告|总结讲话)|.+的(?:${DOC_TYPES}|讲话|发言|致辞)|.*(?:实施方案|工作方案|管理办法|实施办法|实施细则|工作要点|工作计划|工作总结|工作报告))。$`,
   'u',
@@ -626,7 +639,8 @@ export const punctPairRule: DocumentRule = {
   category: 'punctuation',
   defaultSeverity: 'warning',
   scope: 'document',
-  description: '标点形式（GB/T 15834）：引号括号书名号不配对、书名号嵌套、并列书名号间的顿号、省略号和破折号的写法、「！？」、标题末尾句号。',
+  description:
+    '标点形式（GB/T 15834）：引号括号书名号不配对、书名号嵌套、并列书名号间的顿号、省略号和破折号的写法、「！？」、标题末尾句号。',
   checkDocument(ctx: DocumentContext) {
     const paragraphs = ctx.paragraphs;
     // Everything a paragraph gives on its own is remembered with its text, in one slot, so an edit

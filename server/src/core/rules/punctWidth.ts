@@ -8,7 +8,14 @@ import { allMatches } from '../matches';
 import type { RawFinding, ParagraphRule as Rule } from '../types';
 
 const FULL: Record<string, string> = {
-  ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
+  ',': '，',
+  '.': '。',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
 };
 
 /**
@@ -140,7 +147,9 @@ function checkPoint(text: string, i: number, flagged: ReadonlyMap<number, string
   // A 「.」 looks no further than the next character, unless that is a half-width point which, after
   // Chinese text, becomes full-width too (「好. !」).
   const chineseAfter =
-    isChineseContext(nextCh) || (mark !== '.' && isChineseContext(beyond.at(i + 1, 1))) || (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
+    isChineseContext(nextCh) ||
+    (mark !== '.' && isChineseContext(beyond.at(i + 1, 1))) ||
+    (mark === '.' && oneOf(',;:?!', nextCh) && chineseBefore);
 
   switch (mark) {
     case ',':
@@ -187,7 +196,8 @@ class HanCount {
       for (let k = 0; k < text.length; k++) {
         const code = text.charCodeAt(k);
         // A Han character outside the BMP counts at its first code unit.
-        const han = code >= 0xdc00 && code <= 0xdfff ? false : containsHan(code >= 0xd800 && code <= 0xdbff ? text.slice(k, k + 2) : text[k]);
+        const han =
+          code >= 0xdc00 && code <= 0xdfff ? false : containsHan(code >= 0xd800 && code <= 0xdbff ? text.slice(k, k + 2) : text[k]);
         counts[k + 1] = counts[k] + (han ? 1 : 0);
       }
       this.counts = counts;

@@ -129,11 +129,7 @@ export const typoRule: Rule = {
       const entry = entries[m.pattern];
       if (beforeVariantTable && entry.source === 'S3') return false;
       if (beforeZhang && entry.wrong.includes('帐') && entry.right.includes('账')) return false;
-      return (
-        ctx.isWordBoundary(m.start) &&
-        ctx.isWordBoundary(m.end) &&
-        !coveredByException(ctx.text, m.start, m.end, entry.exceptions)
-      );
+      return ctx.isWordBoundary(m.start) && ctx.isWordBoundary(m.end) && !coveredByException(ctx.text, m.start, m.end, entry.exceptions);
     });
     return longestNonOverlapping(valid).map((m) => {
       const entry = entries[m.pattern];

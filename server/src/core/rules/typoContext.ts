@@ -78,7 +78,15 @@ const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape
  *   clusterRelief lower.
  * Exported for the evaluation script, which sweeps them; the product never changes them.
  */
-export const typoContextTuning = { uniWeight: 0.7, preMargin: 6, protectBonus: 6, clusterRelief: 4, costNear: 5, costShape: 1, attestedBonus: 4 };
+export const typoContextTuning = {
+  uniWeight: 0.7,
+  preMargin: 6,
+  protectBonus: 6,
+  clusterRelief: 4,
+  costNear: 5,
+  costShape: 1,
+  attestedBonus: 4,
+};
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -153,8 +161,21 @@ function charData(): CharData {
   return chars;
 }
 
-const INITIALS: [string, string][] = [['zh', 'z'], ['ch', 'c'], ['sh', 's'], ['n', 'l'], ['h', 'f'], ['r', 'l']];
-const FINALS: [string, string][] = [['ang', 'an'], ['eng', 'en'], ['ing', 'in'], ['iang', 'ian'], ['uang', 'uan']];
+const INITIALS: [string, string][] = [
+  ['zh', 'z'],
+  ['ch', 'c'],
+  ['sh', 's'],
+  ['n', 'l'],
+  ['h', 'f'],
+  ['r', 'l'],
+];
+const FINALS: [string, string][] = [
+  ['ang', 'an'],
+  ['eng', 'en'],
+  ['ing', 'in'],
+  ['iang', 'ian'],
+  ['uang', 'uan'],
+];
 
 /** Readings one confusion away: z/zh, c/ch, s/sh, n/l, h/f, r/l at the start; -ng/-n at the end. */
 function nearReadings(p: string): Set<string> {
@@ -199,7 +220,11 @@ function similar(ch: string): Similar {
     for (const q of nearReadings(p)) for (const c of data.byReading.get(q) ?? []) if (c !== ch && !out.has(c)) out.set(c, 'near');
   }
   for (const c of [...out.keys()]) if (NUMERALS.has(c)) out.delete(c);
-  const result: Similar = { chars: [...out.keys()].join(''), codes: Uint16Array.from([...out.keys()].map((c) => c.charCodeAt(0))), kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))) };
+  const result: Similar = {
+    chars: [...out.keys()].join(''),
+    codes: Uint16Array.from([...out.keys()].map((c) => c.charCodeAt(0))),
+    kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))),
+  };
   similarCache.set(ch, result);
   return result;
 }
@@ -384,7 +409,8 @@ const UNIGRAM_HEADER = 80;
 /** The unigram file's contents (typo-context-unigram.bin, written by scripts/build-typo-unigram.js); throws on a damaged file. */
 function readUnigram(file: string): Lexicon {
   const bytes = fs.readFileSync(file);
-  if (bytes.length < UNIGRAM_HEADER || bytes.toString('latin1', 0, 4) !== 'GWUG' || bytes.readUInt32LE(4) !== 1) throw new Error('格式不符');
+  if (bytes.length < UNIGRAM_HEADER || bytes.toString('latin1', 0, 4) !== 'GWUG' || bytes.readUInt32LE(4) !== 1)
+    throw new Error('格式不符');
   const count = bytes.readUInt32LE(8);
   const charCount = bytes.readUInt32LE(12);
   const lenBytes = (count + 3) & ~3;
@@ -495,7 +521,9 @@ function attestedTable(): Uint32Array | null {
   } catch (err) {
     attested = null;
     const code = (err as NodeJS.ErrnoException)?.code;
-    warnOnce(`「疑似错别字」（typo-context）规则未能读入已见用语表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），法规等文本中的误报会增多。`);
+    warnOnce(
+      `「疑似错别字」（typo-context）规则未能读入已见用语表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），法规等文本中的误报会增多。`,
+    );
   }
   return attested;
 }
@@ -545,7 +573,9 @@ function placeData(): Places {
     placeTable = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    warnOnce(`「疑似错别字」（typo-context）规则未能读入地名表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），地名中的误报会增多。`);
+    warnOnce(
+      `「疑似错别字」（typo-context）规则未能读入地名表 ${file}（${code === 'ENOENT' ? '找不到文件' : err instanceof Error ? err.message : String(err)}），地名中的误报会增多。`,
+    );
   }
   const names = new HashSet32();
   let longest = 0;
@@ -553,7 +583,7 @@ function placeData(): Places {
   const initials = new Set<string>();
   const minorInitials = new Set<string>();
   // Read line by line: 30,000 rows as arrays would be garbage the moment they are read.
-  for (let pos = 0; pos < placeTable.length; ) {
+  for (let pos = 0; pos < placeTable.length;) {
     let nl = placeTable.indexOf('\n', pos);
     if (nl < 0) nl = placeTable.length;
     const tab = placeTable.indexOf('\t', pos);
@@ -602,12 +632,24 @@ function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): bo
   // An abbreviation standing alone (a token of its own: 「冀货出海」「归渝」「甬金衢」), after 入/援/驻…, or
   // next to another (「川渝」「京津冀」).
   if (P.abbreviations.has(c)) {
-    if (single(at) || ABBREVIATION_CUES.has(text[at - 1]) || P.abbreviations.has(text[at - 1] ?? '') || P.abbreviations.has(text[at + 1] ?? '')) return true;
+    if (
+      single(at) ||
+      ABBREVIATION_CUES.has(text[at - 1]) ||
+      P.abbreviations.has(text[at - 1] ?? '') ||
+      P.abbreviations.has(text[at + 1] ?? '')
+    )
+      return true;
   }
   // Two initials side by side, both standing alone, that make no word: one of them a province's or a
   // prefecture-level city's, the other may be a county-level city's (「建射」 is no such pair).
   const initial = (x: string | undefined) => x !== undefined && (P.initials.has(x) || P.minorInitials.has(x));
-  const pairOfInitials = (i: number) => initial(text[i]) && initial(text[i + 1]) && (P.initials.has(text[i]) || P.initials.has(text[i + 1])) && single(i) && single(i + 1) && !pairIsWord(i);
+  const pairOfInitials = (i: number) =>
+    initial(text[i]) &&
+    initial(text[i + 1]) &&
+    (P.initials.has(text[i]) || P.initials.has(text[i + 1])) &&
+    single(i) &&
+    single(i + 1) &&
+    !pairIsWord(i);
   if (initial(c) && ((at > 0 && pairOfInitials(at - 1)) || (at + 1 < text.length && pairOfInitials(at)))) return true;
   return false;
 }
@@ -634,8 +676,12 @@ function terms(): AhoCorasick {
 function curatedMatcher(userPairs: Record<string, string>): AhoCorasick {
   const known = matcherByObject.get(userPairs);
   if (known) return known;
-  typoWrongForms ??= parseTable(typoTable).map((row) => row[0]).filter((w) => w !== '');
-  const user = Object.keys(userPairs).filter((w) => w !== '').sort();
+  typoWrongForms ??= parseTable(typoTable)
+    .map((row) => row[0])
+    .filter((w) => w !== '');
+  const user = Object.keys(userPairs)
+    .filter((w) => w !== '')
+    .sort();
   const key = user.join('\u0000');
   let m = typoMatchers.get(key);
   if (!m) {
@@ -735,7 +781,6 @@ function lmWord(M: TrigramModel, text: string, start: number, end: number, at = 
   const w = M.find(text, start, end, at, code);
   return w < 0 && end - start === 1 ? 0 : w;
 }
-
 
 function lmSegment(M: TrigramModel, text: string): LmSegmentation {
   const n = text.length;
@@ -903,7 +948,13 @@ const preHash = new Uint32Array(MAX_NEW_WORD);
 let preRun = '';
 let preAt = -1;
 
-function bestWith(L: Lexicon, run: string, seg: Segmentation, at: number, code: number): { gain: number; start: number; end: number; proper: boolean } | undefined {
+function bestWith(
+  L: Lexicon,
+  run: string,
+  seg: Segmentation,
+  at: number,
+  code: number,
+): { gain: number; start: number; end: number; proper: boolean } | undefined {
   const rareTwo = L.rareTwo;
   const n = run.length;
   if (at !== preAt || run !== preRun) {
@@ -1072,7 +1123,8 @@ function pairMask(L: Lexicon, sim: Similar, orig: number, other: number, after: 
   let mask = pairMasks.get(key);
   if (mask) return mask;
   mask = new Uint8Array(sim.codes.length);
-  for (let j = 0; j < sim.codes.length; j++) mask[j] = (after ? L.pairs.has(sim.codes[j], other) : L.pairs.has(other, sim.codes[j])) ? 1 : 0;
+  for (let j = 0; j < sim.codes.length; j++)
+    mask[j] = (after ? L.pairs.has(sim.codes[j], other) : L.pairs.has(other, sim.codes[j])) ? 1 : 0;
   if (pairMasks.size >= 20000) pairMasks.clear();
   pairMasks.set(key, mask);
   return mask;
@@ -1096,7 +1148,15 @@ let bothScratch = new Uint8Array(256);
  * Candidates over one run of Chinese characters (no punctuation inside). `quiet` marks characters
  * never flagged: 1, or IN_TERM inside a protected term, which no replacement's word may reach into.
  */
-function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, margin: number, floor = margin, rounds = 2): { accepted: Candidate[]; nearMiss: boolean } {
+function checkRun(
+  L: Lexicon,
+  M: TrigramModel,
+  run: string,
+  quiet: Uint8Array,
+  margin: number,
+  floor = margin,
+  rounds = 2,
+): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
   let text = run;
@@ -1130,7 +1190,8 @@ function checkRun(L: Lexicon, M: TrigramModel, run: string, quiet: Uint8Array, m
           if (r.score > floor) nearMiss = true;
           continue;
         }
-        if (!best || r.score > best.score) best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
+        if (!best || r.score > best.score)
+          best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
       }
       if (!best || looksLikeName(text, seg, at, best)) continue;
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
@@ -1205,7 +1266,11 @@ function markVerse(text: string, quiet: Uint8Array): void {
     const end = close.exec(text);
     if (!end) break; // no closing mark after this one: none after the later ones either
     open.lastIndex = end.index + 1;
-    const lead = text.slice(Math.max(0, m.index - 16), m.index).split(/[。！？；]/).pop() ?? '';
+    const lead =
+      text
+        .slice(Math.max(0, m.index - 16), m.index)
+        .split(/[。！？；]/)
+        .pop() ?? '';
     if (/《[^》]*》/.test(lead) || VERSE_CUES.some((c) => lead.includes(c))) quiet.fill(1, m.index, end.index + 1);
   }
 }
@@ -1246,14 +1311,29 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
     const piece = offset === pieceEnd || (run.length === MAX_RUN && isCjkUnified(text[offset + run.length]));
     pieceEnd = run.length === MAX_RUN ? offset + run.length : -1;
     if (run.length < 2) continue;
-    const result = checkRun(L, M, run, quiet.subarray(offset, offset + run.length), margin, margin - typoContextTuning.clusterRelief, piece ? 1 : 2);
+    const result = checkRun(
+      L,
+      M,
+      run,
+      quiet.subarray(offset, offset + run.length),
+      margin,
+      margin - typoContextTuning.clusterRelief,
+      piece ? 1 : 2,
+    );
     runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece });
   }
   // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence)) r.accepted = checkRun(L, M, r.run, quiet.subarray(r.offset, r.offset + r.run.length), margin - typoContextTuning.clusterRelief).accepted;
+    if (r.nearMiss && hot.has(r.sentence))
+      r.accepted = checkRun(
+        L,
+        M,
+        r.run,
+        quiet.subarray(r.offset, r.offset + r.run.length),
+        margin - typoContextTuning.clusterRelief,
+      ).accepted;
   }
 
   const findings: RawFinding[] = [];
@@ -1263,10 +1343,11 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   // All the words counted in one scan of the paragraph (one search each was quadratic on a long
   // paragraph full of findings).
   const words = new Map<string, number>();
-  for (const { run, accepted } of runs) for (const c of accepted) {
-    const w = run.slice(c.start, c.end);
-    if (!words.has(w)) words.set(w, words.size);
-  }
+  for (const { run, accepted } of runs)
+    for (const c of accepted) {
+      const w = run.slice(c.start, c.end);
+      if (!words.has(w)) words.set(w, words.size);
+    }
   if (words.size === 0) return [];
   const counts = new AhoCorasick([...words.keys()]).countUpTo(text, 2);
   const repeatedHere = (word: string) => counts[words.get(word)!] >= 2;
@@ -1280,7 +1361,8 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       const ws = Math.max(0, c.at - SUGGEST_WINDOW);
       const we = Math.min(run.length, c.at + SUGGEST_WINDOW + 1);
       let context = run.slice(ws, we);
-      for (const o of accepted) if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
+      for (const o of accepted)
+        if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
       const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + 1, c.end - ws);
       findings.push({
         offset: offset + c.at,
@@ -1304,6 +1386,7 @@ export const typoContextRule: ParagraphRule = {
   label: '疑似错别字',
   category: 'typo',
   defaultSeverity: 'info',
-  description: '词表外的疑似错别字：音同、音近或形近的替换字使句子明显更通顺时提示（基于 jieba 词频与 libime 词三元语言模型，法规中已见的用语和地名不报，离线）。',
+  description:
+    '词表外的疑似错别字：音同、音近或形近的替换字使句子明显更通顺时提示（基于 jieba 词频与 libime 词三元语言模型，法规中已见的用语和地名不报，离线）。',
   check: checkTypoContext,
 };
