@@ -54,12 +54,6 @@ import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
 
 /** Default margin, in natural-log units of the clause's segmentation probability. */
 export const DEFAULT_TYPO_CONTEXT_MARGIN = 9;
-let defaultMargin = DEFAULT_TYPO_CONTEXT_MARGIN;
-
-/** Sets the margin used when the options carry none; a non-finite value restores the default. */
-export function setTypoContextMargin(margin: number): void {
-  defaultMargin = Number.isFinite(margin) ? margin : DEFAULT_TYPO_CONTEXT_MARGIN;
-}
 
 type Kind = 'same' | 'near' | 'shape';
 /** Extra cost (log units) of a replacement that only sounds nearly the same or only looks alike. */
@@ -1277,7 +1271,7 @@ function markVerse(text: string, quiet: Uint8Array): void {
 
 function marginOf(ctx: ParagraphContext): number {
   const m = ctx.options.typoContextMargin;
-  return typeof m === 'number' && Number.isFinite(m) ? m : defaultMargin;
+  return typeof m === 'number' && Number.isFinite(m) ? m : DEFAULT_TYPO_CONTEXT_MARGIN;
 }
 
 export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
