@@ -26,13 +26,13 @@ const common = {
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
-  { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
-  { entryPoints: ['server/src/docx.ts'], outfile: 'dist/docx.js' },
-  { entryPoints: ['server/src/garbled.ts'], outfile: 'dist/garbled.js' },
+  { entryPoints: ['server/src/io/docx.ts'], outfile: 'dist/docx.js' },
+  { entryPoints: ['server/src/lsp/garbled.ts'], outfile: 'dist/garbled.js' },
 ];
 
 /**

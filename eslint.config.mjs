@@ -1,9 +1,18 @@
 // Lint (npm run lint, part of npm test): the recommended rules for JavaScript and TypeScript, and
-// the layers' boundaries: the core imports neither vscode nor the LSP libraries, and the client
-// reaches into the server only for the shared protocol.
+// the layers' boundaries (docs/architecture.md; test/boundaries.test.js checks that they hold): the
+// core imports neither vscode nor the LSP libraries nor any other layer, shared/ imports nothing,
+// the language server and the CLI do not import each other, and the client reaches into the server
+// only for two pure modules.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const VSCODE = { group: ['vscode'], message: 'Only the client runs inside VS Code.' };
+const LSP = {
+  group: ['vscode-languageserver*', 'vscode-jsonrpc*', 'vscode-languageclient*'],
+  message: 'The LSP libraries belong to server/src/lsp (and the client).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.vscode-test/**', 'test/fixtures/**', '**/*.bundled.js'] },
@@ -34,51 +43,50 @@ export default tseslint.config(
     files: ['test/e2e/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha, ...globals.browser } },
   },
+  // The layers (docs/architecture.md): each folder imports only the ones below it.
+  // shared/: imports nothing at all, not even node: builtins.
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict({ regex: '.*', message: 'shared/ imports nothing: both the client and the server bundle it.' }),
+  },
+  // core: neither vscode nor LSP, nor any other layer, nor shared/ (the core owns its types).
   {
     files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-jsonrpc*'],
-              message: 'The core imports neither vscode nor the LSP libraries.',
-            },
-            {
-              group: ['node:worker_threads', 'node:child_process'],
-              message: 'The core runs wherever it is called; threads and processes belong to its callers.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      VSCODE,
+      LSP,
+      {
+        group: ['**/shared/**', '**/lsp/**', '**/cli/**', '**/io/**', '**/client/**'],
+        message: 'The core imports nothing outside server/src/core (and the server/data tables).',
+      },
+      { group: ['node:worker_threads', 'node:child_process'], message: "Threads and processes belong to the core's callers." },
+    ),
   },
+  // io: Node-side file helpers for lsp/ and cli/; core and shared only.
   {
-    files: ['server/src/**/*.ts'],
-    ignores: ['server/src/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['vscode'], message: 'The server runs outside VS Code: no vscode import.' }] },
-      ],
-    },
+    files: ['server/src/io/**/*.ts'],
+    rules: restrict(VSCODE, LSP, {
+      group: ['**/lsp/**', '**/cli/**', '**/client/**'],
+      message: 'io/ serves lsp/ and cli/; it imports neither.',
+    }),
   },
+  // lsp: core, io, shared and the LSP libraries; never the CLI.
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: restrict(VSCODE, { group: ['**/cli/**', '**/client/**'], message: 'The language server does not import the CLI.' }),
+  },
+  // cli: core, io, shared; never LSP.
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: restrict(VSCODE, LSP, { group: ['**/lsp/**', '**/client/**'], message: 'The CLI does not import the language server.' }),
+  },
+  // client: vscode, the LSP client, shared/, and of the server only two pure modules: core/chars
+  // (countCharacters for the status bar) and io/docx (reads the bytes it is given).
   {
     files: ['client/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: 'server/src/(?!protocol$|core/chars$|docx$)',
-              message:
-                'The client shares only the protocol (server/src/protocol.ts), the pure text helpers of core/chars.ts and the .docx reader (server/src/docx.ts, which reads bytes it is given) with the server.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict({
+      regex: 'server/src/(?!core/chars$|io/docx$)',
+      message: 'The client imports shared/, core/chars (counting) and io/docx (the .docx reader), nothing else of the server.',
+    }),
   },
 );

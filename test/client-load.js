@@ -38,4 +38,30 @@ function loadClientModule(name, { withL10n = false } = {}) {
   return mod.exports;
 }
 
-module.exports = { loadClientModule, ROOT };
+/**
+ * The exports of a server source module (e.g. 'server/src/io/settingsFile.ts'), bundled the same way
+ * (rule tables embedded as text, nodejieba left to require). A build failure throws.
+ */
+function loadServerModule(relativePath) {
+  const entry = path.join(ROOT, relativePath);
+  const result = esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    write: false,
+    external: ['nodejieba'],
+    loader: { '.tsv': 'text' },
+    define: { __GONGWEN_VERSION__: '"test"' },
+    logLevel: 'silent',
+  });
+  const filename = entry.replace(/\.ts$/, '.bundled.js');
+  const mod = new Module(filename, module);
+  mod.filename = filename;
+  mod.paths = Module._nodeModulePaths(path.dirname(filename));
+  mod._compile(result.outputFiles[0].text, filename);
+  return mod.exports;
+}
+
+module.exports = { loadClientModule, loadServerModule, ROOT };

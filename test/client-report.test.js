@@ -221,7 +221,7 @@ describe('client/src/report.ts', function () {
     });
 
     it('exports carry the report mark, so that neither the editor nor the CLI proofreads them', () => {
-      const { isExportedReport } = loadClientModule('../../server/src/protocol');
+      const { isExportedReport } = loadClientModule('../../shared/protocol');
       for (const format of ['md', 'html']) {
         const text = report.renderExport(build(), format);
         assert.ok(isExportedReport(text), format);

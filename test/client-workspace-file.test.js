@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { loadClientModule } = require('./client-load');
+const { loadClientModule, loadServerModule } = require('./client-load');
 
 describe('client/src/workspaceFile.ts (.gongwen.json)', function () {
   this.timeout(30000);
@@ -79,28 +79,8 @@ describe('client/src/workspaceFile.ts (.gongwen.json)', function () {
     });
 
     it('writes a file the language server reads back with the word allowed', () => {
-      // Built from server/src/workspaceConfig.ts on the fly, like the client modules (a build failure fails the test).
-      const server = (() => {
-        const esbuild = require('esbuild');
-        const out = esbuild.buildSync({
-          entryPoints: [path.join(__dirname, '..', 'server', 'src', 'workspaceConfig.ts')],
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          write: false,
-          external: ['nodejieba'],
-          loader: { '.tsv': 'text' },
-          define: { __GONGWEN_VERSION__: '"test"' },
-          logLevel: 'silent',
-        });
-        const Module = require('node:module');
-        const file = path.join(__dirname, '..', 'server', 'src', 'workspaceConfig.bundled.js');
-        const mod = new Module(file, module);
-        mod.filename = file;
-        mod.paths = Module._nodeModulePaths(path.dirname(file));
-        mod._compile(out.outputFiles[0].text, file);
-        return mod.exports;
-      })();
+      // Built from server/src/io/settingsFile.ts on the fly, like the client modules (a build failure fails the test).
+      const server = loadServerModule('server/src/io/settingsFile.ts');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-allow-'));
       try {
         const file = path.join(dir, wf.WORKSPACE_FILE_NAME);

@@ -1,4 +1,4 @@
-// --fix never loses a byte (issue 15). In-process, with the CLI's own file code (server/src/cliCheck.ts,
+// --fix never loses a byte (issue 15). In-process, with the CLI's own file code (server/src/cli/checkFile.ts,
 // built on the fly like the client modules): a write made to fail at each of its steps, files that do
 // not round-trip in their encoding, read-only and hard-linked files, a file changed while it is
 // checked — each asserting that the file is byte-identical afterwards and that the failure is
@@ -15,15 +15,15 @@ const fc = require('fast-check');
 const iconv = require('iconv-lite');
 const { core, root } = require('./helpers');
 
-/** server/src/cliCheck.ts (and with it safeFile.ts and encoding.ts), bundled for this process. */
+/** server/src/cli/checkFile.ts (and with it io/safeFile.ts and io/encoding.ts), bundled for this process. */
 function loadCliCheck() {
   const esbuild = require('esbuild');
   const out = esbuild.buildSync({
     stdin: {
       contents: [
-        "export { checkFile } from './cliCheck';",
-        "export { writeFaults } from './safeFile';",
-        "export { decode } from './encoding';",
+        "export { checkFile } from './cli/checkFile';",
+        "export { writeFaults } from './io/safeFile';",
+        "export { decode } from './io/encoding';",
         "export { Checker } from './core';",
       ].join('\n'),
       resolveDir: path.join(root, 'server', 'src'),
@@ -39,7 +39,7 @@ function loadCliCheck() {
   });
   const Module = require('node:module');
   // Beside dist/, so that the checker finds the trimmed dictionary the build wrote there.
-  const file = path.join(root, 'dist', 'cliCheck.test-bundle.js');
+  const file = path.join(root, 'dist', 'checkFile.test-bundle.js');
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));

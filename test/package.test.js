@@ -111,7 +111,7 @@ const FORBIDDEN = [
   /^bin\//,
   /\.map$/,
   /\.ts$/,
-  /^(client|test|bench|examples|scripts|\.ci|\.github)\//,
+  /^(client|shared|test|bench|examples|scripts|\.ci|\.github)\//,
   /^node_modules\/nodejieba\/submodules\/cppjieba\/dict\/jieba\.dict\.utf8$/,
   /^node_modules\/(?!nodejieba\/)/,
 ];

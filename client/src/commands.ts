@@ -15,7 +15,7 @@ import {
   FIXES_REQUEST,
   FixesParams,
   FixesResult,
-} from '../../server/src/protocol';
+} from '../../shared/protocol';
 import { allowWord } from './allowWord';
 import { showFindingsList } from './findingsList';
 import { requireClient, ServerHandle } from './languageServer';

@@ -6,8 +6,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { DocxError, readDocx } from '../../server/src/docx';
-import { CHECK_DOCX_COMMAND, DOCX_SCHEME } from '../../server/src/protocol';
+import { DocxError, readDocx } from '../../server/src/io/docx';
+import { CHECK_DOCX_COMMAND, DOCX_SCHEME } from '../../shared/protocol';
 import { readLanguages } from './settings';
 import { errorMessage } from './util';
 

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { CheckDocumentResult, ProtocolFinding, Severity } from '../../server/src/protocol';
+import type { CheckDocumentResult, ProtocolFinding, Severity } from '../../shared/protocol';
 import { buildReport, shownText } from './report';
 import { revealFinding } from './reportPanel';
 import { formatNumber } from './util';

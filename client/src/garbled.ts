@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { GarbledParams } from '../../server/src/protocol';
+import type { GarbledParams } from '../../shared/protocol';
 
 const REOPEN_WITH_ENCODING = 'workbench.action.editor.changeEncoding';
 

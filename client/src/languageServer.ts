@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { DOCX_SCHEME, GARBLED_NOTIFICATION, PRODUCT_NAME, type GarbledParams, type InitializationOptions } from '../../server/src/protocol';
+import { DOCX_SCHEME, GARBLED_NOTIFICATION, PRODUCT_NAME, type GarbledParams, type InitializationOptions } from '../../shared/protocol';
 import type { GarbledDocuments } from './garbled';
 import { SETTINGS_SECTION } from './settings';
 import { errorMessage } from './util';

@@ -11,7 +11,7 @@
  * may contain anything, including `<script>`.
  */
 import * as l10n from '@vscode/l10n';
-import { REPORT_MARK, type ProtocolFinding, type Severity } from '../../server/src/protocol';
+import { REPORT_MARK, type ProtocolFinding, type Severity } from '../../shared/protocol';
 import { formatNumber } from './util';
 
 export type ReportFormat = 'md' | 'html';

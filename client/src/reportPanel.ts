@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { DOCX_SCHEME, type CheckDocumentResult, type ProtocolFinding } from '../../server/src/protocol';
+import { DOCX_SCHEME, type CheckDocumentResult, type ProtocolFinding } from '../../shared/protocol';
 import { buildReport, parseReportRequest, renderExport, renderWebviewHtml, ReportFormat, ReportModel, reportFileName } from './report';
 import { errorMessage } from './util';
 

@@ -4,7 +4,7 @@
  * and the speech pace for the status bar.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_LANGUAGES } from '../../server/src/protocol';
+import { DEFAULT_LANGUAGES } from '../../shared/protocol';
 import { validPace } from './speech';
 
 export const SETTINGS_SECTION = 'gongwen';

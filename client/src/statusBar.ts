@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { CHECK_DOCUMENT_COMMAND, PRODUCT_NAME } from '../../server/src/protocol';
+import { CHECK_DOCUMENT_COMMAND, PRODUCT_NAME } from '../../shared/protocol';
 import { isCheckedLanguage } from './settings';
 import { countCharacters, looksLikeSpeech, speakingMinutes } from './speech';
 import { formatNumber } from './util';

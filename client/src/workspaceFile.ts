@@ -3,10 +3,10 @@
  * pace) and how it adds a word to its `allowWords`. Pure functions (no `vscode` import, no file
  * access) so that mocha can test them; the file I/O is in allowWord.ts and workspaceFiles.ts.
  *
- * The language server reads the same file (server/src/workspaceConfig.ts): the nearest one walking
+ * The language server reads the same file (server/src/io/settingsFile.ts): the nearest one walking
  * up from a document's folder, stopping at the workspace folder.
  */
-import { SETTINGS_FILE_NAME } from '../../server/src/protocol';
+import { SETTINGS_FILE_NAME } from '../../shared/protocol';
 import { validPace } from './speech';
 
 export const WORKSPACE_FILE_NAME = SETTINGS_FILE_NAME;

@@ -3,12 +3,12 @@
  * proofreading settings itself; the client needs it for two things: the speech pace in the status
  * bar, and the file that 「在本工作区忽略此词」 writes to.
  *
- * The lookup is the server's and the CLI's (settingsFileCandidates in server/src/protocol.ts): the
+ * The lookup is the server's and the CLI's (settingsFileCandidates in shared/protocol.ts): the
  * nearest file walking up from the document's folder, not above its workspace folder. Files are read through `workspace.fs`, so
  * remote workspaces work too.
  */
 import * as vscode from 'vscode';
-import { MAX_SETTINGS_BYTES, settingsFileCandidates } from '../../server/src/protocol';
+import { MAX_SETTINGS_BYTES, settingsFileCandidates } from '../../shared/protocol';
 import { DEFAULT_SPEECH_PACE } from './speech';
 import { speechPaceSetting } from './settings';
 import { speechPaceFromFile, WORKSPACE_FILE_NAME } from './workspaceFile';
@@ -64,7 +64,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * The file's text: the editor's buffer when it is open (it may hold unsaved edits), else the disk's.
  * Undefined when it cannot be read — including a FIFO, a device (a link to /dev/zero) or a file over
  * MAX_SETTINGS_BYTES, which are not read at all: reading goes on to the end of the file, and those
- * have none (the server and the CLI refuse them the same way, server/src/safeFile.ts).
+ * have none (the server and the CLI refuse them the same way, server/src/io/safeFile.ts).
  */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());

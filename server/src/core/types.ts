@@ -1,6 +1,7 @@
-import type { Severity, SeveritySetting } from '../protocol';
-
-export type { Severity, SeveritySetting };
+/** How loudly a finding is shown; the core owns it (shared/protocol.ts repeats it for the wire). */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** A rule's severity in the settings; 'off' disables the rule. */
+export type SeveritySetting = Severity | 'off';
 
 export type Category =
   'typo' | 'punctuation' | 'placeholder' | 'repetition' | 'residue' | 'wording' | 'usage' | 'structure' | 'number' | 'style';

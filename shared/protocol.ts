@@ -1,8 +1,9 @@
 /**
- * Messages and settings shared by the language server and the VS Code client.
- * Plain types only: both bundles import this file, so it may import nothing.
+ * Messages and settings shared by the language server (server/src) and the VS Code client (client/src).
+ * Types, constants and small pure functions only: both bundles import this file, so it imports nothing.
  */
 
+/** The same list as the core's Severity (server/src/lsp/diagnostics.ts checks that they agree). */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 

@@ -8,8 +8,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { normalizeOptions, RULES, type CheckOptions, type SeveritySetting } from './core';
-import { SETTINGS_FILE_NAME, settingsFileCandidates } from './protocol';
+import { normalizeOptions, RULES, type CheckOptions, type SeveritySetting } from '../core';
+import { SETTINGS_FILE_NAME, settingsFileCandidates } from '../../../shared/protocol';
 import { MAX_SETTINGS_BYTES, SETTINGS_READ_TIMEOUT_MS, describeIoError, readRegularFile, readRegularFileSync } from './safeFile';
 
 export const WORKSPACE_FILE = SETTINGS_FILE_NAME;
@@ -26,6 +26,17 @@ export interface WorkspaceFile {
 export interface SettingsFile extends WorkspaceFile {
   error?: string;
 }
+
+/** The keys a .gongwen.json may carry (test/manifest.test.js checks the JSON schema knows the same). */
+export const SETTINGS_FILE_KEYS = [
+  'rules',
+  'typoPairs',
+  'allowWords',
+  'documentDate',
+  'speechPace',
+  'typoContextMargin',
+  '$schema',
+] as const;
 
 /**
  * Validates the text of a settings file. `extraKeys` are further keys the caller understands (the
@@ -51,7 +62,7 @@ export function parseSettingsFile(file: string, raw: string, extraKeys: readonly
     return { file, options: {}, warnings: [], error: `${file} 应为 JSON 对象（{"rules": {…}, "typoPairs": {…}, …}），而不是${what}` };
   }
   const record = json as Record<string, unknown>;
-  const known = new Set(['rules', 'typoPairs', 'allowWords', 'documentDate', 'speechPace', 'typoContextMargin', '$schema']);
+  const known = new Set<string>(SETTINGS_FILE_KEYS);
   for (const k of extraKeys) known.add(k);
   const unknownKeys = Object.keys(record).filter((k) => !known.has(k));
   const date = record.documentDate !== undefined ? record.documentDate : record.date;

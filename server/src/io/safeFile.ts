@@ -15,7 +15,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_SETTINGS_BYTES } from './protocol';
+import { MAX_SETTINGS_BYTES } from '../../../shared/protocol';
 
 /** Documents larger than this are refused: 公文 are far smaller, and the whole text is held in memory. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckOptions, Finding } from './core';
+import type { CheckOptions, Finding } from '../core';
 import type { WorkerRequest, WorkerResponse } from './checkWorker';
 
 export interface CheckOutcome {

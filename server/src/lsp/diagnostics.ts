@@ -1,8 +1,13 @@
 /** Conversions between the core's findings (UTF-16 offsets) and LSP shapes (line/character). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import { CATEGORY_LABELS, type Finding, type Severity } from './core';
-import { PRODUCT_NAME, type ProtocolFinding } from './protocol';
+import { CATEGORY_LABELS, type Finding, type Severity } from '../core';
+import { PRODUCT_NAME, type ProtocolFinding, type Severity as WireSeverity } from '../../../shared/protocol';
+
+/** The core's Severity and the protocol's are one list, checked at compile time both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const severityAgrees: Same<Severity, WireSeverity> = true;
+void severityAgrees;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -6,10 +6,10 @@
  * be read, or whose rewrite does not read back as expected, is reported and left as it was.
  */
 import * as fs from 'node:fs';
-import { fixUntilStable, splitParagraphs, type Checker, type CheckOptions, type Finding } from './core';
-import { DocxError, fixDocx, paragraphContext, readDocx, type DocxText } from './docx';
-import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
-import { resolvedFor, toJson, type AppliedFix, type FileResult, type JsonDiagnostic } from './cliCheck';
+import { fixUntilStable, splitParagraphs, type Checker, type CheckOptions, type Finding } from '../core';
+import { DocxError, fixDocx, paragraphContext, readDocx, type DocxText } from '../io/docx';
+import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from '../io/safeFile';
+import { resolvedFor, toJson, type AppliedFix, type FileResult, type JsonDiagnostic } from './checkFile';
 
 /** A finding's place for the text output: its paragraph's short context. */
 function withContext(text: string, starts: number[], d: JsonDiagnostic): JsonDiagnostic {

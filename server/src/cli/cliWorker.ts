@@ -3,8 +3,8 @@
  * (and so its own nodejieba dictionary).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type FileEntry } from './cliCheck';
-import { Checker, type CheckOptions } from './core';
+import { checkFile, type FileEntry } from './checkFile';
+import { Checker, type CheckOptions } from '../core';
 
 const { optionSets, fix } = workerData as { optionSets: CheckOptions[]; fix: boolean };
 const checker = new Checker();

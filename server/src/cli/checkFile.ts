@@ -18,12 +18,12 @@ import {
   type CheckOptions,
   type Finding,
   type ResolvedOptions,
-} from './core';
-import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from './encoding';
-import { isExportedReport } from './protocol';
-import { checkDocxFile } from './cliDocx';
-import { unsupportedFormat } from './docx';
-import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from './safeFile';
+} from '../core';
+import { DecodeError, ENCODING_LABEL, decode, spliceEdits, type Decoded } from '../io/encoding';
+import { isExportedReport } from '../../../shared/protocol';
+import { checkDocxFile } from './docxFile';
+import { unsupportedFormat } from '../io/docx';
+import { FileError, MAX_DOCUMENT_BYTES, describeIoError, readRegularFileSync, writeFileAtomic } from '../io/safeFile';
 
 /** Larger files are refused: 公文 are far smaller, and the whole text is held in memory. */
 export const MAX_BYTES = MAX_DOCUMENT_BYTES;

@@ -4,8 +4,8 @@
  * as it starts, so the first real check usually finds it ready.
  */
 import { parentPort } from 'node:worker_threads';
-import { Checker, isNodejiebaLoaded, loadNodejieba, notReadySegmenter, takeRuleWarnings } from './core';
-import type { CheckOptions, Finding, ResolvedOptions } from './core';
+import { Checker, isNodejiebaLoaded, loadNodejieba, notReadySegmenter, takeRuleWarnings } from '../core';
+import type { CheckOptions, Finding, ResolvedOptions } from '../core';
 
 export interface WorkerRequest {
   id: number;

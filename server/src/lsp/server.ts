@@ -20,8 +20,8 @@ import {
 } from 'vscode-languageserver/node';
 import { CheckService } from './checkService';
 import { garbledReason } from './garbled';
-import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from './core';
-import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './lsp';
+import { RULES, countCharacters, fixableFindings, type CheckOptions, type Finding } from '../core';
+import { findingRange, toDiagnostic, toProtocolFinding, type DiagnosticData } from './diagnostics';
 import {
   WORKSPACE_FILE,
   findWorkspaceFileAsync,
@@ -29,7 +29,7 @@ import {
   readWorkspaceFileAsync,
   untrustedNotice,
   type WorkspaceFile,
-} from './workspaceConfig';
+} from '../io/settingsFile';
 import {
   ALLOW_WORD_COMMAND,
   CHECK_DOCUMENT_REQUEST,
@@ -46,7 +46,7 @@ import {
   type FixesResult,
   type GongwenSettings,
   type InitializationOptions,
-} from './protocol';
+} from '../../../shared/protocol';
 
 const DEBOUNCE_MS = 250;
 /** After this long without an edit, the slow rules (typo-context) run too. */

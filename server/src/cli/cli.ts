@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Checker, RULES, isValidDate, type CheckOptions } from './core';
-import { checkFile, ioMessage, type FileEntry, type FileResult } from './cliCheck';
-import { isExportedReport } from './protocol';
-import { findWorkspaceFile, readSettingsFile, readWorkspaceFile, type WorkspaceFile } from './workspaceConfig';
+import { Checker, RULES, isValidDate, type CheckOptions } from '../core';
+import { checkFile, ioMessage, type FileEntry, type FileResult } from './checkFile';
+import { isExportedReport } from '../../../shared/protocol';
+import { findWorkspaceFile, readSettingsFile, readWorkspaceFile, type WorkspaceFile } from '../io/settingsFile';
 
 const USAGE_HEAD = `用法：gongwen [选项] 路径...
 
