@@ -2,23 +2,19 @@
 // Every package is built here from plain data (test/docxBuild.js).
 'use strict';
 const assert = require('node:assert/strict');
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { unzipSync, zipSync, strToU8, strFromU8 } = require('fflate');
 const iconv = require('iconv-lite');
 const { root } = require('./helpers');
+const { runCli } = require('./cliRun');
 const { buildDocx, docxOfText, run, footnoteRef, esc } = require('./docxBuild');
 const docx = require(path.join(root, 'dist', 'docx.js'));
 
-const BIN = path.join(root, 'bin', 'gongwen.js');
-function cli(args) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (args) => {
-  const r = cli(['--format', 'json', ...args]);
+const cli = (args) => runCli(args);
+const json = async (args) => {
+  const r = await cli(['--format', 'json', ...args]);
   return { ...r, data: JSON.parse(r.out) };
 };
 
@@ -148,14 +144,14 @@ describe('docx: reading', () => {
     assert.equal(docx.formatNumber(4, 'upperRoman'), 'IV');
   });
 
-  it('feeds generated numbering to the numbering rule', () => {
+  it('feeds generated numbering to the numbering rule', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-'));
     try {
       // 「一、」 followed by 「（二）」 without 「（一）」: the numbering rule must see the labels.
       const bad = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('总体要求')}</w:p>`;
       const file = path.join(dir, 'n.docx');
       fs.writeFileSync(file, buildDocx({ numbering: NUMBERING, paragraphs: [bad, '（二）目标任务', '正文。'] }));
-      const { data } = json([file]);
+      const { data } = await json([file]);
       assert.ok(
         data[0].diagnostics.some((d) => d.rule === 'numbering'),
         JSON.stringify(data[0].diagnostics),
@@ -201,7 +197,7 @@ describe('docx: the CLI', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('gives the example documents, saved as .docx, the same findings as their text, paragraph for paragraph', () => {
+  it('gives the example documents, saved as .docx, the same findings as their text, paragraph for paragraph', async () => {
     const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.txt'));
     assert.ok(examples.length >= 3);
     for (const name of examples) {
@@ -211,26 +207,26 @@ describe('docx: the CLI', () => {
       fs.writeFileSync(txt, text);
       const word = path.join(dir, name.replace(/\.txt$/, '.docx'));
       fs.writeFileSync(word, docxOfText(text.replace(/\r?\n$/, '')));
-      const [a, b] = json([txt, word]).data;
+      const [a, b] = (await json([txt, word])).data;
       assert.equal(b.error, undefined);
       const key = (d) => `${d.line}:${d.column} ${d.rule} ${d.text} ${d.message} ${d.suggestions.join('/')}`;
       assert.deepEqual(b.diagnostics.map(key), a.diagnostics.map(key), name);
     }
   });
 
-  it('says 「第 N 段」 and shows a short context in the text output', () => {
+  it('says 「第 N 段」 and shows a short context in the text output', async () => {
     const file = path.join(dir, '报告.docx');
     fs.writeFileSync(file, docxOfText('标题\n各单位：\n现将有关事项通知如下，，请遵照执行。'));
-    const r = cli([file]);
+    const r = await cli([file]);
     assert.equal(r.code, 1);
     assert.match(r.out, /第 3 段 +error +punct-dup .*「…有关事项通知如下，，请遵照执行。」/);
     assert.doesNotMatch(r.out, /3:11/);
   });
 
-  it('names .doc, .wps, .pdf and .odt, counts them as not checked, and never ends green', () => {
+  it('names .doc, .wps, .pdf and .odt, counts them as not checked, and never ends green', async () => {
     for (const ext of ['doc', 'wps', 'pdf', 'odt']) fs.writeFileSync(path.join(dir, `文件.${ext}`), 'x');
     fs.writeFileSync(path.join(dir, '~$文件.docx'), 'owner file');
-    const r = cli([dir]);
+    const r = await cli([dir]);
     assert.equal(r.code, 2);
     for (const ext of ['doc', 'wps', 'pdf', 'odt'])
       assert.match(r.out, new RegExp(`文件\\.${ext}\\n  无法检查  .*请另存为 \\.docx 或 \\.txt 后再检查`));
@@ -239,35 +235,35 @@ describe('docx: the CLI', () => {
     assert.doesNotMatch(r.out, /~\$/);
   });
 
-  it('checks a folder of .docx files', () => {
+  it('checks a folder of .docx files', async () => {
     fs.writeFileSync(path.join(dir, 'a.docx'), docxOfText('这是关健一年。'));
-    const { code, data } = json([dir]);
+    const { code, data } = await json([dir]);
     assert.equal(code, 1);
     assert.equal(data.length, 1);
     assert.equal(data[0].kind, 'docx');
     assert.equal(data[0].diagnostics[0].rule, 'typo');
   });
 
-  it('reads .docx files in worker threads as on the main thread (--jobs 2)', () => {
+  it('reads .docx files in worker threads as on the main thread (--jobs 2)', async () => {
     for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(dir, `${i}.docx`), docxOfText(`第${i}份，，这是关健一年。`));
-    const one = json([dir]).data;
-    const two = json(['--jobs', '2', dir]).data;
+    const one = (await json([dir])).data;
+    const two = (await json(['--jobs', '2', dir])).data;
     assert.deepEqual(two, one);
     assert.equal(one.length, 4);
     assert.ok(one.every((r) => r.kind === 'docx' && r.diagnostics.length === 2));
   });
 
-  it('reports a corrupt package and leaves it as it was', () => {
+  it('reports a corrupt package and leaves it as it was', async () => {
     const file = path.join(dir, 'bad.docx');
     const bytes = docxOfText('这是关健一年。').subarray(0, 300);
     fs.writeFileSync(file, bytes);
-    const r = cli(['--fix', file]);
+    const r = await cli(['--fix', file]);
     assert.equal(r.code, 2);
     assert.match(r.out, /无法检查 +\.docx 文件已损坏/);
     assert.deepEqual(fs.readFileSync(file), bytes);
   });
 
-  it('--fix changes only the flagged characters of the run: every other entry and byte of the part is kept', () => {
+  it('--fix changes only the flagged characters of the run: every other entry and byte of the part is kept', async () => {
     const file = path.join(dir, 'a.docx');
     const original = buildDocx({
       paragraphs: ['这是关健一年，，要抓好落实。', ['A&B', '公司'], '第三段'],
@@ -278,7 +274,7 @@ describe('docx: the CLI', () => {
       },
     });
     fs.writeFileSync(file, original);
-    const r = json(['--fix', file]);
+    const r = await json(['--fix', file]);
     assert.equal(r.code, 0, r.out);
     assert.equal(r.data[0].fixed, 2);
     const before = unzipSync(original);
@@ -294,24 +290,24 @@ describe('docx: the CLI', () => {
     assert.match(newXml, /A&amp;B/);
   });
 
-  it('fixes inside a run with character references, and keeps them', () => {
+  it('fixes inside a run with character references, and keeps them', async () => {
     const file = path.join(dir, 'a.docx');
     const p = '<w:p><w:r><w:t>R&amp;D&#x5173;健，，工作</w:t></w:r></w:p>';
     fs.writeFileSync(file, buildDocx({ paragraphs: [p] }));
     assert.equal(docx.readDocx(fs.readFileSync(file)).text, 'R&D关健，，工作\n');
-    const r = json(['--fix', file]);
+    const r = await json(['--fix', file]);
     assert.equal(r.data[0].fixed, 2);
     const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']);
     assert.match(xml, /<w:t>R&amp;D关键，工作<\/w:t>/);
   });
 
-  it('--fix makes a fix across neighbouring runs formatted alike, in the first of them', () => {
+  it('--fix makes a fix across neighbouring runs formatted alike, in the first of them', async () => {
     const file = path.join(dir, 'a.docx');
     // As LibreOffice writes Chinese and digits: separate runs, the same (empty) properties.
     const p =
       '<w:p><w:r><w:rPr></w:rPr><w:t>总产量达到</w:t></w:r><w:r><w:rPr></w:rPr><w:t>4</w:t></w:r><w:r><w:rPr></w:rPr><w:t>千万公斤，，同比增长。</w:t></w:r></w:p>';
     fs.writeFileSync(file, buildDocx({ paragraphs: [p] }));
-    const r = json(['--fix', file]);
+    const r = await json(['--fix', file]);
     assert.equal(r.data[0].fixed, 2, JSON.stringify(r.data[0]));
     assert.equal(r.data[0].inWord, undefined);
     const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']);
@@ -322,110 +318,32 @@ describe('docx: the CLI', () => {
     assert.equal(docx.readDocx(fs.readFileSync(file)).text, '总产量达到4000万公斤，同比增长。\n');
   });
 
-  it('--fix lists a fix whose span crosses runs formatted differently as 「需在 Word 中修改」 and makes the others', () => {
+  it('--fix lists a fix whose span crosses runs formatted differently as 「需在 Word 中修改」 and makes the others', async () => {
     const file = path.join(dir, 'a.docx');
     const bold = '<w:r><w:rPr><w:b/></w:rPr><w:t>，确保完成。</w:t></w:r>';
     fs.writeFileSync(file, buildDocx({ paragraphs: [['要抓好落实，', bold], '这是关健一年。'] }));
-    const r = cli(['--fix', file]);
+    const r = await cli(['--fix', file]);
     assert.match(r.out, /已自动修正 1 处：\n +第 2 段 +「关健」→「关键」/);
     assert.match(r.out, /需在 Word 中修改 1 处.*\n +第 1 段 +「，，」→「，」/);
     assert.match(r.out, /1 处需在 Word 中修改/);
-    const { data } = json([file]);
+    const { data } = await json([file]);
     assert.deepEqual(
       data[0].diagnostics.map((d) => d.text),
       ['，，'],
     );
   });
 
-  it('--fix never writes a package that holds a part it cannot keep byte for byte', () => {
+  it('--fix never writes a package that holds a part it cannot keep byte for byte', async () => {
     const file = path.join(dir, 'a.docx');
     const entries = unzipSync(docxOfText('这是关健一年。'));
     // A document part with a byte-order mark and CRLF in a run: read, but not rewritten.
     entries['word/document.xml'] = strToU8(strFromU8(entries['word/document.xml']).replace('这是关健一年。', '这是关健\r\n一年。'));
     const bytes = Buffer.from(zipSync(entries));
     fs.writeFileSync(file, bytes);
-    const r = json(['--fix', file]);
+    const r = await json(['--fix', file]);
     assert.equal(r.code, 2);
     assert.match(r.data[0].notFixed, /回车/);
     assert.deepEqual(fs.readFileSync(file), bytes);
-  });
-});
-
-describe('docx: LibreOffice reads a fixed document as the fixed text', function () {
-  this.timeout(240000);
-  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
-  const convert = (dir, to, file) => {
-    const r = spawnSync(
-      soffice,
-      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', path.join(dir, 'out'), file],
-      { encoding: 'utf8', timeout: 110000 },
-    );
-    assert.equal(r.status, 0, r.stderr);
-  };
-
-  it('a .docx that LibreOffice wrote from the example reads as the example, and once fixed converts back to the fixed .txt', function () {
-    if (!soffice) {
-      console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');
-      this.skip();
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-lo-'));
-    try {
-      const text = fs.readFileSync(path.join(root, 'examples', 'work-report.txt'), 'utf8');
-      fs.writeFileSync(path.join(dir, 'report.txt'), text);
-      convert(dir, 'docx:MS Word 2007 XML', path.join(dir, 'report.txt'));
-      const word = path.join(dir, 'report.docx');
-      fs.renameSync(path.join(dir, 'out', 'report.docx'), word);
-      assert.equal(docx.readDocx(fs.readFileSync(word)).text, text);
-      const r = json(['--fix', path.join(dir, 'report.txt'), word]);
-      assert.ok(r.data[1].fixed > 0, 'the example has fixes to make');
-      assert.equal(r.data[1].inWord, undefined);
-      convert(dir, 'txt:Text (encoded):UTF8', word);
-      const converted = fs
-        .readFileSync(path.join(dir, 'out', 'report.txt'), 'utf8')
-        .replace(/^\uFEFF/, '')
-        .replace(/\r\n/g, '\n');
-      assert.equal(converted, fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('soffice --convert-to txt of the fixed .docx equals the fixed .txt', function () {
-    if (!soffice) {
-      console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');
-      this.skip();
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-lo-'));
-    try {
-      const text = fs.readFileSync(path.join(root, 'examples', 'speech.txt'), 'utf8').replace(/\r?\n$/, '');
-      fs.writeFileSync(path.join(dir, 'speech.txt'), text + '\n');
-      fs.writeFileSync(path.join(dir, 'speech.docx'), docxOfText(text));
-      cli(['--fix', path.join(dir, 'speech.txt'), path.join(dir, 'speech.docx')]);
-      const out = path.join(dir, 'out');
-      const r = spawnSync(
-        soffice,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'txt:Text (encoded):UTF8',
-          '--outdir',
-          out,
-          path.join(dir, 'speech.docx'),
-        ],
-        { encoding: 'utf8', timeout: 110000 },
-      );
-      assert.equal(r.status, 0, r.stderr);
-      const converted = fs
-        .readFileSync(path.join(out, 'speech.txt'), 'utf8')
-        .replace(/^\uFEFF/, '')
-        .replace(/\r\n/g, '\n');
-      const fixed = fs.readFileSync(path.join(dir, 'speech.txt'), 'utf8');
-      assert.notEqual(fixed, text + '\n', 'the example has fixes to make');
-      assert.equal(converted.replace(/\n$/, ''), fixed.replace(/\n$/, ''));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 
