@@ -70,23 +70,9 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
       fs.writeFileSync(path.join(dir, 'speech.txt'), text + '\n');
       fs.writeFileSync(path.join(dir, 'speech.docx'), docxOfText(text));
       cli(['--fix', path.join(dir, 'speech.txt'), path.join(dir, 'speech.docx')]);
-      const out = path.join(dir, 'out');
-      const r = spawnSync(
-        soffice,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'txt:Text (encoded):UTF8',
-          '--outdir',
-          out,
-          path.join(dir, 'speech.docx'),
-        ],
-        { encoding: 'utf8', timeout: 110000 },
-      );
-      assert.equal(r.status, 0, r.stderr);
+      convert(dir, 'txt:Text (encoded):UTF8', path.join(dir, 'speech.docx'));
       const converted = fs
-        .readFileSync(path.join(out, 'speech.txt'), 'utf8')
+        .readFileSync(path.join(dir, 'out', 'speech.txt'), 'utf8')
         .replace(/^\uFEFF/, '')
         .replace(/\r\n/g, '\n');
       const fixed = fs.readFileSync(path.join(dir, 'speech.txt'), 'utf8');

@@ -135,29 +135,8 @@ export class AhoCorasick {
     return this.rootNext[code];
   }
 
-  /** Every occurrence of every pattern, overlapping ones included, ordered by end position. */
-  findAll(text: string): readonly AcMatch[] {
-    // Allocated on the first match: most paragraphs have none and share NO_MATCHES.
-    let matches: AcMatch[] | undefined;
-    const { rootNext, outStart, out, lengths } = this;
-    const codes = codeUnits(text);
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = codes[i];
-      state = state === 0 ? rootNext[code] : this.step(state, code);
-      if (state === 0) continue;
-      const last = outStart[state + 1];
-      for (let k = outStart[state]; k < last; k++) {
-        const pattern = out[k];
-        (matches ??= []).push({ start: i + 1 - lengths[pattern], end: i + 1, pattern });
-      }
-    }
-    return matches ?? NO_MATCHES;
-  }
-
-  /** For each pattern, how often it occurs in the text (overlapping occurrences included), counted up to `cap`. */
-  countUpTo(text: string, cap: number): Uint32Array {
-    const counts = new Uint32Array(this.lengths.length);
+  /** Calls `visit` for every occurrence of every pattern (overlapping ones included), in order of its end. */
+  private scan(text: string, visit: (pattern: number, end: number) => void): void {
     const { rootNext, outStart, out } = this;
     const codes = codeUnits(text);
     let state = 0;
@@ -166,8 +145,25 @@ export class AhoCorasick {
       state = state === 0 ? rootNext[code] : this.step(state, code);
       if (state === 0) continue;
       const last = outStart[state + 1];
-      for (let k = outStart[state]; k < last; k++) if (counts[out[k]] < cap) counts[out[k]]++;
+      for (let k = outStart[state]; k < last; k++) visit(out[k], i + 1);
     }
+  }
+
+  /** Every occurrence of every pattern, overlapping ones included, ordered by end position. */
+  findAll(text: string): readonly AcMatch[] {
+    // Allocated on the first match: most paragraphs have none and share NO_MATCHES.
+    let matches: AcMatch[] | undefined;
+    const lengths = this.lengths;
+    this.scan(text, (pattern, end) => (matches ??= []).push({ start: end - lengths[pattern], end, pattern }));
+    return matches ?? NO_MATCHES;
+  }
+
+  /** For each pattern, how often it occurs in the text (overlapping occurrences included), counted up to `cap`. */
+  countUpTo(text: string, cap: number): Uint32Array {
+    const counts = new Uint32Array(this.lengths.length);
+    this.scan(text, (pattern) => {
+      if (counts[pattern] < cap) counts[pattern]++;
+    });
     return counts;
   }
 
