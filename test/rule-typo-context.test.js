@@ -38,6 +38,8 @@ const SHOULD_FLAG = [
   ['各单位要按照朕责分工抓好落实。', '朕', '职'],
   ['进一步加强对资金使用的监瞥。', '瞥', '督'],
   ['配备专职匍导员。', '匍', '辅'],
+  // A place name across a word boundary is no protection: 全民|建身 holds 民建 (a township).
+  ['深入开展全民建身运动。', '建', '健'],
 ];
 
 // Slips whose evidence falls short of the default margin (9): a writer who lowers the margin to 7

@@ -672,11 +672,14 @@ function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): bo
     }
   }
   const P = placeData();
+  // A place name is evidence only where the best segmentation has word boundaries at both its ends:
+  // one that takes a character of a word (全民|建身 holds 民建, 个大|信息 holds 大信) is a chance.
+  const boundary = (i: number) => i === 0 || i === text.length || seg.tokens.some(([ts, te]) => ts === i || te === i);
   for (let s = Math.max(0, at - P.longest + 1); s <= at; s++) {
     let h = FNV_BASIS;
     for (let e = s; e < Math.min(text.length, s + P.longest); e++) {
       h = fnvStep(h, text.charCodeAt(e));
-      if (e + 1 - s >= 2 && e >= at && P.names.has(h)) return true;
+      if (e + 1 - s >= 2 && e >= at && P.names.has(h) && boundary(s) && boundary(e + 1)) return true;
     }
   }
   const c = text[at];
