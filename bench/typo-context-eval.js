@@ -98,7 +98,29 @@ function run(margin) {
   return { results, ms, srcChars };
 }
 
+/**
+ * What became of a flagged sentence: corrected exactly; a clean sentence changed; a correct
+ * character changed (wrongPosition); an error given the wrong replacement (wrongCandidate); or
+ * only some of its errors corrected, the rest left (partial).
+ */
+function sentenceClass(src, tgt, findings, gold, pred) {
+  if (src === tgt) return 'clean';
+  if (pred === tgt) return 'corrected';
+  let wrongPos = false;
+  let wrongCand = false;
+  for (const f of findings) {
+    const want = tgt.slice(f.offset, f.offset + f.length);
+    if (f.suggestions[0] === want) continue;
+    let onError = false;
+    for (let i = f.offset; i < f.offset + f.length; i++) if (gold.has(i)) onError = true;
+    if (onError) wrongCand = true;
+    else wrongPos = true;
+  }
+  return wrongPos ? 'wrongPosition' : wrongCand ? 'wrongCandidate' : 'partial';
+}
+
 function score(results) {
+  const classes = { corrected: 0, partial: 0, wrongCandidate: 0, wrongPosition: 0, clean: 0, missedOneError: 0, missedMore: 0 };
   let errSent = 0,
     flagged = 0,
     cleanFlagged = 0,
@@ -113,12 +135,16 @@ function score(results) {
     if (src.length === tgt.length) for (let i = 0; i < src.length; i++) if (src[i] !== tgt[i]) gold.add(i);
     const hasErr = src !== tgt;
     if (hasErr) errSent++;
-    if (findings.length === 0) continue;
+    if (findings.length === 0) {
+      if (hasErr) classes[gold.size > 1 ? 'missedMore' : 'missedOneError']++;
+      continue;
+    }
     flagged++;
     if (!hasErr) cleanFlagged++;
     const pos = new Set(findings.map((f) => f.offset));
     if (hasErr && pos.size === gold.size && [...pos].every((p) => gold.has(p))) dTP++;
     if (hasErr && pred === tgt) cTP++;
+    classes[sentenceClass(src, tgt, findings, gold, pred)]++;
   }
   return {
     sentences: results.length,
@@ -129,6 +155,8 @@ function score(results) {
     // pycorrector's sentence-level convention (the reference scores): only changed clean
     // sentences are false positives; an error sentence not fixed exactly is a miss.
     pycorrector: { detection: prf(dTP, cleanFlagged, errSent - dTP), correction: prf(cTP, cleanFlagged, errSent - cTP) },
+    // Flagged sentences by what went wrong (docs/typo-context.md, 第三轮), and missed ones by their errors.
+    classes,
     cleanFindingsPer10k: Math.round((cleanFind / cleanChars) * 1e5) / 10,
     cleanFindings: cleanFind,
     cleanChars,

@@ -34,6 +34,12 @@ const SHOULD_FLAG = [
   // A slip inside an organisation's name is still a slip.
   ['市财正局、县教育局负责。', '正', '政'],
   ['县自然姿源局牵头。', '姿', '资'],
+  // Look-alikes of look-alikes (through a shared part: 联, 目, 甫), tried for rare characters.
+  ['各单位要按照朕责分工抓好落实。', '朕', '职'],
+  ['进一步加强对资金使用的监瞥。', '瞥', '督'],
+  ['配备专职匍导员。', '匍', '辅'],
+  // A place name across a word boundary is no protection: 全民|建身 holds 民建 (a township).
+  ['深入开展全民建身运动。', '建', '健'],
 ];
 
 // Slips whose evidence falls short of the default margin (9): a writer who lowers the margin to 7
@@ -76,6 +82,9 @@ const ATTESTED_QUIET = [
   '作为一名党员，要带头遵守纪律。',
   '进一步完善发展机制。',
   '扎实推动共同富裕。',
+  // The same rare characters where they belong.
+  '他匆匆瞥了一眼会议材料。',
+  '朕即国家的观念早已过时。',
 ];
 
 // Real-word slips — the written form is a word, wrong only here. The trigram model prefers the right

@@ -55,10 +55,17 @@ import type { ParagraphContext, ParagraphRule, RawFinding } from '../types';
 /** Default margin, in natural-log units of the clause's segmentation probability. */
 export const DEFAULT_TYPO_CONTEXT_MARGIN = 9;
 
-type Kind = 'same' | 'near' | 'shape';
+type Kind = 'same' | 'near' | 'shape' | 'shape2';
 /** Extra cost (log units) of a replacement that only sounds nearly the same or only looks alike. */
-const cost = (kind: Kind): number => (kind === 'same' ? 0 : kind === 'near' ? typoContextTuning.costNear : typoContextTuning.costShape);
-const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近' };
+const cost = (kind: Kind): number =>
+  kind === 'same'
+    ? 0
+    : kind === 'near'
+      ? typoContextTuning.costNear
+      : kind === 'shape'
+        ? typoContextTuning.costShape
+        : typoContextTuning.costShape2;
+const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape: '形近', shape2: '形近' };
 
 /**
  * Tuning, chosen on the tuning part of the development data (docs/typo-context.md has the curve):
@@ -67,7 +74,8 @@ const KIND_LABEL: Record<Kind, string> = { same: '音同', near: '音近', shape
  *   play is not scored by the trigram model at all (it could not get there);
  * - attested language (laws' sequences, place names, short quotations) needs protectBonus more;
  * - a correction that makes a four-character sequence attested in the laws gains attestedBonus;
- * - costs of a near sound and of a look-alike (a same sound costs nothing);
+ * - costs of a near sound, of a look-alike and of a look-alike's look-alike (a same sound costs
+ *   nothing);
  * - slips cluster: a sentence that already holds a finding is looked at again with the margin
  *   clusterRelief lower.
  * Exported for the evaluation script, which sweeps them; the product never changes them.
@@ -80,6 +88,7 @@ export const typoContextTuning = {
   costNear: 5,
   costShape: 1,
   attestedBonus: 4,
+  costShape2: 8,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -128,6 +137,8 @@ interface CharData {
   /** Characters that may be suggested, by reading. */
   byReading: Map<string, string[]>;
   suggestable: Set<string>;
+  /** Characters by frequency, most common first: rank. */
+  rank: Map<string, number>;
 }
 
 let chars: CharData | undefined;
@@ -138,7 +149,9 @@ function charData(): CharData {
   const shapes = new Map<string, string>();
   const byReading = new Map<string, string[]>();
   const suggestable = new Set<string>();
+  const rank = new Map<string, number>();
   for (const [ch, pys = '', shape = '', flag = ''] of parseTable(charTable)) {
+    rank.set(ch, rank.size);
     const list = pys.split(',').filter((p) => p !== '');
     readings.set(ch, list);
     if (shape) shapes.set(ch, shape);
@@ -151,7 +164,7 @@ function charData(): CharData {
       }
     }
   }
-  chars = { readings, shapes, byReading, suggestable };
+  chars = { readings, shapes, byReading, suggestable, rank };
   return chars;
 }
 
@@ -190,7 +203,8 @@ function nearReadings(p: string): Set<string> {
   return out;
 }
 
-const KINDS: Kind[] = ['same', 'near', 'shape'];
+const KINDS: Kind[] = ['same', 'near', 'shape', 'shape2'];
+const SHAPE2 = 3;
 
 /** Replacements for one character, compactly: their characters and kinds (index into KINDS). */
 interface Similar {
@@ -220,6 +234,45 @@ function similar(ch: string): Similar {
     kinds: Uint8Array.from([...out.values()].map((k) => KINDS.indexOf(k))),
   };
   similarCache.set(ch, result);
+  return result;
+}
+
+const similar2Cache = new Map<string, Similar>();
+/**
+ * Only a character outside the 1,000 most common has look-alikes of look-alikes tried: the common
+ * ones belong to large families (口, 木, 贝…) whose far members are seldom slips, and trying them
+ * costs a quarter more work per character; a slip that leaves a rare character is the usual case
+ * (「茨金」「朕责」「监瞥」「犮展」).
+ */
+const SHAPE2_MIN_RANK = 1000;
+
+/**
+ * Look-alikes of look-alikes (「茨」「资」 through 次, 「朕」「职」 through 联): the table lists only
+ * some of a character's look-alikes, so a slip between two of them is found through a third. About
+ * ten times as many as the direct ones, so kept apart from similar(): they cost more
+ * (typoContextTuning.costShape2) and are tried only where the character stands alone in the
+ * best segmentation and is not among the SHAPE2_MIN_RANK most common.
+ */
+function similar2(ch: string): Similar {
+  const cached = similar2Cache.get(ch);
+  if (cached) return cached;
+  const data = charData();
+  const out: string[] = [];
+  if ((data.rank.get(ch) ?? Infinity) < SHAPE2_MIN_RANK) {
+    const none: Similar = { chars: '', codes: new Uint16Array(0), kinds: new Uint8Array(0) };
+    similar2Cache.set(ch, none);
+    return none;
+  }
+  const direct = similar(ch).chars;
+  for (const m of data.shapes.get(ch) ?? '')
+    for (const c of data.shapes.get(m) ?? '')
+      if (c !== ch && !direct.includes(c) && !out.includes(c) && data.suggestable.has(c) && !NUMERALS.has(c)) out.push(c);
+  const result: Similar = {
+    chars: out.join(''),
+    codes: Uint16Array.from(out.map((c) => c.charCodeAt(0))),
+    kinds: new Uint8Array(out.length).fill(SHAPE2),
+  };
+  similar2Cache.set(ch, result);
   return result;
 }
 
@@ -613,11 +666,14 @@ function isAttested(L: Lexicon, text: string, seg: Segmentation, at: number): bo
     }
   }
   const P = placeData();
+  // A place name is evidence only where the best segmentation has word boundaries at both its ends:
+  // one that takes a character of a word (全民|建身 holds 民建, 个大|信息 holds 大信) is a chance.
+  const boundary = (i: number) => i === 0 || i === text.length || seg.tokens.some(([ts, te]) => ts === i || te === i);
   for (let s = Math.max(0, at - P.longest + 1); s <= at; s++) {
     let h = FNV_BASIS;
     for (let e = s; e < Math.min(text.length, s + P.longest); e++) {
       h = fnvStep(h, text.charCodeAt(e));
-      if (e + 1 - s >= 2 && e >= at && P.names.has(h)) return true;
+      if (e + 1 - s >= 2 && e >= at && P.names.has(h) && boundary(s) && boundary(e + 1)) return true;
     }
   }
   const c = text[at];
@@ -1112,8 +1168,8 @@ function scoreReplacement(
  * answer saves a hash probe per replacement.
  */
 const pairMasks = new Map<number, Uint8Array>();
-function pairMask(L: Lexicon, sim: Similar, orig: number, other: number, after: boolean): Uint8Array {
-  const key = (after ? 0x100000000 : 0) + other * 0x10000 + orig;
+function pairMask(L: Lexicon, sim: Similar, orig: number, other: number, after: boolean, second = false): Uint8Array {
+  const key = (second ? 0x200000000 : 0) + (after ? 0x100000000 : 0) + other * 0x10000 + orig;
   let mask = pairMasks.get(key);
   if (mask) return mask;
   mask = new Uint8Array(sim.codes.length);
@@ -1159,6 +1215,10 @@ function checkRun(
   for (let round = 0; round < rounds; round++) {
     const seg = segment(L, text);
     const lmSeg = lmSegment(M, text);
+    // Characters standing alone in the best segmentation: only these are tried with look-alikes of
+    // look-alikes (similar2; a slip breaks its word).
+    const alone = new Uint8Array(text.length);
+    for (const [s, e] of seg.tokens) if (e - s === 1) alone[s] = 1;
     const found: Candidate[] = [];
     for (let at = 0; at < text.length; at++) {
       if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) continue;
@@ -1168,24 +1228,27 @@ function checkRun(
       // 「一剂剂」「一步步」: a doubled character is deliberate.
       if (orig === text[at - 1] || orig === text[at + 1]) continue;
       let best: Candidate | undefined;
-      const sim = similar(orig);
       const orig16 = text.charCodeAt(at);
-      const leftMask = at > 0 ? pairMask(L, sim, orig16, text.charCodeAt(at - 1), false) : undefined;
-      const rightMask = at + 1 < text.length ? pairMask(L, sim, orig16, text.charCodeAt(at + 1), true) : undefined;
-      for (let j = 0; j < sim.codes.length; j++) {
-        if (!(leftMask !== undefined && leftMask[j] === 1) && !(rightMask !== undefined && rightMask[j] === 1)) continue;
-        const kind = KINDS[sim.kinds[j]];
-        const r = scoreReplacement(L, M, text, seg, lmSeg, quiet, at, sim.codes[j], kind, floor);
-        if (!r) continue;
-        // The corrected text reads like published law: evidence for the correction.
-        const bonus = typoContextTuning.attestedBonus;
-        if (bonus > 0 && r.score <= margin && r.score + bonus > floor && correctionAttested(text, at, sim.codes[j])) r.score += bonus;
-        if (r.score <= margin) {
-          if (r.score > floor) nearMiss = true;
-          continue;
+      for (let list = 0; list < (alone[at] === 1 ? 2 : 1); list++) {
+        const second = list === 1;
+        const sim = second ? similar2(orig) : similar(orig);
+        const leftMask = at > 0 ? pairMask(L, sim, orig16, text.charCodeAt(at - 1), false, second) : undefined;
+        const rightMask = at + 1 < text.length ? pairMask(L, sim, orig16, text.charCodeAt(at + 1), true, second) : undefined;
+        for (let j = 0; j < sim.codes.length; j++) {
+          if (!(leftMask !== undefined && leftMask[j] === 1) && !(rightMask !== undefined && rightMask[j] === 1)) continue;
+          const kind = KINDS[sim.kinds[j]];
+          const r = scoreReplacement(L, M, text, seg, lmSeg, quiet, at, sim.codes[j], kind, floor);
+          if (!r) continue;
+          // The corrected text reads like published law: evidence for the correction.
+          const bonus = typoContextTuning.attestedBonus;
+          if (bonus > 0 && r.score <= margin && r.score + bonus > floor && correctionAttested(text, at, sim.codes[j])) r.score += bonus;
+          if (r.score <= margin) {
+            if (r.score > floor) nearMiss = true;
+            continue;
+          }
+          if (!best || r.score > best.score)
+            best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
         }
-        if (!best || r.score > best.score)
-          best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
       }
       if (!best || looksLikeName(text, seg, at, best)) continue;
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
