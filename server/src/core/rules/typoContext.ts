@@ -1217,8 +1217,12 @@ function checkRun(
     const lmSeg = lmSegment(M, text);
     // Characters standing alone in the best segmentation: only these are tried with look-alikes of
     // look-alikes (similar2; a slip breaks its word).
+    // Not where most characters stand alone: such a run does not read as words at all (a list of
+    // characters, garbled text), and trying the far look-alikes of each would only cost time.
     const alone = new Uint8Array(text.length);
-    for (const [s, e] of seg.tokens) if (e - s === 1) alone[s] = 1;
+    let aloneCount = 0;
+    for (const [s, e] of seg.tokens) if (e - s === 1) aloneCount++;
+    if (aloneCount * 2 <= text.length) for (const [s, e] of seg.tokens) if (e - s === 1) alone[s] = 1;
     const found: Candidate[] = [];
     for (let at = 0; at < text.length; at++) {
       if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) continue;
