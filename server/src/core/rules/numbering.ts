@@ -267,7 +267,9 @@ const QUOTE_CLOSES = /[”」][。；，]?\s*$/u;
 
 /** Characters after which an in-text marker starts a clause. */
 const CLAUSE_START = /[\s。；：！？，,;:!?（(“‘"'「『）)】\]—…-]/u; // 「-」: a 「--」 written for 「——」
-const atClauseStart = (text: string, i: number) => i === 0 || CLAUSE_START.test(text[i - 1]);
+/** …and an ellipsis written with dots (「...」, which punct-pair turns into 「……」: the fix must not start a series). */
+const atClauseStart = (text: string, i: number) =>
+  i === 0 || CLAUSE_START.test(text[i - 1]) || (text[i - 1] === '.' && text[i - 2] === '.');
 /** What may not follow 「一是」「一要」: a digit, a closing mark, nothing. */
 const BAD_AFTER_SERIES = /[0-9０-９”’」』》)）、，。；：,.;:!?！？]/u;
 /**
