@@ -32,11 +32,14 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
     assert.equal(r.status, 0, r.stderr);
   };
 
-  it('a .docx that LibreOffice wrote from the example reads as the example, and once fixed converts back to the fixed .txt', function () {
+  before(function () {
     if (!soffice) {
       console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');
       this.skip();
     }
+  });
+
+  it('a .docx that LibreOffice wrote from the example reads as the example, and once fixed converts back to the fixed .txt', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-lo-'));
     try {
       const text = fs.readFileSync(path.join(root, 'examples', 'work-report.txt'), 'utf8');
@@ -60,10 +63,6 @@ describe('docx: LibreOffice reads a fixed document as the fixed text', function 
   });
 
   it('soffice --convert-to txt of the fixed .docx equals the fixed .txt', function () {
-    if (!soffice) {
-      console.log('      SKIPPED: LibreOffice (soffice) is not installed; apt install libreoffice-writer-nogui to run this check');
-      this.skip();
-    }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-lo-'));
     try {
       const text = fs.readFileSync(path.join(root, 'examples', 'speech.txt'), 'utf8').replace(/\r?\n$/, '');
