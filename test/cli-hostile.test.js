@@ -8,7 +8,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { root } = require('./helpers');
+const { root, canMakeFifo } = require('./helpers');
 
 const BIN = path.join(root, 'bin', 'gongwen.js');
 const TEXT = '这是关健一年，，要抓好落实。\n';
@@ -20,19 +20,6 @@ const FAST = {
   rules: Object.fromEntries(require('./helpers').RULE_IDS.map((id) => [id, id === 'punct-dup' || id === 'punct-width' ? 'error' : 'off'])),
 };
 const posix = process.platform !== 'win32';
-/** Whether mkfifo works here (not on Windows; BSD's has no --help, so it is tried for real). */
-function fifoWorks() {
-  if (process.platform === 'win32') return false;
-  const probe = path.join(os.tmpdir(), `gongwen-fifo-probe-${process.pid}`);
-  try {
-    return spawnSync('mkfifo', [probe]).status === 0 && fs.lstatSync(probe).isFIFO();
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, { force: true });
-  }
-}
-const canMakeFifo = fifoWorks();
 const hasDevZero = fs.existsSync('/dev/zero');
 
 function run(args, { cwd = currentDir, shell } = {}) {
@@ -109,7 +96,7 @@ describe('cli against hostile files', function () {
   });
 
   it('skips a FIFO in a folder by name and checks the files after it', function () {
-    if (!canMakeFifo) this.skip();
+    if (!canMakeFifo()) this.skip();
     put('proj/a.txt');
     spawnSync('mkfifo', [path.join(dir, 'proj', 'b.txt')]);
     put('proj/c.txt');
@@ -122,7 +109,7 @@ describe('cli against hostile files', function () {
   });
 
   it('refuses a FIFO named on the command line without waiting for a writer', function () {
-    if (!canMakeFifo) this.skip();
+    if (!canMakeFifo()) this.skip();
     const fifo = path.join(dir, 'pipe.txt');
     spawnSync('mkfifo', [fifo]);
     const r = run([fifo, put('a.txt')]);
@@ -147,7 +134,7 @@ describe('cli against hostile files', function () {
     const file = put('a.txt');
     const bad = [];
     if (hasDevZero) bad.push(['/dev/zero', /无法读取设置文件 \/dev\/zero（不是普通文件/]);
-    if (canMakeFifo) {
+    if (canMakeFifo()) {
       const fifo = path.join(dir, 'cfg.fifo');
       spawnSync('mkfifo', [fifo]);
       bad.push([fifo, /不是普通文件/]);
@@ -172,7 +159,7 @@ describe('cli against hostile files', function () {
     // (A link to /dev/zero and a huge file: the same reader, tested through --config above and the
     // language server in lsp-hostile-files.test.js.) The text holds no Han character, so that all
     // rules run without loading the dictionary.
-    if (!canMakeFifo) this.skip();
+    if (!canMakeFifo()) this.skip();
     const ws = fs.mkdtempSync(path.join(dir, 'ws-'));
     spawnSync('mkfifo', [path.join(ws, '.gongwen.json')]);
     fs.writeFileSync(path.join(ws, 'a.txt'), 'OK，，OK\n');

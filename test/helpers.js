@@ -1,5 +1,8 @@
 // Shared by the tests: the built core (dist/core.js, made by `npm run build`) and small helpers.
 'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const core = require(path.join(__dirname, '..', 'dist', 'core.js'));
 
@@ -25,4 +28,21 @@ function fixAndRecheck(text, options = {}) {
   return { fixed, after, fresh };
 }
 
-module.exports = { core, RULE_IDS, flagged, fixAndRecheck, root: path.join(__dirname, '..') };
+/** Whether mkfifo works here (not on Windows; BSD's has no --help, so it is tried for real). */
+function fifoWorks() {
+  if (process.platform === 'win32') return false;
+  const probe = path.join(os.tmpdir(), `gongwen-fifo-probe-${process.pid}`);
+  try {
+    return spawnSync('mkfifo', [probe]).status === 0 && fs.lstatSync(probe).isFIFO();
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
+
+/** Whether this system makes FIFOs (the hostile-file tests make them), asked once. */
+let fifo;
+const canMakeFifo = () => (fifo ??= fifoWorks());
+
+module.exports = { core, RULE_IDS, flagged, fixAndRecheck, canMakeFifo, root: path.join(__dirname, '..') };

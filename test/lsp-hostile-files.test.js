@@ -9,22 +9,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { startServer } = require('./lspClient');
+const { canMakeFifo } = require('./helpers');
 
 // Findings of rules that need no dictionary: the quick pass shows them within a second of opening.
 const TEXT = '这是关键一年，，要抓好落实,加强领导。\n';
-/** Whether mkfifo works here (not on Windows; BSD's has no --help, so it is tried for real). */
-function fifoWorks() {
-  if (process.platform === 'win32') return false;
-  const probe = path.join(os.tmpdir(), `gongwen-fifo-probe-${process.pid}`);
-  try {
-    return spawnSync('mkfifo', [probe]).status === 0 && fs.lstatSync(probe).isFIFO();
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, { force: true });
-  }
-}
-const canMakeFifo = fifoWorks();
 
 describe('hostile .gongwen.json through the language server', function () {
   this.timeout(60000);
@@ -52,7 +40,7 @@ describe('hostile .gongwen.json through the language server', function () {
 
   it('a FIFO, a link to /dev/zero and a 20 MB file as .gongwen.json: a warning each, and every document still gets its diagnostics', async () => {
     const bad = [
-      canMakeFifo && ['fifo', (file) => spawnSync('mkfifo', [file]), /fifo.*不是普通文件/],
+      canMakeFifo() && ['fifo', (file) => spawnSync('mkfifo', [file]), /fifo.*不是普通文件/],
       fs.existsSync('/dev/zero') && ['zero', (file) => fs.symlinkSync('/dev/zero', file), /zero.*不是普通文件/],
       ['huge', (file) => (fs.writeFileSync(file, '{"allowWords": ['), fs.truncateSync(file, 20 * 1024 * 1024)), /huge.*文件过大/],
     ]
