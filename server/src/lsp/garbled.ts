@@ -5,19 +5,21 @@
  * says why. No LSP or vscode imports.
  */
 import * as iconv from 'iconv-lite';
+import { isHan } from '../core/chars';
 
 /** Only the start of a long document is looked at: garbling affects the whole file alike. */
 const SAMPLE = 20000;
 
-/** The Han characters of GB2312 (everyday simplified Chinese), built once from the code table. */
-let gb2312: Set<string> | undefined;
+/** The Han characters of GB2312 (everyday simplified Chinese, all in the BMP), by code unit; built once from the code table. */
+let gb2312: Uint8Array | undefined;
 function inGb2312(ch: string): boolean {
   if (!gb2312) {
     const bytes: number[] = [];
     for (let a = 0xb0; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
-    gb2312 = new Set(iconv.decode(Buffer.from(bytes), 'gb18030'));
+    gb2312 = new Uint8Array(0x10000);
+    for (const c of iconv.decode(Buffer.from(bytes), 'gb18030')) if (c.length === 1) gb2312[c.charCodeAt(0)] = 1;
   }
-  return gb2312.has(ch);
+  return ch.length === 1 && gb2312[ch.charCodeAt(0)] === 1;
 }
 
 /** Why `text` looks garbled, in Chinese; undefined when it reads as text. */
@@ -32,7 +34,8 @@ export function garbledReason(text: string): string | undefined {
     if (ch <= ' ') continue;
     visible++;
     if (ch === '\uFFFD') replacement++;
-    else if (/\p{Script=Han}/u.test(ch)) {
+    // The CJK Unified Ideographs block (U+4E00–U+9FFF, all Han) answered without the script test.
+    else if ((ch >= '\u4e00' && ch <= '\u9fff') || (ch >= '\u2e80' && isHan(ch))) {
       han++;
       if (!inGb2312(ch)) rareHan++;
     } else if (ch >= '\u0080' && ch <= '\u00ff') latin1++;
