@@ -30,13 +30,22 @@ function parseArgs(argv) {
     else if (a === '--summary') opts.summary = true;
     else if (a === '--json') opts.json = true;
     else if (a === '--kind') opts.kind = argv[++i];
+    else if (a.startsWith('-') || opts.folder) usage(a === '--help' || a === '-h' ? 0 : 2);
     else opts.folder = a;
   }
-  if (!opts.folder) {
-    console.error('usage: node bench/real-text.js [--rule ID] [--context N] [--summary] [--json] [--kind NAME] FOLDER');
+  if (!opts.folder) usage(2);
+  if (!fs.existsSync(opts.folder) || !fs.statSync(opts.folder).isDirectory()) {
+    console.error(`not a folder: ${opts.folder}`);
     process.exit(2);
   }
   return opts;
+}
+
+function usage(code) {
+  (code ? console.error : console.log)(
+    'usage: node bench/real-text.js [--rule ID] [--context N] [--summary] [--json] [--kind NAME] FOLDER',
+  );
+  process.exit(code);
 }
 
 /** file name → date, from the folder's manifest.tsv (date in the last column); files without one get none. */
