@@ -89,7 +89,31 @@ export const typoContextTuning = {
   costShape: 1,
   attestedBonus: 4,
   costShape2: 8,
+  // Two adjacent characters replaced at once by a two-character word of the same sound (「时长」→市场):
+  // pair2 1 on, 0 off; pair2Hot 1: only in a sentence that already holds a finding; pair2Extra: the
+  // margin for them is this much higher; pair2MinFreq: the new word's least frequency in jieba's
+  // dictionary; pair2OrigWord 1: not where the two characters as written are a word of that
+  // frequency; pair2Alone 1: only where both stand alone in the best segmentation; pair2MinLm,
+  // pair2MinUni: least trigram and unigram gains; pair2Att 1: only where the corrected text makes a
+  // four-character sequence of the laws; pair2Yield 1: not over a character a single replacement
+  // already corrects; pair2Suffix 1: not where the second character ends a place or unit name (包村);
+  // pair2Aligned 1: only where no word of the best segmentation reaches across the pair's ends.
+  pair2: 0,
+  pair2Hot: 0,
+  pair2Extra: 0,
+  pair2MinFreq: 300,
+  pair2OrigWord: 0,
+  pair2Alone: 0,
+  pair2MinLm: -99,
+  pair2MinUni: -99,
+  pair2Att: 0,
+  pair2Yield: 0,
+  pair2Suffix: 0,
+  pair2Aligned: 0,
 };
+
+/** Experiment log of two-character candidates (bench only): rows pushed while `on`. */
+export const typoContextPairLog: { on: boolean; rows: Record<string, unknown>[] } = { on: false, rows: [] };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -284,12 +308,12 @@ function similar2(ch: string): Similar {
  * building a string.
  */
 class WordTable {
-  private readonly starts: Uint32Array;
+  readonly starts: Uint32Array;
   private readonly slots: Int32Array;
 
   constructor(
-    private readonly chars: Uint16Array,
-    private readonly lengths: Uint8Array,
+    readonly chars: Uint16Array,
+    readonly lengths: Uint8Array,
     /** Each word's natural-log probability. */
     readonly logp: Float32Array,
     /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
@@ -446,6 +470,8 @@ interface Lexicon {
   unknown: number;
   /** log P of a two-character word of frequency MIN_TWO_CHAR_FREQ: rarer ones are no evidence. */
   rareTwo: number;
+  /** Natural log of the dictionary's total frequency. */
+  logTotal: number;
 }
 
 /** undefined: not read yet; null: missing or damaged (the rule is off, one warning said so). */
@@ -485,7 +511,7 @@ function readUnigram(file: string): Lexicon {
   const prefixes = new HashSet32();
   words.index(pairs, MAX_NEW_WORD, prefixes);
   const logTotal = bytes.readDoubleLE(32);
-  return { words, prefixes, pairs, unknown: bytes.readDoubleLE(24), rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - logTotal };
+  return { words, prefixes, pairs, unknown: bytes.readDoubleLE(24), rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - logTotal, logTotal };
 }
 
 /** The unigram model's file: beside the rule tables, or where GONGWEN_TYPO_UNIGRAM points. */
@@ -1048,6 +1074,143 @@ function bestWith(
   return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be, proper: L.words.proper[bw] === 1 };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Two adjacent characters at once: 「时长」→市场, 「同济」→统计. One replacement at a time never sees
+// these — neither character alone makes a word with its neighbour.
+
+/** Two-character words (frequency ≥ MIN_TWO_CHAR_FREQ, both characters suggestable) by their toneless readings "a b". */
+let pairIndex: Map<string, number[]> | undefined;
+
+function pairWords(L: Lexicon): Map<string, number[]> {
+  if (pairIndex) return pairIndex;
+  const data = charData();
+  const index = new Map<string, number[]>();
+  const { lengths, logp, starts, chars: codes } = L.words;
+  for (let w = 0; w < lengths.length; w++) {
+    if (lengths[w] !== 2 || logp[w] < L.rareTwo) continue;
+    const a = String.fromCharCode(codes[starts[w]]);
+    const b = String.fromCharCode(codes[starts[w] + 1]);
+    if (!data.suggestable.has(a) || !data.suggestable.has(b) || NUMERALS.has(a) || NUMERALS.has(b)) continue;
+    for (const ra of data.readings.get(a) ?? [])
+      for (const rb of data.readings.get(b) ?? []) {
+        const key = `${ra} ${rb}`;
+        const list = index.get(key);
+        if (list) list.push(w);
+        else index.set(key, [w]);
+      }
+  }
+  pairIndex = index;
+  return index;
+}
+
+/** pairReplacements' answers by the two characters (a text repeats its pairs of characters). */
+const pairCache = new Map<number, { words: string[]; logp: number[] }>();
+
+/** The two-character words of the same sound as text[at, at + 2), both characters different, as strings. */
+function pairReplacements(L: Lexicon, text: string, at: number, minLogp: number): string[] {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const key = a * 0x10000 + b;
+  let known = pairCache.get(key);
+  if (!known) {
+    const data = charData();
+    const index = pairWords(L);
+    known = { words: [], logp: [] };
+    const { logp, starts, chars: codes } = L.words;
+    for (const ra of data.readings.get(text[at]) ?? [])
+      for (const rb of data.readings.get(text[at + 1]) ?? [])
+        for (const w of index.get(`${ra} ${rb}`) ?? []) {
+          if (codes[starts[w]] === a || codes[starts[w] + 1] === b) continue;
+          const word = String.fromCharCode(codes[starts[w]], codes[starts[w] + 1]);
+          if (known.words.includes(word)) continue;
+          known.words.push(word);
+          known.logp.push(logp[w]);
+        }
+    if (pairCache.size >= 20000) pairCache.clear();
+    pairCache.set(key, known);
+  }
+  return known.words.filter((_, i) => known.logp[i] >= minLogp);
+}
+
+/**
+ * Score of putting the two-character `word` over text[at, at + 2): as scoreReplacement, with the
+ * best word of each model that covers both positions in the changed text.
+ */
+function scorePair(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  at: number,
+  word: string,
+  floor: number,
+): { score: number; uni: number; lm: number; start: number; end: number; proper: boolean } | undefined {
+  const n = text.length;
+  const changed = text.slice(0, at) + word + text.slice(at + 2);
+  let best = -Infinity;
+  let bs = 0;
+  let be = 0;
+  let bw = -1;
+  for (let start = Math.max(0, at + 2 - MAX_NEW_WORD); start <= at; start++) {
+    const left = seg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 2; end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+      const w = L.words.find(changed, start, end);
+      if (w < 0) continue;
+      if (end - start === 2 && L.words.logp[w] < L.rareTwo) continue;
+      const v = left + L.words.logp[w] + seg.bwd[end];
+      if (v > best) {
+        best = v;
+        bs = start;
+        be = end;
+        bw = w;
+      }
+    }
+  }
+  if (bw < 0 || splitsTerm(quiet, bs, be)) return undefined;
+  const uni = best - seg.fwd[n];
+  const { uniWeight, preMargin } = typoContextTuning;
+  if (uni <= floor - preMargin) return undefined;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  let lbest = -Infinity;
+  let ls = 0;
+  let le = 0;
+  let lw = -1;
+  for (let start = Math.max(0, at + 2 - maxLen); start <= at; start++) {
+    const left = lmSeg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 2; end <= Math.min(n, start + maxLen); end++) {
+      const w = M.find(changed, start, end);
+      if (w < 0) continue;
+      const v = left + M.uniP[w] + lmSeg.bwd[end];
+      if (v > lbest) {
+        lbest = v;
+        ls = start;
+        le = end;
+        lw = w;
+      }
+    }
+  }
+  if (lw < 0) return undefined;
+  const lm = lmPathDelta(M, lmSeg, ls, le, lw, n);
+  return { score: uniWeight * uni + (1 - uniWeight) * lm, uni, lm, start: bs, end: be, proper: L.words.proper[bw] === 1 };
+}
+
+/** Whether the text with `word` over [at, at + 2) has a four-character sequence of the laws over it. */
+function pairAttested(text: string, at: number, word: string): boolean {
+  const table = attestedTable();
+  if (!table) return false;
+  const changed = text.slice(Math.max(0, at - ATTESTED_N + 1), at) + word + text.slice(at + 2, at + 1 + ATTESTED_N);
+  const off = Math.max(0, at - ATTESTED_N + 1);
+  for (let s = 0; s + ATTESTED_N <= changed.length; s++) {
+    if (s + off + ATTESTED_N <= at || s + off > at + 1) continue;
+    if (sortedHas(table, WordTable.hash(changed, s, s + ATTESTED_N, -1, 0))) return true;
+  }
+  return false;
+}
+
 /** Why a position must stay quiet, given the run's best segmentation and the word a replacement makes. */
 function looksLikeName(run: string, seg: Segmentation, at: number, word: Candidate): boolean {
   const { start: wordStart, end: wordEnd, proper } = word;
@@ -1206,6 +1369,7 @@ function checkRun(
   margin: number,
   floor = margin,
   rounds = 2,
+  pairs = false,
 ): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
@@ -1258,6 +1422,7 @@ function checkRun(
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
       found.push(best);
     }
+    if (pairs) findPairs(L, M, text, seg, lmSeg, quiet, done, alone, margin, floor, found);
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
     const taken: Candidate[] = [];
@@ -1266,12 +1431,92 @@ function checkRun(
       taken.push(c);
     }
     for (const c of taken) {
-      text = text.slice(0, c.at) + c.ch + text.slice(c.at + 1);
-      done[c.at] = 1;
+      text = text.slice(0, c.at) + c.ch + text.slice(c.at + c.ch.length);
+      done.fill(1, c.at, c.at + c.ch.length);
       accepted.push(c);
     }
   }
   return { accepted, nearMiss };
+}
+
+/** Whether the character at `at` may be changed at all (the tests every replacement of it passes first). */
+function changeable(text: string, quiet: Uint8Array, done: Uint8Array, at: number): boolean {
+  if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) return false;
+  const orig = text[at];
+  if (NUMERALS.has(orig) && (isDigitLike(text[at - 1]) || isDigitLike(text[at + 1]))) return false;
+  if (inParallelPattern(text, at)) return false;
+  return orig !== text[at - 1] && orig !== text[at + 1];
+}
+
+/** Two-character candidates (typoContextTuning.pair2…) over one round's text, added to `found`. */
+function findPairs(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  done: Uint8Array,
+  alone: Uint8Array,
+  margin: number,
+  floor: number,
+  found: Candidate[],
+): void {
+  const T = typoContextTuning;
+  const minLogp = Math.log(T.pair2MinFreq) - L.logTotal;
+  const pairMargin = margin + T.pair2Extra;
+  const log = typoContextPairLog.on ? typoContextPairLog.rows : undefined;
+  // The token of the best segmentation over each position.
+  const tokStart = new Int32Array(text.length);
+  const tokEnd = new Int32Array(text.length);
+  for (const [ts, te] of seg.tokens) for (let i = ts; i < te; i++) ((tokStart[i] = ts), (tokEnd[i] = te));
+  for (let at = 0; at + 1 < text.length; at++) {
+    if (!changeable(text, quiet, done, at) || !changeable(text, quiet, done, at + 1)) continue;
+    const bothAlone = tokEnd[at] === at + 1 && tokStart[at + 1] === at + 1 && tokEnd[at + 1] === at + 2;
+    if (T.pair2Alone && !bothAlone) continue;
+    const aligned = tokStart[at] >= at && tokEnd[at + 1] <= at + 2;
+    if (T.pair2Aligned && !aligned) continue;
+    if (T.pair2Suffix && UNIT_SUFFIX.has(text[at + 1]) && L.words.find(text, at, at + 2) < 0) continue;
+    if (T.pair2Yield && found.some((c) => c.at === at || c.at === at + 1)) continue;
+    const origW = L.words.find(text, at, at + 2);
+    const origLogp = origW >= 0 ? L.words.logp[origW] : -Infinity;
+    if (T.pair2OrigWord && origLogp >= minLogp) continue;
+    let best: Candidate | undefined;
+    for (const word of pairReplacements(L, text, at, minLogp)) {
+      const attestedAfter = pairAttested(text, at, word);
+      if (T.pair2Att && !attestedAfter && !log) continue;
+      const r = scorePair(L, M, text, seg, lmSeg, quiet, at, word, floor + T.pair2Extra);
+      if (!r) continue;
+      let score = r.score;
+      if (T.attestedBonus > 0 && attestedAfter) score += T.attestedBonus;
+      const cand: Candidate = { at, ch: word, kind: 'same', score, start: r.start, end: r.end, proper: r.proper };
+      const name = looksLikeName(text, seg, at, cand) || looksLikeName(text, seg, at + 1, cand);
+      const prot = quiet[at] === IN_SHORT_QUOTE || quiet[at + 1] === IN_SHORT_QUOTE || isAttested(L, text, seg, at) || isAttested(L, text, seg, at + 1);
+      if (log && score > -10)
+        log.push({
+          text,
+          at,
+          orig: text.slice(at, at + 2),
+          word,
+          score,
+          uni: r.uni,
+          lm: r.lm,
+          newLogp: L.words.logp[L.words.find(word, 0, 2)] + L.logTotal,
+          origLogp: origLogp + L.logTotal,
+          bothAlone,
+          aligned,
+          attestedAfter,
+          name,
+          prot,
+          margin,
+        });
+      if (r.lm < T.pair2MinLm || r.uni < T.pair2MinUni || (T.pair2Att && !attestedAfter)) continue;
+      if (score <= pairMargin || name) continue;
+      if (prot) continue;
+      if (!best || score > best.score) best = cand;
+    }
+    if (best) found.push(best);
+  }
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
@@ -1380,20 +1625,25 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       margin,
       margin - typoContextTuning.clusterRelief,
       piece ? 1 : 2,
+      typoContextTuning.pair2 === 1 && typoContextTuning.pair2Hot === 0 && !piece,
     );
     runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece });
   }
   // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
+  const hotPairs = typoContextTuning.pair2 === 1 && typoContextTuning.pair2Hot === 1;
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence))
+    if ((r.nearMiss || hotPairs) && hot.has(r.sentence))
       r.accepted = checkRun(
         L,
         M,
         r.run,
         quiet.subarray(r.offset, r.offset + r.run.length),
         margin - typoContextTuning.clusterRelief,
+        margin - typoContextTuning.clusterRelief,
+        2,
+        hotPairs || typoContextTuning.pair2 === 1,
       ).accepted;
   }
 
@@ -1423,16 +1673,18 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       const we = Math.min(run.length, c.at + SUGGEST_WINDOW + 1);
       let context = run.slice(ws, we);
       for (const o of accepted)
-        if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
-      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + 1, c.end - ws);
+        if (o !== c && o.at >= ws && o.at + o.ch.length <= we)
+          context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + o.ch.length);
+      const len = c.ch.length;
+      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + len, c.end - ws);
       findings.push({
         offset: offset + c.at,
-        length: 1,
+        length: len,
         // The characters the replacement's word would cover, as written: used again elsewhere in
         // the document, they are the writer's word (a coinage, a name), not a slip.
         quietIfRepeated: run.slice(c.start, c.end),
-        message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch),
+        message: `疑似错别字：「${run.slice(c.at, c.at + len)}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
+        suggestions: len === 1 ? suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch) : [c.ch],
       });
     }
   }
