@@ -17,7 +17,7 @@ export { inlineSpans, maskMarkdownLines } from './markdown';
 export { isNodejiebaLoaded, loadNodejieba, nodejiebaSegmenter, notReadySegmenter, tokenBoundaries } from './segmenter';
 export { RULES } from './rules';
 export { builtInTypoCount } from './rules/typo';
-export { typoContextTuning, typoContextPairLog, typoContextModelFile, resetTypoContextModel } from './rules/typoContext';
+export { typoContextTuning, typoContextModelFile, resetTypoContextModel } from './rules/typoContext';
 export { TrigramModel, readTrigramModel, LmFormatError } from './lm';
 export { takeRuleWarnings } from './warnings';
 export { CATEGORY_LABELS } from './types';

@@ -89,31 +89,15 @@ export const typoContextTuning = {
   costShape: 1,
   attestedBonus: 4,
   costShape2: 8,
-  // Two adjacent characters replaced at once by a two-character word of the same sound (「时长」→市场):
-  // pair2 1 on, 0 off; pair2Hot 1: only in a sentence that already holds a finding; pair2Extra: the
-  // margin for them is this much higher; pair2MinFreq: the new word's least frequency in jieba's
-  // dictionary; pair2OrigWord 1: not where the two characters as written are a word of that
-  // frequency; pair2Alone 1: only where both stand alone in the best segmentation; pair2MinLm,
-  // pair2MinUni: least trigram and unigram gains; pair2Att 1: only where the corrected text makes a
-  // four-character sequence of the laws; pair2Yield 1: not over a character a single replacement
-  // already corrects; pair2Suffix 1: not where the second character ends a place or unit name (包村);
-  // pair2Aligned 1: only where no word of the best segmentation reaches across the pair's ends.
-  pair2: 0,
-  pair2Hot: 0,
-  pair2Extra: 0,
+  // Two adjacent characters replaced at once by a two-character word of the same sound (「时长」→市场;
+  // findPairs): on (1) or off (0); the new word's least frequency in jieba's dictionary; the least
+  // trigram and unigram gains.
+  pair2: 1,
   pair2MinFreq: 300,
-  pair2OrigWord: 0,
-  pair2Alone: 0,
-  pair2MinLm: -99,
-  pair2MinUni: -99,
-  pair2Att: 0,
-  pair2Yield: 0,
-  pair2Suffix: 0,
-  pair2Aligned: 0,
+  pair2MinLm: 8,
+  pair2MinUni: 4,
 };
 
-/** Experiment log of two-character candidates (bench only): rows pushed while `on`. */
-export const typoContextPairLog: { on: boolean; rows: Record<string, unknown>[] } = { on: false, rows: [] };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
@@ -1422,7 +1406,7 @@ function checkRun(
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
       found.push(best);
     }
-    if (pairs) findPairs(L, M, text, seg, lmSeg, quiet, done, alone, margin, floor, found);
+    if (pairs) findPairs(L, M, text, seg, lmSeg, quiet, done, margin, floor, found);
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
     const taken: Candidate[] = [];
@@ -1448,7 +1432,17 @@ function changeable(text: string, quiet: Uint8Array, done: Uint8Array, at: numbe
   return orig !== text[at - 1] && orig !== text[at + 1];
 }
 
-/** Two-character candidates (typoContextTuning.pair2…) over one round's text, added to `found`. */
+/**
+ * Two-character candidates over one round's text, added to `found`: a word of the same sound over
+ * two adjacent characters (「时长秩序」→市场, 「同济局」→统计). Over published text such words are
+ * found everywhere (「绩效」→极小, 「成事」→城市), and the two models' gains alone do not tell them from
+ * real slips (docs/typo-context.md, 第二轮 and 第四轮), so much more is asked of them than of a
+ * single character: the corrected text must make a four-character sequence of the laws, both models
+ * must gain (typoContextTuning.pair2MinLm, pair2MinUni), no word of the best segmentation may reach
+ * across the pair's ends (项目数|与 is no 「属于」), neither character may be corrected on its own
+ * already (「职债」: 职责, not 指责), the second may not end a place or unit name (「包村」), and attested
+ * language is never changed this way, whatever the score.
+ */
 function findPairs(
   L: Lexicon,
   M: TrigramModel,
@@ -1457,65 +1451,39 @@ function findPairs(
   lmSeg: LmSegmentation,
   quiet: Uint8Array,
   done: Uint8Array,
-  alone: Uint8Array,
   margin: number,
   floor: number,
   found: Candidate[],
 ): void {
   const T = typoContextTuning;
   const minLogp = Math.log(T.pair2MinFreq) - L.logTotal;
-  const pairMargin = margin + T.pair2Extra;
-  const log = typoContextPairLog.on ? typoContextPairLog.rows : undefined;
   // The token of the best segmentation over each position.
   const tokStart = new Int32Array(text.length);
   const tokEnd = new Int32Array(text.length);
-  for (const [ts, te] of seg.tokens) for (let i = ts; i < te; i++) ((tokStart[i] = ts), (tokEnd[i] = te));
+  for (const [ts, te] of seg.tokens) {
+    tokStart.fill(ts, ts, te);
+    tokEnd.fill(te, ts, te);
+  }
   for (let at = 0; at + 1 < text.length; at++) {
     if (!changeable(text, quiet, done, at) || !changeable(text, quiet, done, at + 1)) continue;
-    const bothAlone = tokEnd[at] === at + 1 && tokStart[at + 1] === at + 1 && tokEnd[at + 1] === at + 2;
-    if (T.pair2Alone && !bothAlone) continue;
-    const aligned = tokStart[at] >= at && tokEnd[at + 1] <= at + 2;
-    if (T.pair2Aligned && !aligned) continue;
-    if (T.pair2Suffix && UNIT_SUFFIX.has(text[at + 1]) && L.words.find(text, at, at + 2) < 0) continue;
-    if (T.pair2Yield && found.some((c) => c.at === at || c.at === at + 1)) continue;
-    const origW = L.words.find(text, at, at + 2);
-    const origLogp = origW >= 0 ? L.words.logp[origW] : -Infinity;
-    if (T.pair2OrigWord && origLogp >= minLogp) continue;
+    if (tokStart[at] < at || tokEnd[at + 1] > at + 2) continue;
+    if (UNIT_SUFFIX.has(text[at + 1]) && L.words.find(text, at, at + 2) < 0) continue;
+    if (found.some((c) => c.at === at || c.at === at + 1)) continue;
     let best: Candidate | undefined;
     for (const word of pairReplacements(L, text, at, minLogp)) {
-      const attestedAfter = pairAttested(text, at, word);
-      if (T.pair2Att && !attestedAfter && !log) continue;
-      const r = scorePair(L, M, text, seg, lmSeg, quiet, at, word, floor + T.pair2Extra);
-      if (!r) continue;
-      let score = r.score;
-      if (T.attestedBonus > 0 && attestedAfter) score += T.attestedBonus;
+      if (!pairAttested(text, at, word)) continue;
+      const r = scorePair(L, M, text, seg, lmSeg, quiet, at, word, floor - T.attestedBonus);
+      if (!r || r.lm < T.pair2MinLm || r.uni < T.pair2MinUni) continue;
+      const score = r.score + T.attestedBonus;
+      if (score <= margin || (best && score <= best.score)) continue;
       const cand: Candidate = { at, ch: word, kind: 'same', score, start: r.start, end: r.end, proper: r.proper };
-      const name = looksLikeName(text, seg, at, cand) || looksLikeName(text, seg, at + 1, cand);
-      const prot = quiet[at] === IN_SHORT_QUOTE || quiet[at + 1] === IN_SHORT_QUOTE || isAttested(L, text, seg, at) || isAttested(L, text, seg, at + 1);
-      if (log && score > -10)
-        log.push({
-          text,
-          at,
-          orig: text.slice(at, at + 2),
-          word,
-          score,
-          uni: r.uni,
-          lm: r.lm,
-          newLogp: L.words.logp[L.words.find(word, 0, 2)] + L.logTotal,
-          origLogp: origLogp + L.logTotal,
-          bothAlone,
-          aligned,
-          attestedAfter,
-          name,
-          prot,
-          margin,
-        });
-      if (r.lm < T.pair2MinLm || r.uni < T.pair2MinUni || (T.pair2Att && !attestedAfter)) continue;
-      if (score <= pairMargin || name) continue;
-      if (prot) continue;
-      if (!best || score > best.score) best = cand;
+      if (looksLikeName(text, seg, at, cand) || looksLikeName(text, seg, at + 1, cand)) continue;
+      best = cand;
     }
-    if (best) found.push(best);
+    if (!best) continue;
+    if (quiet[at] === IN_SHORT_QUOTE || quiet[at + 1] === IN_SHORT_QUOTE || isAttested(L, text, seg, at) || isAttested(L, text, seg, at + 1))
+      continue;
+    found.push(best);
   }
 }
 
@@ -1625,16 +1593,15 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       margin,
       margin - typoContextTuning.clusterRelief,
       piece ? 1 : 2,
-      typoContextTuning.pair2 === 1 && typoContextTuning.pair2Hot === 0 && !piece,
+      typoContextTuning.pair2 === 1 && !piece,
     );
     runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece });
   }
   // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
-  const hotPairs = typoContextTuning.pair2 === 1 && typoContextTuning.pair2Hot === 1;
   for (const r of runs) {
-    if ((r.nearMiss || hotPairs) && hot.has(r.sentence))
+    if (r.nearMiss && hot.has(r.sentence))
       r.accepted = checkRun(
         L,
         M,
@@ -1643,7 +1610,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         margin - typoContextTuning.clusterRelief,
         margin - typoContextTuning.clusterRelief,
         2,
-        hotPairs || typoContextTuning.pair2 === 1,
+        typoContextTuning.pair2 === 1,
       ).accepted;
   }
 
