@@ -1062,13 +1062,23 @@ function bestWith(
 // Two adjacent characters at once: 「时长」→市场, 「同济」→统计. One replacement at a time never sees
 // these — neither character alone makes a word with its neighbour.
 
-/** Two-character words (frequency ≥ MIN_TWO_CHAR_FREQ, both characters suggestable) by their toneless readings "a b". */
-let pairIndex: Map<string, number[]> | undefined;
+/**
+ * Two-character words (frequency ≥ MIN_TWO_CHAR_FREQ, both characters suggestable) by their toneless
+ * readings: key = id of the first reading × READING_IDS + id of the second (about 400 readings).
+ */
+let pairIndex: { byKey: Map<number, number[]>; readingId: Map<string, number> } | undefined;
+const READING_IDS = 1024;
 
-function pairWords(L: Lexicon): Map<string, number[]> {
+function pairWords(L: Lexicon): { byKey: Map<number, number[]>; readingId: Map<string, number> } {
   if (pairIndex) return pairIndex;
   const data = charData();
-  const index = new Map<string, number[]>();
+  const readingId = new Map<string, number>();
+  const idOf = (r: string) => {
+    let id = readingId.get(r);
+    if (id === undefined) readingId.set(r, (id = readingId.size));
+    return id;
+  };
+  const byKey = new Map<number, number[]>();
   const { lengths, logp, starts, chars: codes } = L.words;
   for (let w = 0; w < lengths.length; w++) {
     if (lengths[w] !== 2 || logp[w] < L.rareTwo) continue;
@@ -1077,14 +1087,14 @@ function pairWords(L: Lexicon): Map<string, number[]> {
     if (!data.suggestable.has(a) || !data.suggestable.has(b) || NUMERALS.has(a) || NUMERALS.has(b)) continue;
     for (const ra of data.readings.get(a) ?? [])
       for (const rb of data.readings.get(b) ?? []) {
-        const key = `${ra} ${rb}`;
-        const list = index.get(key);
+        const key = idOf(ra) * READING_IDS + idOf(rb);
+        const list = byKey.get(key);
         if (list) list.push(w);
-        else index.set(key, [w]);
+        else byKey.set(key, [w]);
       }
   }
-  pairIndex = index;
-  return index;
+  pairIndex = { byKey, readingId };
+  return pairIndex;
 }
 
 /** pairReplacements' answers by the two characters (a text repeats its pairs of characters). */
@@ -1098,18 +1108,22 @@ function pairReplacements(L: Lexicon, text: string, at: number, minLogp: number)
   let known = pairCache.get(key);
   if (!known) {
     const data = charData();
-    const index = pairWords(L);
+    const { byKey, readingId } = pairWords(L);
     known = { words: [], logp: [] };
     const { logp, starts, chars: codes } = L.words;
     for (const ra of data.readings.get(text[at]) ?? [])
-      for (const rb of data.readings.get(text[at + 1]) ?? [])
-        for (const w of index.get(`${ra} ${rb}`) ?? []) {
+      for (const rb of data.readings.get(text[at + 1]) ?? []) {
+        const ia = readingId.get(ra);
+        const ib = readingId.get(rb);
+        const list = ia === undefined || ib === undefined ? undefined : byKey.get(ia * READING_IDS + ib);
+        for (const w of list ?? []) {
           if (codes[starts[w]] === a || codes[starts[w] + 1] === b) continue;
           const word = String.fromCharCode(codes[starts[w]], codes[starts[w] + 1]);
           if (known.words.includes(word)) continue;
           known.words.push(word);
           known.logp.push(logp[w]);
         }
+      }
     if (pairCache.size >= 20000) pairCache.clear();
     pairCache.set(key, known);
   }
