@@ -11,7 +11,10 @@
  * alike (server/data/typo-context-chars.tsv); a replacement must make a dictionary word of two or
  * more characters, and its score — 0.7 × unigram gain + 0.3 × trigram gain − a cost for near sounds
  * and look-alikes — must clear the margin (natural-log units). 「持旭推进」: 持/旭 are two stray
- * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged.
+ * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged. Two adjacent
+ * characters are also replaced at once by a two-character word of the same sound (「环境包户」→保护),
+ * but only where the corrected text makes a four-character sequence of the laws and both models
+ * gain clearly (findPairs).
  *
  * Scoring one replacement needs no re-segmentation: with fwd[k] the best score of the clause's
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
@@ -992,6 +995,7 @@ function lmFullDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: n
 interface Candidate {
   /** Position in the run. */
   at: number;
+  /** The replacement: one character, or two (a two-character word over at, at + 1; findPairs). */
   ch: string;
   kind: Kind;
   /** Gain in log probability minus the kind's cost. */
