@@ -101,7 +101,6 @@ export const typoContextTuning = {
   pair2MinUni: 4,
 };
 
-
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
 const MAX_WORD = 8;
 /** Longest run of Chinese characters scored at once; longer runs are cut into pieces this long. */
@@ -1499,7 +1498,12 @@ function findPairs(
       best = cand;
     }
     if (!best) continue;
-    if (quiet[at] === IN_SHORT_QUOTE || quiet[at + 1] === IN_SHORT_QUOTE || isAttested(L, text, seg, at) || isAttested(L, text, seg, at + 1))
+    if (
+      quiet[at] === IN_SHORT_QUOTE ||
+      quiet[at + 1] === IN_SHORT_QUOTE ||
+      isAttested(L, text, seg, at) ||
+      isAttested(L, text, seg, at + 1)
+    )
       continue;
     found.push(best);
   }
