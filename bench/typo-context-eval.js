@@ -11,7 +11,9 @@
 // (`margin` is the rule's margin) and prints one line each: the curve in docs/typo-context.md.
 // --real FOLDER adds, for each line of a grid, typo-context's findings per 10,000 characters on the
 // published documents of FOLDER by kind (report-…, law-…; each checked with its manifest date), as
-// bench/real-text.js counts them: every one of them is a false alarm.
+// bench/real-text.js counts them: every one of them is a false alarm. --tune-only leaves the
+// held-out part's scores out of a grid's lines (settings are chosen on the tuning part; the held-out
+// part is looked at once per setting seriously considered).
 //
 // FILE defaults to ../shared/data/ecspell/odw.train (lines: count<TAB>source<TAB>target). The data is
 // development data only: it is read here, never copied into the repository. Sentences 1–1,200 were
@@ -220,7 +222,8 @@ const line = (label, out, margin) => {
     h = out.heldout_1201_1720;
   const c = (x) =>
     `P ${x.strict.correction.P.toFixed(3)} R ${x.strict.correction.R.toFixed(3)} F1 ${x.strict.correction.F1.toFixed(3)} clean/10k ${x.cleanFindingsPer10k}`;
-  console.log(`${label} | tune strict ${c(t)} | held-out strict ${c(h)}${REAL ? ` | ${realText(margin)}` : ''}`);
+  const held = args.includes('--tune-only') ? '' : ` | held-out strict ${c(h)}`;
+  console.log(`${label} | tune strict ${c(t)}${held}${REAL ? ` | ${realText(margin)}` : ''}`);
 };
 if (grid) {
   const axes = grid.split(';').map((a) => {

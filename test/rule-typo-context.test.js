@@ -40,6 +40,41 @@ const SHOULD_FLAG = [
   ['配备专职匍导员。', '匍', '辅'],
   // A place name across a word boundary is no protection: 全民|建身 holds 民建 (a township).
   ['深入开展全民建身运动。', '建', '健'],
+  // One wrong character of two: the one-character correction (职责), not a two-character word of the
+  // same sound over both (职债→指责).
+  ['各部门要按照职债分工抓好落实。', '债', '责'],
+];
+
+// Two adjacent slips that make one word of the same sound: one finding over both characters, where
+// the corrected text reads as published law does (a four-character sequence of the laws).
+const PAIR_FLAG = [
+  ['依法保护投资者的核发权益。', '核发', '合法'],
+  ['加强生态环境包户工作。', '包户', '保护'],
+  ['依法维护劳动者的合法全意。', '全意', '权益'],
+  ['加强对食品安全的监督观礼。', '观礼', '管理'],
+  ['社会信用题细建设取得新进展。', '题细', '体系'],
+  ['县级以上人民政府应当加强对按泉生产工作的领导。', '按泉', '安全'],
+];
+
+// Right words, names and coinages that a two-character swap of the same sound would hit
+// (市场/时长, 统计/同济, 质检/指尖, 制度/之都, 不断/补短, 合法/何发, 保存/包村…): quiet.
+const PAIR_QUIET = [
+  '维护公平竞争的市场秩序。',
+  '全市统计系统召开工作会议。',
+  '全面加强统计数据质量管理。',
+  '要加强质检工作。',
+  '延长政务服务大厅的服务时长。',
+  '时常检查设备运行情况。',
+  '让群众在指尖上办成事。',
+  '记者在同济路采访了几位市民。',
+  '同济大学与市政府签署合作协议。',
+  '打造国际消费之都。',
+  '推动产业补短锻长。',
+  '会议由县委书记何发主持。',
+  // The second character ends a place or unit name: 「包村」 is no slip for 保存.
+  '县里选派一批干部担任包村工作队队员。',
+  // Attested language is never changed two characters at a time: 驻豫 after all.
+  '向驻豫部队官兵致以节日问候。',
 ];
 
 // Slips whose evidence falls short of the default margin (9): a writer who lowers the margin to 7
@@ -158,6 +193,21 @@ describe('typo-context', () => {
     });
   }
 
+  for (const [text, wrong, right] of PAIR_FLAG) {
+    it(`flags the two characters 「${wrong}」→「${right}」 in ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), [[wrong, right]]);
+      const [f] = core.check(text, { rules: Object.fromEntries(RULE_IDS.map((id) => [id, id === RULE ? 'info' : 'off'])) });
+      assert.match(f.message, new RegExp(`「${wrong}」可能应为「${right}」（音同`));
+      assert.deepEqual(f.suggestions, [right]);
+    });
+  }
+
+  for (const text of PAIR_QUIET) {
+    it(`stays quiet on words a two-character swap would hit: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), []);
+    });
+  }
+
   for (const [text, ch, suggestion] of BELOW_DEFAULT_MARGIN) {
     it(`leaves 「${ch}」 in ${text} below the default margin, flags it →「${suggestion}」 at margin 7`, () => {
       assert.deepEqual(flagged(text, RULE), []);
@@ -202,6 +252,9 @@ describe('typo-context', () => {
     assert.deepEqual(flagged(once, RULE), [['旭', '续']]);
     const twice = '坚持持旭推进重点工作落实。\n各地要持旭发力。';
     assert.deepEqual(flagged(twice, RULE), []);
+    // The same for two characters replaced at once.
+    assert.deepEqual(flagged('公民的核发权益受法律保护。', RULE), [['核发', '合法']]);
+    assert.deepEqual(flagged('公民的核发权益受法律保护，公民的核发权益不容侵犯。', RULE), []);
   });
 
   it('protects short quotations (names of initiatives) but not long quoted sentences', () => {
@@ -292,6 +345,8 @@ describe('typo-context', () => {
       '基础设施建射',
       '政务服务水瓶',
       '的',
+      '核发权益',
+      '环境包户',
     ];
     const textArb = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
     fc.assert(

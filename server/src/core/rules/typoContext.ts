@@ -11,7 +11,10 @@
  * alike (server/data/typo-context-chars.tsv); a replacement must make a dictionary word of two or
  * more characters, and its score — 0.7 × unigram gain + 0.3 × trigram gain − a cost for near sounds
  * and look-alikes — must clear the margin (natural-log units). 「持旭推进」: 持/旭 are two stray
- * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged.
+ * characters, 「持续」 a common word, and the trigram model likes 「持续推进」 — flagged. Two adjacent
+ * characters are also replaced at once by a two-character word of the same sound (「环境包户」→保护),
+ * but only where the corrected text makes a four-character sequence of the laws and both models
+ * gain clearly (findPairs).
  *
  * Scoring one replacement needs no re-segmentation: with fwd[k] the best score of the clause's
  * first k characters and bwd[k] that of the rest, the best segmentation that puts a word w over
@@ -89,6 +92,13 @@ export const typoContextTuning = {
   costShape: 1,
   attestedBonus: 4,
   costShape2: 8,
+  // Two adjacent characters replaced at once by a two-character word of the same sound (「时长」→市场;
+  // findPairs): on (1) or off (0); the new word's least frequency in jieba's dictionary; the least
+  // trigram and unigram gains.
+  pair2: 1,
+  pair2MinFreq: 300,
+  pair2MinLm: 8,
+  pair2MinUni: 4,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -284,12 +294,12 @@ function similar2(ch: string): Similar {
  * building a string.
  */
 class WordTable {
-  private readonly starts: Uint32Array;
+  readonly starts: Uint32Array;
   private readonly slots: Int32Array;
 
   constructor(
-    private readonly chars: Uint16Array,
-    private readonly lengths: Uint8Array,
+    readonly chars: Uint16Array,
+    readonly lengths: Uint8Array,
     /** Each word's natural-log probability. */
     readonly logp: Float32Array,
     /** 1 for a proper name (jieba's tags nr, ns, nt, nrt, nrfg). */
@@ -446,6 +456,8 @@ interface Lexicon {
   unknown: number;
   /** log P of a two-character word of frequency MIN_TWO_CHAR_FREQ: rarer ones are no evidence. */
   rareTwo: number;
+  /** Natural log of the dictionary's total frequency. */
+  logTotal: number;
 }
 
 /** undefined: not read yet; null: missing or damaged (the rule is off, one warning said so). */
@@ -485,7 +497,7 @@ function readUnigram(file: string): Lexicon {
   const prefixes = new HashSet32();
   words.index(pairs, MAX_NEW_WORD, prefixes);
   const logTotal = bytes.readDoubleLE(32);
-  return { words, prefixes, pairs, unknown: bytes.readDoubleLE(24), rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - logTotal };
+  return { words, prefixes, pairs, unknown: bytes.readDoubleLE(24), rareTwo: Math.log(MIN_TWO_CHAR_FREQ) - logTotal, logTotal };
 }
 
 /** The unigram model's file: beside the rule tables, or where GONGWEN_TYPO_UNIGRAM points. */
@@ -982,6 +994,7 @@ function lmFullDelta(M: TrigramModel, seg: LmSegmentation, start: number, end: n
 interface Candidate {
   /** Position in the run. */
   at: number;
+  /** The replacement: one character, or two (a two-character word over at, at + 1; findPairs). */
   ch: string;
   kind: Kind;
   /** Gain in log probability minus the kind's cost. */
@@ -1046,6 +1059,157 @@ function bestWith(
     }
   }
   return best === -Infinity ? undefined : { gain: best - total, start: bs, end: be, proper: L.words.proper[bw] === 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two adjacent characters at once: 「时长」→市场, 「同济」→统计. One replacement at a time never sees
+// these — neither character alone makes a word with its neighbour.
+
+/**
+ * Two-character words (frequency ≥ MIN_TWO_CHAR_FREQ, both characters suggestable) by their toneless
+ * readings: key = id of the first reading × READING_IDS + id of the second (about 400 readings).
+ */
+let pairIndex: { byKey: Map<number, number[]>; readingId: Map<string, number> } | undefined;
+const READING_IDS = 1024;
+
+function pairWords(L: Lexicon): { byKey: Map<number, number[]>; readingId: Map<string, number> } {
+  if (pairIndex) return pairIndex;
+  const data = charData();
+  const readingId = new Map<string, number>();
+  const idOf = (r: string) => {
+    let id = readingId.get(r);
+    if (id === undefined) readingId.set(r, (id = readingId.size));
+    return id;
+  };
+  const byKey = new Map<number, number[]>();
+  const { lengths, logp, starts, chars: codes } = L.words;
+  for (let w = 0; w < lengths.length; w++) {
+    if (lengths[w] !== 2 || logp[w] < L.rareTwo) continue;
+    const a = String.fromCharCode(codes[starts[w]]);
+    const b = String.fromCharCode(codes[starts[w] + 1]);
+    if (!data.suggestable.has(a) || !data.suggestable.has(b) || NUMERALS.has(a) || NUMERALS.has(b)) continue;
+    for (const ra of data.readings.get(a) ?? [])
+      for (const rb of data.readings.get(b) ?? []) {
+        const key = idOf(ra) * READING_IDS + idOf(rb);
+        const list = byKey.get(key);
+        if (list) list.push(w);
+        else byKey.set(key, [w]);
+      }
+  }
+  pairIndex = { byKey, readingId };
+  return pairIndex;
+}
+
+/** pairReplacements' answers by the two characters (a text repeats its pairs of characters). */
+const pairCache = new Map<number, { words: string[]; logp: number[] }>();
+
+/** The two-character words of the same sound as text[at, at + 2), both characters different, as strings. */
+function pairReplacements(L: Lexicon, text: string, at: number, minLogp: number): string[] {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const key = a * 0x10000 + b;
+  let known = pairCache.get(key);
+  if (!known) {
+    const data = charData();
+    const { byKey, readingId } = pairWords(L);
+    known = { words: [], logp: [] };
+    const { logp, starts, chars: codes } = L.words;
+    for (const ra of data.readings.get(text[at]) ?? [])
+      for (const rb of data.readings.get(text[at + 1]) ?? []) {
+        const ia = readingId.get(ra);
+        const ib = readingId.get(rb);
+        const list = ia === undefined || ib === undefined ? undefined : byKey.get(ia * READING_IDS + ib);
+        for (const w of list ?? []) {
+          if (codes[starts[w]] === a || codes[starts[w] + 1] === b) continue;
+          const word = String.fromCharCode(codes[starts[w]], codes[starts[w] + 1]);
+          if (known.words.includes(word)) continue;
+          known.words.push(word);
+          known.logp.push(logp[w]);
+        }
+      }
+    if (pairCache.size >= 20000) pairCache.clear();
+    pairCache.set(key, known);
+  }
+  return known.words.filter((_, i) => known.logp[i] >= minLogp);
+}
+
+/**
+ * Score of putting the two-character `word` over text[at, at + 2): as scoreReplacement, with the
+ * best word of each model that covers both positions in the changed text.
+ */
+function scorePair(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  at: number,
+  word: string,
+  floor: number,
+): { score: number; uni: number; lm: number; start: number; end: number; proper: boolean } | undefined {
+  const n = text.length;
+  const changed = text.slice(0, at) + word + text.slice(at + 2);
+  let best = -Infinity;
+  let bs = 0;
+  let be = 0;
+  let bw = -1;
+  for (let start = Math.max(0, at + 2 - MAX_NEW_WORD); start <= at; start++) {
+    const left = seg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 2; end <= Math.min(n, start + MAX_NEW_WORD); end++) {
+      const w = L.words.find(changed, start, end);
+      if (w < 0) continue;
+      if (end - start === 2 && L.words.logp[w] < L.rareTwo) continue;
+      const v = left + L.words.logp[w] + seg.bwd[end];
+      if (v > best) {
+        best = v;
+        bs = start;
+        be = end;
+        bw = w;
+      }
+    }
+  }
+  if (bw < 0 || splitsTerm(quiet, bs, be)) return undefined;
+  const uni = best - seg.fwd[n];
+  const { uniWeight, preMargin } = typoContextTuning;
+  if (uni <= floor - preMargin) return undefined;
+  const maxLen = Math.min(MAX_WORD, M.maxWord);
+  let lbest = -Infinity;
+  let ls = 0;
+  let le = 0;
+  let lw = -1;
+  for (let start = Math.max(0, at + 2 - maxLen); start <= at; start++) {
+    const left = lmSeg.fwd[start];
+    if (left === -Infinity) continue;
+    for (let end = at + 2; end <= Math.min(n, start + maxLen); end++) {
+      const w = M.find(changed, start, end);
+      if (w < 0) continue;
+      const v = left + M.uniP[w] + lmSeg.bwd[end];
+      if (v > lbest) {
+        lbest = v;
+        ls = start;
+        le = end;
+        lw = w;
+      }
+    }
+  }
+  if (lw < 0) return undefined;
+  const lm = lmPathDelta(M, lmSeg, ls, le, lw, n);
+  return { score: uniWeight * uni + (1 - uniWeight) * lm, uni, lm, start: bs, end: be, proper: L.words.proper[bw] === 1 };
+}
+
+/** Whether the text with `word` over [at, at + 2) has a four-character sequence of the laws over it. */
+function pairAttested(text: string, at: number, word: string): boolean {
+  const table = attestedTable();
+  if (!table) return false;
+  const changed = text.slice(Math.max(0, at - ATTESTED_N + 1), at) + word + text.slice(at + 2, at + 1 + ATTESTED_N);
+  const off = Math.max(0, at - ATTESTED_N + 1);
+  for (let s = 0; s + ATTESTED_N <= changed.length; s++) {
+    if (s + off + ATTESTED_N <= at || s + off > at + 1) continue;
+    if (sortedHas(table, WordTable.hash(changed, s, s + ATTESTED_N, -1, 0))) return true;
+  }
+  return false;
 }
 
 /** Why a position must stay quiet, given the run's best segmentation and the word a replacement makes. */
@@ -1206,6 +1370,7 @@ function checkRun(
   margin: number,
   floor = margin,
   rounds = 2,
+  pairs = false,
 ): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
@@ -1258,6 +1423,7 @@ function checkRun(
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
       found.push(best);
     }
+    if (pairs) findPairs(L, M, text, seg, lmSeg, quiet, done, margin, floor, found);
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
     const taken: Candidate[] = [];
@@ -1266,12 +1432,81 @@ function checkRun(
       taken.push(c);
     }
     for (const c of taken) {
-      text = text.slice(0, c.at) + c.ch + text.slice(c.at + 1);
-      done[c.at] = 1;
+      text = text.slice(0, c.at) + c.ch + text.slice(c.at + c.ch.length);
+      done.fill(1, c.at, c.at + c.ch.length);
       accepted.push(c);
     }
   }
   return { accepted, nearMiss };
+}
+
+/** Whether the character at `at` may be changed at all (the tests every replacement of it passes first). */
+function changeable(text: string, quiet: Uint8Array, done: Uint8Array, at: number): boolean {
+  if ((quiet[at] && quiet[at] !== IN_SHORT_QUOTE) || done[at]) return false;
+  const orig = text[at];
+  if (NUMERALS.has(orig) && (isDigitLike(text[at - 1]) || isDigitLike(text[at + 1]))) return false;
+  if (inParallelPattern(text, at)) return false;
+  return orig !== text[at - 1] && orig !== text[at + 1];
+}
+
+/**
+ * Two-character candidates over one round's text, added to `found`: a word of the same sound over
+ * two adjacent characters (「时长秩序」→市场, 「同济局」→统计). Over published text such words are
+ * found everywhere (「绩效」→极小, 「成事」→城市), and the two models' gains alone do not tell them from
+ * real slips (docs/typo-context.md, 第二轮 and 第四轮), so much more is asked of them than of a
+ * single character: the corrected text must make a four-character sequence of the laws, both models
+ * must gain (typoContextTuning.pair2MinLm, pair2MinUni), no word of the best segmentation may reach
+ * across the pair's ends (项目数|与 is no 「属于」), neither character may be corrected on its own
+ * already (「职债」: 职责, not 指责), the second may not end a place or unit name (「包村」), and attested
+ * language is never changed this way, whatever the score.
+ */
+function findPairs(
+  L: Lexicon,
+  M: TrigramModel,
+  text: string,
+  seg: Segmentation,
+  lmSeg: LmSegmentation,
+  quiet: Uint8Array,
+  done: Uint8Array,
+  margin: number,
+  floor: number,
+  found: Candidate[],
+): void {
+  const T = typoContextTuning;
+  const minLogp = Math.log(T.pair2MinFreq) - L.logTotal;
+  // The token of the best segmentation over each position.
+  const tokStart = new Int32Array(text.length);
+  const tokEnd = new Int32Array(text.length);
+  for (const [ts, te] of seg.tokens) {
+    tokStart.fill(ts, ts, te);
+    tokEnd.fill(te, ts, te);
+  }
+  for (let at = 0; at + 1 < text.length; at++) {
+    if (!changeable(text, quiet, done, at) || !changeable(text, quiet, done, at + 1)) continue;
+    if (tokStart[at] < at || tokEnd[at + 1] > at + 2) continue;
+    if (UNIT_SUFFIX.has(text[at + 1]) && L.words.find(text, at, at + 2) < 0) continue;
+    if (found.some((c) => c.at === at || c.at === at + 1)) continue;
+    let best: Candidate | undefined;
+    for (const word of pairReplacements(L, text, at, minLogp)) {
+      if (!pairAttested(text, at, word)) continue;
+      const r = scorePair(L, M, text, seg, lmSeg, quiet, at, word, floor - T.attestedBonus);
+      if (!r || r.lm < T.pair2MinLm || r.uni < T.pair2MinUni) continue;
+      const score = r.score + T.attestedBonus;
+      if (score <= margin || (best && score <= best.score)) continue;
+      const cand: Candidate = { at, ch: word, kind: 'same', score, start: r.start, end: r.end, proper: r.proper };
+      if (looksLikeName(text, seg, at, cand) || looksLikeName(text, seg, at + 1, cand)) continue;
+      best = cand;
+    }
+    if (!best) continue;
+    if (
+      quiet[at] === IN_SHORT_QUOTE ||
+      quiet[at + 1] === IN_SHORT_QUOTE ||
+      isAttested(L, text, seg, at) ||
+      isAttested(L, text, seg, at + 1)
+    )
+      continue;
+    found.push(best);
+  }
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
@@ -1380,6 +1615,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       margin,
       margin - typoContextTuning.clusterRelief,
       piece ? 1 : 2,
+      typoContextTuning.pair2 === 1 && !piece,
     );
     runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece });
   }
@@ -1394,6 +1630,9 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         r.run,
         quiet.subarray(r.offset, r.offset + r.run.length),
         margin - typoContextTuning.clusterRelief,
+        margin - typoContextTuning.clusterRelief,
+        2,
+        typoContextTuning.pair2 === 1,
       ).accepted;
   }
 
@@ -1423,16 +1662,18 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       const we = Math.min(run.length, c.at + SUGGEST_WINDOW + 1);
       let context = run.slice(ws, we);
       for (const o of accepted)
-        if (o !== c && o.at >= ws && o.at < we) context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + 1);
-      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + 1, c.end - ws);
+        if (o !== c && o.at >= ws && o.at + o.ch.length <= we)
+          context = context.slice(0, o.at - ws) + o.ch + context.slice(o.at - ws + o.ch.length);
+      const len = c.ch.length;
+      const word = context.slice(c.start - ws, c.at - ws) + c.ch + context.slice(c.at - ws + len, c.end - ws);
       findings.push({
         offset: offset + c.at,
-        length: 1,
+        length: len,
         // The characters the replacement's word would cover, as written: used again elsewhere in
         // the document, they are the writer's word (a coinage, a name), not a slip.
         quietIfRepeated: run.slice(c.start, c.end),
-        message: `疑似错别字：「${run[c.at]}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
-        suggestions: suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch),
+        message: `疑似错别字：「${run.slice(c.at, c.at + len)}」可能应为「${c.ch}」（${KIND_LABEL[c.kind]}，改后成词「${word}」）。`,
+        suggestions: len === 1 ? suggestionsFor(L, M, context, quiet.subarray(offset + ws, offset + we), c.at - ws, margin, c.ch) : [c.ch],
       });
     }
   }
