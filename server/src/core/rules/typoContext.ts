@@ -99,6 +99,16 @@ export const typoContextTuning = {
   pair2MinFreq: 300,
   pair2MinLm: 8,
   pair2MinUni: 4,
+  // Experiments with the cluster's second look (docs/typo-context.md, 第五轮): the least trigram and
+  // unigram gains a two-character replacement needs there; every run of a sentence with a finding
+  // looked at again, not only those with a near miss (hotAll 1); attested language yields to a
+  // two-character replacement scoring protectBonus over the margin — never (0), in the second look
+  // (1), everywhere (2); the second look keeps the first look's findings (hotKeep 1).
+  pair2HotLm: 8,
+  pair2HotUni: 4,
+  hotAll: 0,
+  pair2Protect: 0,
+  hotKeep: 0,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1371,6 +1381,7 @@ function checkRun(
   floor = margin,
   rounds = 2,
   pairs = false,
+  hot = false,
 ): { accepted: Candidate[]; nearMiss: boolean } {
   const accepted: Candidate[] = [];
   let nearMiss = false;
@@ -1423,7 +1434,7 @@ function checkRun(
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
       found.push(best);
     }
-    if (pairs) findPairs(L, M, text, seg, lmSeg, quiet, done, margin, floor, found);
+    if (pairs && findPairs(L, M, text, seg, lmSeg, quiet, done, margin, floor, found, hot)) nearMiss = true;
     if (found.length === 0) break;
     found.sort((a, b) => b.score - a.score);
     const taken: Candidate[] = [];
@@ -1471,8 +1482,13 @@ function findPairs(
   margin: number,
   floor: number,
   found: Candidate[],
-): void {
+  hot: boolean,
+): boolean {
   const T = typoContextTuning;
+  const minLm = hot ? T.pair2HotLm : T.pair2MinLm;
+  const minUni = hot ? T.pair2HotUni : T.pair2MinUni;
+  // A candidate that the cluster's second look would take (hot thresholds, the lower margin).
+  let nearMiss = false;
   const minLogp = Math.log(T.pair2MinFreq) - L.logTotal;
   // The token of the best segmentation over each position.
   const tokStart = new Int32Array(text.length);
@@ -1490,23 +1506,27 @@ function findPairs(
     for (const word of pairReplacements(L, text, at, minLogp)) {
       if (!pairAttested(text, at, word)) continue;
       const r = scorePair(L, M, text, seg, lmSeg, quiet, at, word, floor - T.attestedBonus);
-      if (!r || r.lm < T.pair2MinLm || r.uni < T.pair2MinUni) continue;
+      if (!r) continue;
       const score = r.score + T.attestedBonus;
-      if (score <= margin || (best && score <= best.score)) continue;
+      if (r.lm < minLm || r.uni < minUni || score <= margin) {
+        if (!hot && r.lm >= T.pair2HotLm && r.uni >= T.pair2HotUni && score > floor) nearMiss = true;
+        continue;
+      }
+      if (best && score <= best.score) continue;
       const cand: Candidate = { at, ch: word, kind: 'same', score, start: r.start, end: r.end, proper: r.proper };
       if (looksLikeName(text, seg, at, cand) || looksLikeName(text, seg, at + 1, cand)) continue;
       best = cand;
     }
     if (!best) continue;
+    const override = (T.pair2Protect === 2 || (T.pair2Protect === 1 && hot)) && best.score > margin + T.protectBonus;
     if (
-      quiet[at] === IN_SHORT_QUOTE ||
-      quiet[at + 1] === IN_SHORT_QUOTE ||
-      isAttested(L, text, seg, at) ||
-      isAttested(L, text, seg, at + 1)
+      !override &&
+      (quiet[at] === IN_SHORT_QUOTE || quiet[at + 1] === IN_SHORT_QUOTE || isAttested(L, text, seg, at) || isAttested(L, text, seg, at + 1))
     )
       continue;
     found.push(best);
   }
+  return nearMiss;
 }
 
 /** Ranked suggestions for a flagged character: every replacement over the margin, best first. */
@@ -1592,7 +1612,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
 
-  const runs: { run: string; offset: number; sentence: number; accepted: Candidate[]; nearMiss: boolean }[] = [];
+  const runs: { run: string; offset: number; sentence: number; accepted: Candidate[]; nearMiss: boolean; piece: boolean }[] = [];
   // A run longer than MAX_RUN (no real clause is; a line of 100,000 characters without a mark) is
   // looked at in pieces, once each (one round, no second look with a lower margin), so that the
   // work per character stays bounded on text where every character looks like a slip.
@@ -1617,13 +1637,14 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       piece ? 1 : 2,
       typoContextTuning.pair2 === 1 && !piece,
     );
-    runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece });
+    runs.push({ run, offset, sentence, accepted: result.accepted, nearMiss: result.nearMiss && !piece, piece });
   }
   // Slips cluster: a sentence with one finding is looked at again with a lower margin
   // (only its runs that had a candidate between the two margins can come out differently).
   const hot = new Set(runs.filter((r) => r.accepted.length > 0).map((r) => r.sentence));
   for (const r of runs) {
-    if (r.nearMiss && hot.has(r.sentence))
+    if ((r.nearMiss || (typoContextTuning.hotAll === 1 && !r.piece)) && hot.has(r.sentence)) {
+      const first = r.accepted;
       r.accepted = checkRun(
         L,
         M,
@@ -1633,7 +1654,11 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         margin - typoContextTuning.clusterRelief,
         2,
         typoContextTuning.pair2 === 1,
+        true,
       ).accepted;
+      if (typoContextTuning.hotKeep === 1)
+        r.accepted = [...first, ...r.accepted.filter((c) => !first.some((f) => c.at < f.at + f.ch.length && f.at < c.at + c.ch.length))];
+    }
   }
 
   const findings: RawFinding[] = [];
