@@ -282,6 +282,55 @@ describe('typo-context', () => {
     });
   }
 
+  // The cluster's second look takes in two-character replacements too (docs/typo-context.md, 第五轮):
+  // in a sentence that already holds a finding, every clause is looked at again, and a same-sound
+  // word over two characters whose corrected text reads as published law needs no more than the
+  // lowered margin and some unigram gain; attested language around it yields to a strong one. The
+  // same clause alone, or in a sentence of its own, stays quiet.
+  const PAIR_CLUSTER = [
+    [
+      '落实各项保障错失，提高工作效绿。',
+      [
+        ['错失', '措施'],
+        ['绿', '率'],
+      ],
+    ],
+    [
+      '规范宗教元宵办学行为，加强监督管里。',
+      [
+        ['元宵', '院校'],
+        ['里', '理'],
+      ],
+    ],
+    [
+      '严格执行相关规定，加大宗教元宵的监督检擦力度。',
+      [
+        ['元宵', '院校'],
+        ['擦', '查'],
+      ],
+    ],
+    // 「尽可能简」 is a sequence of the laws: protected, but not against a replacement this strong.
+    [
+      '尽可能简绍审批层级，提高工作效绿。',
+      [
+        ['简绍', '减少'],
+        ['绿', '率'],
+      ],
+    ],
+    ['落实各项保障错失。', []],
+    ['规范宗教元宵办学行为。', []],
+    ['尽可能简绍审批层级。', []],
+    ['提高工作效绿。落实各项保障错失。', [['绿', '率']]],
+    // Right words in a sentence with a finding stay as they are (党的 is no 当地, 市场 no 时长).
+    ['提高办事效绿，夯实党的执政基础。', [['绿', '率']]],
+    ['完善监督管里，统计局和市场监管局按职责分工负责。', [['里', '理']]],
+  ];
+  for (const [text, expected] of PAIR_CLUSTER) {
+    it(`looks at two characters again next to another finding: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
+    });
+  }
+
   it('reports at info by default, below the curated typo rule', () => {
     const rule = core.RULES.find((r) => r.id === RULE);
     const typo = core.RULES.find((r) => r.id === 'typo');
@@ -347,6 +396,8 @@ describe('typo-context', () => {
       '的',
       '核发权益',
       '环境包户',
+      '保障错失',
+      '宗教元宵',
     ];
     const textArb = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
     fc.assert(

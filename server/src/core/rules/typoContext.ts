@@ -99,16 +99,17 @@ export const typoContextTuning = {
   pair2MinFreq: 300,
   pair2MinLm: 8,
   pair2MinUni: 4,
-  // Experiments with the cluster's second look (docs/typo-context.md, 第五轮): the least trigram and
-  // unigram gains a two-character replacement needs there; every run of a sentence with a finding
-  // looked at again, not only those with a near miss (hotAll 1); attested language yields to a
-  // two-character replacement scoring protectBonus over the margin — never (0), in the second look
-  // (1), everywhere (2); the second look keeps the first look's findings (hotKeep 1).
-  pair2HotLm: 8,
-  pair2HotUni: 4,
-  hotAll: 0,
-  pair2Protect: 0,
-  hotKeep: 0,
+  // The cluster's second look (docs/typo-context.md, 第五轮): every run of a sentence that holds a
+  // finding is looked at again (hotAll 1; 0: only runs with a near miss), keeping the first look's
+  // findings (hotKeep 1); there a two-character replacement needs trigram gain ≥ pair2HotLm and
+  // unigram gain ≥ pair2HotUni instead of pair2MinLm, pair2MinUni; attested language yields to a
+  // two-character replacement scoring protectBonus over the margin in the second look (pair2Protect
+  // 1; 0 never, 2 everywhere), as it does to a single character everywhere.
+  pair2HotLm: 0,
+  pair2HotUni: 2,
+  hotAll: 1,
+  pair2Protect: 1,
+  hotKeep: 1,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
