@@ -101,7 +101,8 @@ export const typoContextTuning = {
   pair2MinUni: 4,
   // The cluster's second look (docs/typo-context.md, 第五轮): every run of a sentence that holds a
   // finding is looked at again (hotAll 1; 0: only runs with a near miss), keeping the first look's
-  // findings (hotKeep 1); there a two-character replacement needs trigram gain ≥ pair2HotLm and
+  // findings (hotKeep 1: a finding of the second look whose word overlaps one of the first's is
+  // dropped); there a two-character replacement needs trigram gain ≥ pair2HotLm and
   // unigram gain ≥ pair2HotUni instead of pair2MinLm, pair2MinUni; attested language yields to a
   // two-character replacement scoring protectBonus over the margin in the second look (pair2Protect
   // 1; 0 never, 2 everywhere), as it does to a single character everywhere.
@@ -1658,7 +1659,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
         true,
       ).accepted;
       if (typoContextTuning.hotKeep === 1)
-        r.accepted = [...first, ...r.accepted.filter((c) => !first.some((f) => c.at < f.at + f.ch.length && f.at < c.at + c.ch.length))];
+        r.accepted = [...first, ...r.accepted.filter((c) => !first.some((f) => c.start < f.end && f.start < c.end))];
     }
   }
 
