@@ -331,6 +331,22 @@ describe('typo-context', () => {
     });
   }
 
+  // Where the second look and the first pick different characters of one word, the higher score
+  // wins (docs/typo-context.md, 第六轮): 终申 is 终身 (申→身), not 重申 (终→重), where 终身 reads better;
+  // where 重申 does, the first look's pick stays. The right words stay quiet.
+  const BY_SCORE = [
+    ['授予他终申成就奖。', [['申', '身']]],
+    ['他被授予终申荣誉称号。', [['申', '身']]],
+    ['会议终申了有关纪律要求。', [['终', '重']]],
+    ['授予他终身成就奖。', []],
+    ['会议重申了有关纪律要求。', []],
+  ];
+  for (const [text, expected] of BY_SCORE) {
+    it(`chooses between the first and the second look by score: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
+    });
+  }
+
   it('reports at info by default, below the curated typo rule', () => {
     const rule = core.RULES.find((r) => r.id === RULE);
     const typo = core.RULES.find((r) => r.id === 'typo');

@@ -110,7 +110,7 @@ export const typoContextTuning = {
   pair2HotUni: 2,
   hotAll: 1,
   pair2Protect: 1,
-  hotKeep: 1,
+  hotKeep: 2,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1015,6 +1015,8 @@ interface Candidate {
   start: number;
   end: number;
   proper: boolean;
+  /** Whether the score includes typoContextTuning.attestedBonus (a single character's only where it was short of the margin). */
+  bonus?: boolean;
 }
 
 /** Best word over position `at` once `ch` replaces the character there, and its gain. */
@@ -1423,13 +1425,17 @@ function checkRun(
           if (!r) continue;
           // The corrected text reads like published law: evidence for the correction.
           const bonus = typoContextTuning.attestedBonus;
-          if (bonus > 0 && r.score <= margin && r.score + bonus > floor && correctionAttested(text, at, sim.codes[j])) r.score += bonus;
+          let bonused = false;
+          if (bonus > 0 && r.score <= margin && r.score + bonus > floor && correctionAttested(text, at, sim.codes[j])) {
+            r.score += bonus;
+            bonused = true;
+          }
           if (r.score <= margin) {
             if (r.score > floor) nearMiss = true;
             continue;
           }
           if (!best || r.score > best.score)
-            best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper };
+            best = { at, ch: sim.chars[j], kind, score: r.score, start: r.start, end: r.end, proper: r.proper, bonus: bonused };
         }
       }
       if (!best || looksLikeName(text, seg, at, best)) continue;
@@ -1593,6 +1599,30 @@ function markVerse(text: string, quiet: Uint8Array): void {
   }
 }
 
+/**
+ * The first look's and the second look's findings of one run together (typoContextTuning.hotKeep 2):
+ * a finding of the second look whose word overlaps findings of the first replaces them when it
+ * scores higher than each (「纪念馆终申名誉馆长」: the second look's 申→身, 终身, over the first's 终→重),
+ * and is dropped otherwise. Scores are compared as the first look would have given them: the
+ * attested bonus is counted wherever the correction is attested (each look adds it only to
+ * candidates short of its own margin).
+ */
+function byScore(run: string, first: Candidate[], second: Candidate[]): Candidate[] {
+  const bonus = typoContextTuning.attestedBonus;
+  const value = (c: Candidate) =>
+    c.score + (c.ch.length === 1 && !c.bonus && bonus > 0 && correctionAttested(run, c.at, c.ch.charCodeAt(0)) ? bonus : 0);
+  let kept = [...first];
+  const added: Candidate[] = [];
+  for (const c of [...second].sort((a, b) => b.score - a.score)) {
+    if (first.some((f) => f.at === c.at && f.ch === c.ch)) continue;
+    const rivals = kept.filter((f) => c.start < f.end && f.start < c.end);
+    if (rivals.some((f) => value(f) >= value(c))) continue;
+    kept = kept.filter((f) => !rivals.includes(f));
+    added.push(c);
+  }
+  return [...kept, ...added];
+}
+
 function marginOf(ctx: ParagraphContext): number {
   const m = ctx.options.typoContextMargin;
   return typeof m === 'number' && Number.isFinite(m) ? m : DEFAULT_TYPO_CONTEXT_MARGIN;
@@ -1660,6 +1690,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
       ).accepted;
       if (typoContextTuning.hotKeep === 1)
         r.accepted = [...first, ...r.accepted.filter((c) => !first.some((f) => c.start < f.end && f.start < c.end))];
+      else if (typoContextTuning.hotKeep === 2) r.accepted = byScore(r.run, first, r.accepted);
     }
   }
 
