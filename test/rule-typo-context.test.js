@@ -331,6 +331,37 @@ describe('typo-context', () => {
     });
   }
 
+  // Two clauses of five or seven characters are verse only without the marks of modern prose
+  // (的、们、部、委、和, 发展、工作…; docs/typo-context.md, 第六轮): slips in modern clauses of equal
+  // length are found, lines of classical verse quoted in speeches stay quiet.
+  const EQUAL_CLAUSES_FLAG = [
+    ['发展质量再提升，营商环竟再优化。', '竟', '境'],
+    ['干部作风再转变，工作效绿再提高。', '绿', '率'],
+  ];
+  for (const [text, ch, suggestion] of EQUAL_CLAUSES_FLAG) {
+    it(`takes clauses of modern prose of equal length for no verse: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), [[ch, suggestion]]);
+    });
+  }
+  const VERSE_QUIET = [
+    '长风破浪会有时，直挂云帆济沧海。',
+    '苟利国家生死以，岂因祸福避趋之。',
+    '不畏浮云遮望眼，自缘身在最高层。',
+    '了却君王天下事，赢得生前身后名。',
+    '雄关漫道真如铁，而今迈步从头越。',
+    '纸上得来终觉浅，绝知此事要躬行。',
+    '问渠那得清如许，为有源头活水来。',
+    '咬定青山不放松，立根原在破岩中。',
+    '衙斋卧听萧萧竹，疑是民间疾苦声。些小吾曹州县吏，一枝一叶总关情。',
+    '会当凌绝顶，一览众山小。',
+    '海内存知己，天涯若比邻。',
+  ];
+  for (const text of VERSE_QUIET) {
+    it(`stays quiet on verse: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), []);
+    });
+  }
+
   // Where the second look and the first pick different characters of one word, the higher score
   // wins (docs/typo-context.md, 第六轮): 终申 is 终身 (申→身), not 重申 (终→重), where 终身 reads better;
   // where 重申 does, the first look's pick stays. The right words stay quiet.

@@ -111,6 +111,9 @@ export const typoContextTuning = {
   hotAll: 1,
   pair2Protect: 1,
   hotKeep: 2,
+  // Two clauses of five or seven characters are verse only without the marks of modern prose
+  // (verseStrict 1; 0: any two such clauses; docs/typo-context.md, 第六轮).
+  verseStrict: 1,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1560,6 +1563,20 @@ const SUGGEST_WINDOW = 64;
 /** Words that introduce a quotation of verse or of classical prose. */
 const VERSE_CUES = NAMES.words('verse-cue');
 
+/** Characters and words of modern prose, never of classical verse (typo-context-names.tsv). */
+const MODERN_CHARS = NAMES.chars('modern-chars');
+const MODERN_WORDS = NAMES.words('modern-word');
+
+/**
+ * Whether a clause is modern prose: it holds a structure word (的、们), the end of an office's name
+ * (部、委), or a word of modern administration (发展、改革、建设…). Two clauses of equal length are
+ * verse only without these (「长风破浪会有时，直挂云帆济沧海」); 「农业农村部前头，郭嘉发展改革委」 is not.
+ */
+function modernProse(clause: string): boolean {
+  for (const c of clause) if (MODERN_CHARS.has(c)) return true;
+  return MODERN_WORDS.some((w) => clause.includes(w));
+}
+
 /**
  * Classical verse and quoted classical prose: jieba's modern vocabulary splits it into stray
  * characters, which the model takes for slips (「吹尽狂沙始到金」→沙市). Marks as quiet (1) the
@@ -1573,7 +1590,12 @@ function markVerse(text: string, quiet: Uint8Array): void {
   let prevEnd = -1;
   for (let m = clause.exec(text); m; m = clause.exec(text)) {
     const len = m[0].length;
-    if ((len === 5 || len === 7) && prevEnd - prevStart === len && /^[，。；！？]$/.test(text.slice(prevEnd, m.index))) {
+    if (
+      (len === 5 || len === 7) &&
+      prevEnd - prevStart === len &&
+      /^[，。；！？]$/.test(text.slice(prevEnd, m.index)) &&
+      !(typoContextTuning.verseStrict === 1 && (modernProse(text.slice(prevStart, prevEnd)) || modernProse(m[0])))
+    ) {
       quiet.fill(1, prevStart, m.index + len);
     }
     prevStart = m.index;
