@@ -362,6 +362,22 @@ describe('typo-context', () => {
     });
   }
 
+  // A measure word right after a number is no slip (docs/typo-context.md, 第六轮): 「10个聚力」 is no
+  // 内聚力. Slips elsewhere in the same sentences are still found.
+  const AFTER_NUMBER = [
+    ['围绕光电、储能等10个聚力攻坚方向。', []],
+    ['实施12个聚力攻坚行动。', []],
+    ['全市组织5次聚力攻坚。', []],
+    ['新建8座水厂，提高供水效绿。', [['绿', '率']]],
+    ['全县有6家企业持旭推进技改。', [['旭', '续']]],
+    ['完成20项监督检擦任务。', [['擦', '察']]],
+  ];
+  for (const [text, expected] of AFTER_NUMBER) {
+    it(`leaves a measure word after a number alone: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
+    });
+  }
+
   // Where the second look and the first pick different characters of one word, the higher score
   // wins (docs/typo-context.md, 第六轮): 终申 is 终身 (申→身), not 重申 (终→重), where 终身 reads better;
   // where 重申 does, the first look's pick stays. The right words stay quiet.
