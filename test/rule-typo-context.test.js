@@ -363,7 +363,7 @@ describe('typo-context', () => {
   }
 
   // A measure word right after a number is no slip (docs/typo-context.md, 第六轮): 「10个聚力」 is no
-  // 内聚力. Slips elsewhere in the same sentences are still found.
+  // 内聚力. Slips elsewhere in the same sentences are still found…
   const AFTER_NUMBER = [
     ['围绕光电、储能等10个聚力攻坚方向。', []],
     ['实施12个聚力攻坚行动。', []],
@@ -371,6 +371,10 @@ describe('typo-context', () => {
     ['新建8座水厂，提高供水效绿。', [['绿', '率']]],
     ['全县有6家企业持旭推进技改。', [['旭', '续']]],
     ['完成20项监督检擦任务。', [['擦', '察']]],
+    // …nor one after 逐/每 that counts things off (逐季 is no 逐级); other characters after 逐 may be slips.
+    ['全省逐季召开经济运行分析会。', []],
+    ['各地逐季召开形势研判会。', []],
+    ['要逐部推进各项改革。', [['部', '步']]],
   ];
   for (const [text, expected] of AFTER_NUMBER) {
     it(`leaves a measure word after a number alone: ${text}`, () => {

@@ -114,8 +114,9 @@ export const typoContextTuning = {
   // Two clauses of five or seven characters are verse only without the marks of modern prose
   // (verseStrict 1; 0: any two such clauses; docs/typo-context.md, 第六轮).
   verseStrict: 1,
-  // A measure word right after a number is never changed (measureQuiet 1; docs/typo-context.md, 第六轮).
-  measureQuiet: 1,
+  // A measure word right after a number is never changed (measureQuiet 1), nor one after 逐/每
+  // (measureQuiet 2: 「逐季」); 0 neither (docs/typo-context.md, 第六轮).
+  measureQuiet: 2,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1649,13 +1650,18 @@ function byScore(run: string, first: Candidate[], second: Candidate[]): Candidat
 
 /** Measure words and units (typo-context-names.tsv): 个、项、家、次、年、元… */
 const MEASURE_CHARS = NAMES.chars('measure-chars');
+/** 逐、每: a measure word after one (「逐季」「每项」) is no slip either (typoContextTuning.measureQuiet 2). */
+const EACH_CHARS = NAMES.chars('each-chars');
 
 /**
  * A measure word right after a number is no slip (「等10个聚力攻坚专项」 is not 内聚力, 「3项」 not
- * 向): marks it quiet (1). The number may be written in digits or in Chinese numerals.
+ * 向), nor one after 逐/每 that counts things off (「逐季召开」 is not 逐级): marks it quiet (1). The
+ * number may be written in digits or in Chinese numerals.
  */
 function markMeasureWords(text: string, quiet: Uint8Array): void {
-  for (let i = 1; i < text.length; i++) if (MEASURE_CHARS.has(text[i]) && isDigitLike(text[i - 1]) && text[i - 1] !== '第') quiet[i] = 1;
+  const each = typoContextTuning.measureQuiet === 2;
+  for (let i = 1; i < text.length; i++)
+    if (MEASURE_CHARS.has(text[i]) && ((isDigitLike(text[i - 1]) && text[i - 1] !== '第') || (each && EACH_CHARS.has(text[i - 1])))) quiet[i] = 1;
 }
 
 function marginOf(ctx: ParagraphContext): number {
@@ -1675,7 +1681,7 @@ export function checkTypoContext(ctx: ParagraphContext): RawFinding[] {
   const quiet = new Uint8Array(text.length);
   for (const m of curatedMatcher(ctx.options.typoPairs).findAll(text)) quiet.fill(1, m.start, m.end);
   markVerse(text, quiet);
-  if (typoContextTuning.measureQuiet === 1) markMeasureWords(text, quiet);
+  if (typoContextTuning.measureQuiet >= 1) markMeasureWords(text, quiet);
   markShortQuotes(text, quiet);
   // Terms last: IN_TERM also keeps a replacement's word from splitting a term (「市卫健委」→侍卫).
   for (const m of terms().findAll(text)) quiet.fill(IN_TERM, m.start, m.end);
