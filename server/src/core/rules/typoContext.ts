@@ -100,9 +100,9 @@ export const typoContextTuning = {
   pair2MinLm: 8,
   pair2MinUni: 4,
   // The cluster's second look (docs/typo-context.md, 第五轮): every run of a sentence that holds a
-  // finding is looked at again (hotAll 1; 0: only runs with a near miss), keeping the first look's
+  // finding is looked at again (hotAll 1; 0: only runs with a near miss), with the first look's
   // findings (hotKeep 1: a finding of the second look whose word overlaps one of the first's is
-  // dropped); there a two-character replacement needs trigram gain ≥ pair2HotLm and
+  // dropped; 2, 第六轮: it replaces those it outscores, see byScore; 0: the second look's alone); there a two-character replacement needs trigram gain ≥ pair2HotLm and
   // unigram gain ≥ pair2HotUni instead of pair2MinLm, pair2MinUni; attested language yields to a
   // two-character replacement scoring protectBonus over the margin in the second look (pair2Protect
   // 1; 0 never, 2 everywhere), as it does to a single character everywhere.
