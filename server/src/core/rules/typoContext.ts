@@ -1661,7 +1661,8 @@ const EACH_CHARS = NAMES.chars('each-chars');
 function markMeasureWords(text: string, quiet: Uint8Array): void {
   const each = typoContextTuning.measureQuiet === 2;
   for (let i = 1; i < text.length; i++)
-    if (MEASURE_CHARS.has(text[i]) && ((isDigitLike(text[i - 1]) && text[i - 1] !== '第') || (each && EACH_CHARS.has(text[i - 1])))) quiet[i] = 1;
+    if (MEASURE_CHARS.has(text[i]) && ((isDigitLike(text[i - 1]) && text[i - 1] !== '第') || (each && EACH_CHARS.has(text[i - 1]))))
+      quiet[i] = 1;
 }
 
 function marginOf(ctx: ParagraphContext): number {
