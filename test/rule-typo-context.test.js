@@ -323,6 +323,8 @@ describe('typo-context', () => {
     ['提高工作效绿。落实各项保障错失。', [['绿', '率']]],
     // Right words in a sentence with a finding stay as they are (党的 is no 当地, 市场 no 时长).
     ['提高办事效绿，夯实党的执政基础。', [['绿', '率']]],
+    // A structure word's character (的) is never one of the two changed (党的 is no 当地, 第六轮).
+    ['提高办事效绿，夯实党的农村政策基础。', [['绿', '率']]],
     ['完善监督管里，统计局和市场监管局按职责分工负责。', [['里', '理']]],
   ];
   for (const [text, expected] of PAIR_CLUSTER) {

@@ -117,6 +117,9 @@ export const typoContextTuning = {
   // A measure word right after a number is never changed (measureQuiet 1), nor one after 逐/每
   // (measureQuiet 2: 「逐季」); 0 neither (docs/typo-context.md, 第六轮).
   measureQuiet: 2,
+  // A two-character replacement never changes a structure word's character (的了着地得是在和与及或之:
+  // 「党的」 is no 当地) (pair2NoFunc 1; docs/typo-context.md, 第六轮).
+  pair2NoFunc: 1,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1515,6 +1518,7 @@ function findPairs(
     if (!changeable(text, quiet, done, at) || !changeable(text, quiet, done, at + 1)) continue;
     if (tokStart[at] < at || tokEnd[at + 1] > at + 2) continue;
     if (UNIT_SUFFIX.has(text[at + 1]) && L.words.find(text, at, at + 2) < 0) continue;
+    if (T.pair2NoFunc === 1 && (FUNCTION_CHARS.has(text[at]) || FUNCTION_CHARS.has(text[at + 1]))) continue;
     if (found.some((c) => c.at === at || c.at === at + 1)) continue;
     let best: Candidate | undefined;
     for (const word of pairReplacements(L, text, at, minLogp)) {
@@ -1664,6 +1668,9 @@ function markMeasureWords(text: string, quiet: Uint8Array): void {
     if (MEASURE_CHARS.has(text[i]) && ((isDigitLike(text[i - 1]) && text[i - 1] !== '第') || (each && EACH_CHARS.has(text[i - 1]))))
       quiet[i] = 1;
 }
+
+/** Structure words' characters: never one of the two characters a two-character replacement changes. */
+const FUNCTION_CHARS = new Set('的了着地得是在和与及或之');
 
 function marginOf(ctx: ParagraphContext): number {
   const m = ctx.options.typoContextMargin;
