@@ -325,6 +325,18 @@ describe('typo-context', () => {
     ['提高办事效绿，夯实党的执政基础。', [['绿', '率']]],
     // A structure word's character (的) is never one of the two changed (党的 is no 当地, 第六轮).
     ['提高办事效绿，夯实党的农村政策基础。', [['绿', '率']]],
+    // A look-alike needs more than the lowered margin there (国企 is no 国内, 活力 no 活动, 有仓 no 有人);
+    // a sound-alike does not (转形→型).
+    ['提高办事效绿，包括国企、外企在内。', [['绿', '率']]],
+    ['提高办事效绿，增强经济活力和创造力。', [['绿', '率']]],
+    ['提高办事效绿，做到有账必核、有仓必到。', [['绿', '率']]],
+    [
+      '提高工作效绿，加快产业转形。',
+      [
+        ['绿', '率'],
+        ['形', '型'],
+      ],
+    ],
     ['完善监督管里，统计局和市场监管局按职责分工负责。', [['里', '理']]],
   ];
   for (const [text, expected] of PAIR_CLUSTER) {

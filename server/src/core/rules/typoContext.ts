@@ -120,6 +120,8 @@ export const typoContextTuning = {
   // A two-character replacement never changes a structure word's character (的了着地得是在和与及或之:
   // 「党的」 is no 当地) (pair2NoFunc 1; docs/typo-context.md, 第六轮).
   pair2NoFunc: 1,
+  // In the second look a look-alike (形近) needs the lowered margin plus hotShape (0: no more).
+  hotShape: 2,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -1448,6 +1450,9 @@ function checkRun(
         }
       }
       if (!best || looksLikeName(text, seg, at, best)) continue;
+      // The second look's lowered margin is mostly for sounds: a look-alike there needs hotShape more
+      // (「国企」→国内, 「活力」→活动 are a part added or taken away, not a slip).
+      if (hot && (best.kind === 'shape' || best.kind === 'shape2') && best.score <= margin + typoContextTuning.hotShape) continue;
       if (best.score <= margin + typoContextTuning.protectBonus && (quiet[at] === IN_SHORT_QUOTE || isAttested(L, text, seg, at))) continue;
       found.push(best);
     }
