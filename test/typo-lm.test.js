@@ -96,6 +96,10 @@ describe('typo-context data and build scripts', () => {
         'title-after',
         'title-before',
         'verse-cue',
+        'modern-chars',
+        'modern-word',
+        'measure-chars',
+        'each-chars',
       ];
       const rows = fs
         .readFileSync(path.join(DATA, 'typo-context-names.tsv'), 'utf8')
