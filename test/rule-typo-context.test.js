@@ -396,6 +396,23 @@ describe('typo-context', () => {
     });
   }
 
+  // 第七轮 (docs/typo-context.md): a surname and one or two characters opening a clause, before a verb
+  // that follows a person (在、表示、打破…), are a name; without the surname the same characters are
+  // read as words. 收悉 is the reply's formula, not 熟悉. 零 may be the replacement (零售).
+  const ROUND_7 = [
+    ['潘展乐打破男子一百米自由泳纪录。', []],
+    ['孙颖莎在比赛中持旭发力。', [['旭', '续']]],
+    ['展乐打破纪录。', [['乐', '示']]],
+    ['你市《关于报送成市群发展规划的请示》收悉，现批复如下：', [['成', '城']]],
+    ['通过药品灵售企业销售。', [['灵', '零']]],
+    ['零售企业要加强管理。', []],
+  ];
+  for (const [text, expected] of ROUND_7) {
+    it(`names opening a clause, 收悉, 零: ${text}`, () => {
+      assert.deepEqual(flagged(text, RULE), expected);
+    });
+  }
+
   // Where the second look and the first pick different characters of one word, the higher score
   // wins (docs/typo-context.md, 第六轮): 终申 is 终身 (申→身), not 重申 (终→重), where 终身 reads better;
   // where 重申 does, the first look's pick stays. The right words stay quiet.

@@ -100,6 +100,7 @@ describe('typo-context data and build scripts', () => {
         'modern-word',
         'measure-chars',
         'each-chars',
+        'subject-verb',
       ];
       const rows = fs
         .readFileSync(path.join(DATA, 'typo-context-names.tsv'), 'utf8')

@@ -122,6 +122,11 @@ export const typoContextTuning = {
   pair2NoFunc: 1,
   // In the second look a look-alike (形近) needs the lowered margin plus hotShape (0: no more).
   hotShape: 2,
+  // 零 may be offered as a replacement (zeroCand 1: 「灵售」→零售; 0: never, like the other numerals).
+  zeroCand: 1,
+  // A surname and one or two characters opening a clause, before a verb that follows a person
+  // (在、表示、指出…, typo-context-names.tsv subject-verb), are a name (nameVerb 1: 「孙颖莎在」).
+  nameVerb: 1,
 };
 
 /** Longest dictionary word considered when segmenting, and when a replacement forms a word. */
@@ -159,6 +164,7 @@ const PLACE_WORDS = NAMES.words('place-word');
 const TITLES = NAMES.words('title-after');
 const TITLES_BEFORE = NAMES.words('title-before');
 const SURNAMES = NAMES.chars('surname-chars');
+const SUBJECT_VERBS = NAMES.words('subject-verb');
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -260,7 +266,7 @@ function similar(ch: string): Similar {
   for (const p of own) {
     for (const q of nearReadings(p)) for (const c of data.byReading.get(q) ?? []) if (c !== ch && !out.has(c)) out.set(c, 'near');
   }
-  for (const c of [...out.keys()]) if (NUMERALS.has(c)) out.delete(c);
+  for (const c of [...out.keys()]) if (NUMERALS.has(c) && !(c === '零' && typoContextTuning.zeroCand === 1)) out.delete(c);
   const result: Similar = {
     chars: [...out.keys()].join(''),
     codes: Uint16Array.from([...out.keys()].map((c) => c.charCodeAt(0))),
@@ -1247,6 +1253,16 @@ function looksLikeName(run: string, seg: Segmentation, at: number, word: Candida
     if (proper) return true;
     const rest = run.slice(at + 1);
     if (rest === '' || NAME_FOLLOWERS.some((f) => rest.startsWith(f)) || TITLES.some((t) => rest.startsWith(t))) return true;
+  }
+  // A person's name opening a clause: a surname and one or two characters standing alone, then a
+  // verb that follows a person (「孙颖莎在决赛中」「潘展乐打破纪录」).
+  if (typoContextTuning.nameVerb === 1 && SURNAMES.has(run[0]) && at > 0 && at <= 2) {
+    for (let n = at + 1; n <= 3; n++) {
+      if (!SUBJECT_VERBS.some((v) => run.startsWith(v, n))) continue;
+      let strays = true;
+      for (let i = 0; i < n && strays; i++) strays = seg.tokens.some(([s, e]) => s === i && e === i + 1);
+      if (strays) return true;
+    }
   }
   const k = seg.tokens.findIndex(([s, e]) => s <= at && at < e);
   if (k < 0) return false;
