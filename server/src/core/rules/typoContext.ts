@@ -1254,16 +1254,6 @@ function looksLikeName(run: string, seg: Segmentation, at: number, word: Candida
     const rest = run.slice(at + 1);
     if (rest === '' || NAME_FOLLOWERS.some((f) => rest.startsWith(f)) || TITLES.some((t) => rest.startsWith(t))) return true;
   }
-  // A person's name opening a clause: a surname and one or two characters standing alone, then a
-  // verb that follows a person (「孙颖莎在决赛中」「潘展乐打破纪录」).
-  if (typoContextTuning.nameVerb === 1 && SURNAMES.has(run[0]) && at > 0 && at <= 2) {
-    for (let n = at + 1; n <= 3; n++) {
-      if (!SUBJECT_VERBS.some((v) => run.startsWith(v, n))) continue;
-      let strays = true;
-      for (let i = 0; i < n && strays; i++) strays = seg.tokens.some(([s, e]) => s === i && e === i + 1);
-      if (strays) return true;
-    }
-  }
   const k = seg.tokens.findIndex(([s, e]) => s <= at && at < e);
   if (k < 0) return false;
   const [ts, te] = seg.tokens[k];
@@ -1289,6 +1279,11 @@ function looksLikeName(run: string, seg: Segmentation, at: number, word: Candida
     const before = run.slice(0, runStart);
     if (TITLES_BEFORE.some((t) => before.endsWith(t))) return true;
     if (runStart === 0 && runEnd === run.length && strays.length <= 3) return true;
+  }
+  // A person's name opening a clause: a surname and one or two characters, all standing alone, then
+  // a verb that follows a person (「孙颖莎在决赛中」「潘展乐打破纪录」).
+  if (typoContextTuning.nameVerb === 1 && runStart === 0 && SURNAMES.has(run[0]) && at > 0 && at <= 2) {
+    for (let n = at + 1; n <= Math.min(3, runEnd); n++) if (SUBJECT_VERBS.some((v) => run.startsWith(v, n))) return true;
   }
   return false;
 }
